@@ -1,0 +1,225 @@
+package io.pactwire.config;
+
+import io.pactwire.topics.TopicSettings;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.common.config.types.Password;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A service's settings: its own keys, declared once in a {@link ConfigDef} (typed, defaulted, validated
+ * and documented), plus Kafka client settings that pass through to its clients untouched. Construction
+ * validates everything and reports every problem together in a {@link ConfigValidationException}.
+ */
+public abstract class PactwireConfig {
+    public static final String BOOTSTRAP_SERVERS = CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG;
+    public static final String TOPICS_PARTITIONS = "topics.partitions";
+    public static final String TOPICS_REPLICATION_FACTOR = "topics.replication.factor";
+    public static final String TOPICS_ENRICHED_RETENTION_MS = "topics.enriched.retention.ms";
+    public static final String TOPICS_DLQ_RETENTION_MS = "topics.dlq.retention.ms";
+
+    private final String service;
+    private final ConfigDef definition;
+    private final Map<String, Object> values;
+    private final Map<String, String> passThrough;
+    private final Set<String> kafkaKeys;
+
+    /**
+     * @param service    the service's name, for messages
+     * @param definition its keys, usually {@link #commonDefinition()} plus its own
+     * @param kafkaKeys  the Kafka settings its clients accept, which {@code KAFKA_*} variables may set
+     * @param input      the settings by source
+     */
+    protected PactwireConfig(String service, ConfigDef definition, Set<String> kafkaKeys, ConfigInput input) {
+        this.service = service;
+        this.definition = definition;
+        this.kafkaKeys = Set.copyOf(kafkaKeys);
+        List<String> problems = new ArrayList<>();
+        Map<String, String> merged = new LinkedHashMap<>(input.file());
+        merged.putAll(environmentSettings(input.environment(), problems));
+        merged.putAll(input.flags());
+
+        Map<String, ConfigValue> validated = definition.validateAll(merged);
+        for (ConfigValue value : validated.values()) {
+            for (String message : value.errorMessages()) {
+                problems.add(describeKey(value.name()) + ": " + message);
+            }
+        }
+        Map<String, String> rest = new TreeMap<>();
+        merged.forEach((key, value) -> {
+            if (!definition.names().contains(key)) {
+                rest.put(key, value);
+            }
+        });
+        if (problems.isEmpty()) {
+            problems.addAll(validate(definition.parse(merged), rest));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigValidationException(service, problems);
+        }
+        this.values = Collections.unmodifiableMap(definition.parse(merged));
+        this.passThrough = Collections.unmodifiableMap(rest);
+    }
+
+    /**
+     * Cross-key checks of a subclass, run once every key is valid on its own; each problem a line that
+     * names its key. Must not touch the subclass's fields (they are not set yet).
+     */
+    protected List<String> validate(Map<String, Object> parsed, Map<String, String> passThrough) {
+        return List.of();
+    }
+
+    /** The keys every service shares: where the cluster is and how topics are created. */
+    public static ConfigDef commonDefinition() {
+        return new ConfigDef()
+                .define(BOOTSTRAP_SERVERS, ConfigDef.Type.LIST, ConfigDef.NO_DEFAULT_VALUE,
+                        ConfigDef.Importance.HIGH,
+                        "Kafka bootstrap servers, host:port[,host:port...]. Also --bootstrap-servers or KAFKA_BOOTSTRAP_SERVERS.")
+                .define(TOPICS_PARTITIONS, ConfigDef.Type.INT, TopicSettings.DEFAULT_PARTITIONS, ConfigDef.Range.atLeast(1),
+                        ConfigDef.Importance.MEDIUM, "Partitions of each topic when Pactwire creates it.")
+                .define(TOPICS_REPLICATION_FACTOR, ConfigDef.Type.SHORT, (short) -1,
+                        (name, value) -> {
+                            if (value != null && (Short) value != -1 && (Short) value < 1) {
+                                throw new org.apache.kafka.common.config.ConfigException(name, value, "must be -1 (broker default) or at least 1");
+                            }
+                        },
+                        ConfigDef.Importance.MEDIUM,
+                        "Replication factor of each topic when Pactwire creates it; -1 uses the broker's default.replication.factor.")
+                .define(TOPICS_ENRICHED_RETENTION_MS, ConfigDef.Type.LONG,
+                        TopicSettings.DEFAULT_ENRICHED_RETENTION.toMillis(), ConfigDef.Range.atLeast(1),
+                        ConfigDef.Importance.LOW, "retention.ms of news.enriched when Pactwire creates it.")
+                .define(TOPICS_DLQ_RETENTION_MS, ConfigDef.Type.LONG,
+                        TopicSettings.DEFAULT_DEAD_LETTER_RETENTION.toMillis(), ConfigDef.Range.atLeast(1),
+                        ConfigDef.Importance.LOW, "retention.ms of news.dlq when Pactwire creates it.");
+    }
+
+    public String service() {
+        return service;
+    }
+
+    public ConfigDef configDef() {
+        return definition;
+    }
+
+    public String bootstrapServers() {
+        return String.join(",", getList(BOOTSTRAP_SERVERS));
+    }
+
+    public TopicSettings topicSettings() {
+        short rf = getShort(TOPICS_REPLICATION_FACTOR);
+        return new TopicSettings(Optional.of(getInt(TOPICS_PARTITIONS)),
+                rf == -1 ? Optional.empty() : Optional.of(rf),
+                Duration.ofMillis(getLong(TOPICS_ENRICHED_RETENTION_MS)),
+                Duration.ofMillis(getLong(TOPICS_DLQ_RETENTION_MS)));
+    }
+
+    /** Kafka client settings given by the user (security, tuning), without Pactwire's own keys. */
+    public Map<String, String> kafkaPassThrough() {
+        return passThrough;
+    }
+
+    /** Settings for an Admin client: bootstrap servers and the pass-through settings an admin accepts. */
+    public Map<String, Object> adminProperties() {
+        Map<String, Object> props = new LinkedHashMap<>();
+        passThrough.forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key)) {
+                props.put(key, value);
+            }
+        });
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return props;
+    }
+
+    /** Settings for a client of the given kind: defaults, overridden by pass-through settings it accepts. */
+    protected Map<String, Object> clientProperties(Set<String> acceptedKeys, Map<String, Object> defaults) {
+        Map<String, Object> props = new LinkedHashMap<>(defaults);
+        passThrough.forEach((key, value) -> {
+            if (acceptedKeys.contains(key)) {
+                props.put(key, value);
+            }
+        });
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return props;
+    }
+
+    public String getString(String key) {
+        return (String) values.get(key);
+    }
+
+    public int getInt(String key) {
+        return (Integer) values.get(key);
+    }
+
+    public short getShort(String key) {
+        return (Short) values.get(key);
+    }
+
+    public long getLong(String key) {
+        return (Long) values.get(key);
+    }
+
+    public boolean getBoolean(String key) {
+        return (Boolean) values.get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> getList(String key) {
+        return (List<String>) values.get(key);
+    }
+
+    public Password getPassword(String key) {
+        return (Password) values.get(key);
+    }
+
+    /** The key with its environment variable, for messages. */
+    protected String describeKey(String key) {
+        return key + " (env " + (kafkaKeys.contains(key) ? ConfigSources.kafkaEnvVarFor(key)
+                : ConfigSources.envVarFor(key)) + ")";
+    }
+
+    /**
+     * Maps {@code PACTWIRE_*} variables to this service's keys and {@code KAFKA_*} variables to Kafka
+     * client settings. An unknown {@code PACTWIRE_*} variable is a problem (a typo must not be ignored);
+     * an unknown {@code KAFKA_*} variable is left alone, as the Kafka tools use that prefix too.
+     */
+    private Map<String, String> environmentSettings(Map<String, String> environment, List<String> problems) {
+        Map<String, String> settings = new TreeMap<>();
+        Set<String> ours = new HashSet<>(definition.names());
+        ConfigSources.relevantEnvironment(environment).forEach((name, value) -> {
+            String key = ConfigSources.keyForEnvVar(name);
+            if (name.startsWith(ConfigSources.PACTWIRE_ENV_PREFIX)) {
+                if (ours.contains(key)) {
+                    settings.put(key, value);
+                } else {
+                    problems.add(name + ": not a setting of " + service + " (no key " + key + ")");
+                }
+            } else if (kafkaKeys.contains(key)) {
+                settings.put(key, value);
+            }
+        });
+        return settings;
+    }
+
+    /** Every setting a producer, consumer or admin client accepts. */
+    public static Set<String> kafkaClientKeys() {
+        Set<String> keys = new HashSet<>();
+        keys.addAll(ProducerConfig.configNames());
+        keys.addAll(ConsumerConfig.configNames());
+        keys.addAll(AdminClientConfig.configNames());
+        return Collections.unmodifiableSet(keys);
+    }
+}

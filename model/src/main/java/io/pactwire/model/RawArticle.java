@@ -1,0 +1,78 @@
+package io.pactwire.model;
+
+import java.time.Instant;
+
+/**
+ * An article as ingested: the value of {@code news.raw}, keyed by {@link #id()}.
+ *
+ * @param id          stable article id (also the record key)
+ * @param sourceUri   where it was read from: a {@code file:} URI, an http(s) URL, or {@code stdin:line/N}
+ * @param url         canonical URL of the article when known
+ * @param title       the headline; empty when the source has none
+ * @param body        the main text, without page chrome; never blank
+ * @param dateline    the dateline as printed ("Luxembourg, January 16, 2018"), when there is one
+ * @param publishedAt ISO-8601 date or date-time of publication, when known
+ * @param language    ISO 639-1 language code, when known
+ * @param contentHash SHA-256 of the normalised title and body ({@link ContentHash}); computed when absent
+ * @param revision    1 for the first version of an article, incremented when its content changes
+ * @param ingestedAt  when ingest read it
+ */
+public record RawArticle(
+        String id,
+        String sourceUri,
+        String url,
+        String title,
+        String body,
+        String dateline,
+        String publishedAt,
+        String language,
+        String contentHash,
+        int revision,
+        Instant ingestedAt) {
+
+    public RawArticle {
+        id = Fields.requireNonBlank("id", id);
+        sourceUri = Fields.blankToNull(sourceUri);
+        url = Fields.blankToNull(url);
+        title = Fields.nullToEmpty(title).strip();
+        body = Fields.requireNonBlank("body", body);
+        dateline = Fields.blankToNull(dateline);
+        publishedAt = Fields.requireIsoDateOrNull("publishedAt", publishedAt);
+        language = Fields.blankToNull(language);
+        contentHash = contentHash == null || contentHash.isBlank() ? ContentHash.of(title, body) : contentHash;
+        if (revision == 0) {
+            revision = 1;
+        } else if (revision < 0) {
+            throw new InvalidFieldException("revision", "must be positive, got " + revision);
+        }
+    }
+
+    /** A first revision with only the required fields set; the rest via the {@code with*} methods. */
+    public static RawArticle of(String id, String title, String body) {
+        return new RawArticle(id, null, null, title, body, null, null, null, null, 1, null);
+    }
+
+    public RawArticle withSourceUri(String value) {
+        return new RawArticle(id, value, url, title, body, dateline, publishedAt, language, contentHash, revision, ingestedAt);
+    }
+
+    public RawArticle withUrl(String value) {
+        return new RawArticle(id, sourceUri, value, title, body, dateline, publishedAt, language, contentHash, revision, ingestedAt);
+    }
+
+    public RawArticle withDateline(String value) {
+        return new RawArticle(id, sourceUri, url, title, body, value, publishedAt, language, contentHash, revision, ingestedAt);
+    }
+
+    public RawArticle withPublishedAt(String value) {
+        return new RawArticle(id, sourceUri, url, title, body, dateline, value, language, contentHash, revision, ingestedAt);
+    }
+
+    public RawArticle withLanguage(String value) {
+        return new RawArticle(id, sourceUri, url, title, body, dateline, publishedAt, value, contentHash, revision, ingestedAt);
+    }
+
+    public RawArticle withIngestedAt(Instant value) {
+        return new RawArticle(id, sourceUri, url, title, body, dateline, publishedAt, language, contentHash, revision, value);
+    }
+}

@@ -1,0 +1,96 @@
+package io.pactwire.testkit;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Reads a topic from the beginning, outside any consumer group, with {@code read_committed}: what a
+ * downstream consumer would see. For assertions in tests.
+ */
+public final class RecordReader<K, V> {
+    private final KafkaTestCluster cluster;
+    private final String topic;
+    private final Deserializer<K> keyDeserializer;
+    private final Deserializer<V> valueDeserializer;
+
+    public RecordReader(KafkaTestCluster cluster, String topic, Deserializer<K> keys, Deserializer<V> values) {
+        this.cluster = cluster;
+        this.topic = topic;
+        this.keyDeserializer = keys;
+        this.valueDeserializer = values;
+    }
+
+    /**
+     * Reads until {@code done} holds for everything read so far, and returns it.
+     *
+     * @throws AssertionError when it does not hold within {@code timeout}; the message shows what was read
+     */
+    public List<ConsumerRecord<K, V>> readUntil(Predicate<List<ConsumerRecord<K, V>>> done, Duration timeout) {
+        List<ConsumerRecord<K, V>> records = new ArrayList<>();
+        try (KafkaConsumer<K, V> consumer = consumer()) {
+            Instant deadline = Instant.now().plus(timeout);
+            while (!done.test(records)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("Condition not met on " + topic + " within " + timeout + "; read "
+                            + records.size() + " records with keys " + records.stream().map(ConsumerRecord::key).toList());
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    /** Reads everything committed up to now (the last stable offset of every partition). */
+    public List<ConsumerRecord<K, V>> readToEnd(Duration timeout) {
+        List<ConsumerRecord<K, V>> records = new ArrayList<>();
+        try (KafkaConsumer<K, V> consumer = consumer()) {
+            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), timeout);
+            Instant deadline = Instant.now().plus(timeout);
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("Could not read " + topic + " to its end " + end + " within " + timeout);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    /** The last value of every key, in the order keys were first seen; tombstones remove keys. */
+    public static <K, V> Map<K, V> latestByKey(List<ConsumerRecord<K, V>> records) {
+        Map<K, V> latest = new LinkedHashMap<>();
+        for (ConsumerRecord<K, V> record : records) {
+            if (record.value() == null) {
+                latest.remove(record.key());
+            } else {
+                latest.put(record.key(), record.value());
+            }
+        }
+        return latest;
+    }
+
+    private KafkaConsumer<K, V> consumer() {
+        Map<String, Object> props = new HashMap<>(cluster.clientProperties());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props, keyDeserializer, valueDeserializer);
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+}

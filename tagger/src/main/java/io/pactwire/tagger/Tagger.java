@@ -1,0 +1,21 @@
+package io.pactwire.tagger;
+
+import io.pactwire.model.Versions;
+
+/**
+ * Tags an article with the countries it mentions and the agreements it reports. Implementations are
+ * pure (the same text and versions give the same tags) and thread-safe.
+ */
+public interface Tagger {
+
+    /** The tags of one article. */
+    Tags tag(ArticleText article);
+
+    /** The versions of the code and data that decide the tags; stamped on every result. */
+    Versions versions();
+
+    /** The standard tagger with its bundled data. */
+    static Tagger standard() {
+        return DictionaryTagger.loadBundled();
+    }
+}

@@ -1,0 +1,88 @@
+package io.pactwire.ingest;
+
+import io.pactwire.model.RawArticle;
+import io.pactwire.topics.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Publishes raw articles to {@code news.raw}, keyed by article id, with an idempotent producer and
+ * {@code acks=all}: an article acknowledged is on every in-sync replica, once. Headers say what the value
+ * is ({@link #SCHEMA_HEADER}, {@link #CONTENT_TYPE_HEADER}) and where it came from ({@link #SOURCE_HEADER}).
+ * Sends are asynchronous; {@link #finish()} waits for every acknowledgement and reports each failure
+ * with its source.
+ */
+public final class ArticlePublisher implements AutoCloseable {
+    public static final String SCHEMA_HEADER = "pactwire.schema";
+    public static final String SCHEMA_VERSION = "raw-article/1";
+    public static final String CONTENT_TYPE_HEADER = "content-type";
+    public static final String CONTENT_TYPE = "application/json";
+    public static final String SOURCE_HEADER = "pactwire.source";
+
+    private static final Logger log = LoggerFactory.getLogger(ArticlePublisher.class);
+
+    private final Producer<String, RawArticle> producer;
+    private final List<IngestReport.Published> published = Collections.synchronizedList(new ArrayList<>());
+    private final List<Input.Rejected> failed = Collections.synchronizedList(new ArrayList<>());
+
+    public ArticlePublisher(Map<String, Object> producerProperties) {
+        this(new KafkaProducer<>(producerProperties, Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer()));
+    }
+
+    ArticlePublisher(Producer<String, RawArticle> producer) {
+        this.producer = producer;
+    }
+
+    /** Sends one article; the outcome is known after {@link #finish()}. */
+    public void publish(String source, RawArticle article) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(SCHEMA_HEADER, SCHEMA_VERSION.getBytes(StandardCharsets.UTF_8));
+        headers.add(CONTENT_TYPE_HEADER, CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        headers.add(SOURCE_HEADER, source.getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, RawArticle> record =
+                new ProducerRecord<>(Topics.RAW.name(), null, article.id(), article, headers);
+        try {
+            producer.send(record, (metadata, exception) -> {
+                if (exception == null) {
+                    published.add(new IngestReport.Published(article.id(), source));
+                } else {
+                    log.warn("Could not publish {} ({}): {}", article.id(), source, exception.toString());
+                    failed.add(new Input.Rejected(source, "not published: " + exception.getMessage()));
+                }
+            });
+        } catch (RuntimeException e) {
+            // serialization or size checks fail before the send is queued
+            failed.add(new Input.Rejected(source, "not published: " + e.getMessage()));
+        }
+    }
+
+    /** Waits until every send is acknowledged or failed, and returns what happened to them. */
+    public Outcome finish() {
+        producer.flush();
+        synchronized (published) {
+            synchronized (failed) {
+                return new Outcome(List.copyOf(published), List.copyOf(failed));
+            }
+        }
+    }
+
+    /** Sends acknowledged and sends failed. */
+    public record Outcome(List<IngestReport.Published> published, List<Input.Rejected> failed) {
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(30));
+    }
+}

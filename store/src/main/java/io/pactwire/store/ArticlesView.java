@@ -1,0 +1,70 @@
+package io.pactwire.store;
+
+import io.pactwire.model.EnrichedArticle;
+import io.pactwire.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The current view of {@code news.articles}: reads the compacted topic from the beginning, outside any
+ * consumer group and with {@code read_committed}, keeping the latest result per article (a tombstone
+ * removes it). What a downstream consumer sees.
+ */
+public final class ArticlesView implements AutoCloseable {
+    private final KafkaConsumer<String, EnrichedArticle> consumer;
+    private final Map<String, EnrichedArticle> latest = new LinkedHashMap<>();
+
+    public ArticlesView(Map<String, Object> readerProperties) {
+        this.consumer = new KafkaConsumer<>(readerProperties, Topics.ARTICLES.keySerde().deserializer(),
+                Topics.ARTICLES.valueSerde().deserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLES.name(), Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+    }
+
+    /** Reads what has arrived, waiting at most {@code timeout} for something new. */
+    public Map<String, EnrichedArticle> poll(Duration timeout) {
+        for (ConsumerRecord<String, EnrichedArticle> record : consumer.poll(timeout)) {
+            if (record.value() == null) {
+                latest.remove(record.key());
+            } else {
+                latest.put(record.key(), record.value());
+            }
+        }
+        return current();
+    }
+
+    /** Reads until {@code done} holds for the view, or the timeout passes; empty on timeout. */
+    public Optional<Map<String, EnrichedArticle>> awaitView(Predicate<Map<String, EnrichedArticle>> done, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!done.test(current())) {
+            if (Instant.now().isAfter(deadline)) {
+                return Optional.empty();
+            }
+            poll(Duration.ofMillis(200));
+        }
+        return Optional.of(current());
+    }
+
+    /** The latest result per article id, in the order ids were first seen. */
+    public Map<String, EnrichedArticle> current() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(latest));
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,101 @@
+package io.pactwire.store;
+
+import io.pactwire.config.ConfigInput;
+import io.pactwire.config.ConfigSources;
+import io.pactwire.config.PactwireConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigDef;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Settings of the store. Any other key is a Kafka consumer or producer setting and passes through. */
+public final class StoreConfig extends PactwireConfig {
+    public static final String GROUP_ID = "store.group.id";
+    public static final String TRANSACTIONAL_ID = "store.transactional.id";
+
+    /** Client settings the store decides itself, because its guarantee depends on them. */
+    private static final Map<String, String> FIXED = Map.of(
+            ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID,
+            ProducerConfig.TRANSACTIONAL_ID_CONFIG, TRANSACTIONAL_ID,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "the store's guarantee (always read_committed)",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "the store's guarantee (offsets commit in the transaction)");
+
+    public StoreConfig(ConfigInput input) {
+        super("store", definition(), kafkaClientKeys(), input);
+    }
+
+    public static ConfigDef definition() {
+        return commonDefinition()
+                .define(GROUP_ID, ConfigDef.Type.STRING, "pactwire-store", new ConfigDef.NonEmptyString(),
+                        ConfigDef.Importance.HIGH, "Consumer group of the store instances.")
+                .define(TRANSACTIONAL_ID, ConfigDef.Type.STRING, "pactwire-store-" + hostName(),
+                        new ConfigDef.NonEmptyString(), ConfigDef.Importance.MEDIUM,
+                        "transactional.id of this store instance's producer: unique per instance and stable across its"
+                                + " restarts, so a restart aborts what a crashed predecessor left open. Defaults to"
+                                + " pactwire-store-<host name>.");
+    }
+
+    @Override
+    protected List<String> validate(Map<String, Object> parsed, Map<String, String> passThrough) {
+        List<String> problems = new ArrayList<>();
+        FIXED.forEach((kafkaKey, decidedBy) -> {
+            if (passThrough.containsKey(kafkaKey)) {
+                String how = decidedBy.contains(".") && !decidedBy.contains(" ")
+                        ? decidedBy + " (env " + ConfigSources.envVarFor(decidedBy) + ")" : decidedBy;
+                problems.add(kafkaKey + " is decided by " + how + "; do not set it directly");
+            }
+        });
+        return problems;
+    }
+
+    public Map<String, Object> consumerProperties() {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        defaults.put(ConsumerConfig.CLIENT_ID_CONFIG, getString(TRANSACTIONAL_ID) + "-consumer");
+        Map<String, Object> props = clientProperties(ConsumerConfig.configNames(), defaults);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, getString(GROUP_ID));
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return props;
+    }
+
+    public Map<String, Object> producerProperties() {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        defaults.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        defaults.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        defaults.put(ProducerConfig.CLIENT_ID_CONFIG, getString(TRANSACTIONAL_ID) + "-producer");
+        Map<String, Object> props = clientProperties(ProducerConfig.configNames(), defaults);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, getString(TRANSACTIONAL_ID));
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return props;
+    }
+
+    /** Settings for a plain reader of news.articles (no group), as {@link ArticlesView} uses. */
+    public Map<String, Object> readerProperties() {
+        Map<String, Object> props = clientProperties(ConsumerConfig.configNames(), Map.of());
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return props;
+    }
+
+    private static String hostName() {
+        String fromEnv = System.getenv("HOSTNAME");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

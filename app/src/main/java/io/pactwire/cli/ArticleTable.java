@@ -1,0 +1,67 @@
+package io.pactwire.cli;
+
+import io.pactwire.model.AgreementTag;
+import io.pactwire.model.CountryTag;
+import io.pactwire.model.EnrichedArticle;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A plain-text table of enriched articles: article, countries (about ones marked *), agreement types. */
+final class ArticleTable {
+    private static final int TITLE_WIDTH = 48;
+
+    private ArticleTable() {
+    }
+
+    static String render(List<EnrichedArticle> articles) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"ARTICLE", "TITLE", "COUNTRIES (* = about)", "AGREEMENTS"});
+        for (EnrichedArticle article : articles) {
+            rows.add(new String[] {
+                    article.id(),
+                    abbreviate(label(article), TITLE_WIDTH),
+                    article.countries().stream().map(ArticleTable::country).collect(Collectors.joining(" ")),
+                    article.agreements().stream().map(AgreementTag::type).map(Enum::name).distinct()
+                            .collect(Collectors.joining(" "))});
+        }
+        int[] widths = new int[4];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                out.append(i == row.length - 1 ? row[i] : pad(row[i], widths[i] + 2));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String country(CountryTag tag) {
+        return tag.code() + (tag.about() ? "*" : "");
+    }
+
+    private static String label(EnrichedArticle article) {
+        if (!article.title().isBlank()) {
+            return article.title();
+        }
+        if (article.dateline() != null) {
+            return "(" + article.dateline() + ")";
+        }
+        String source = article.sourceUri() == null ? "" : article.sourceUri();
+        return "(" + source.substring(source.lastIndexOf('/') + 1) + ")";
+    }
+
+    private static String abbreviate(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - text.length()));
+    }
+}

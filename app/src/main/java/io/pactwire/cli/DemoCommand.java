@@ -1,0 +1,171 @@
+package io.pactwire.cli;
+
+import ch.qos.logback.classic.Level;
+import io.pactwire.config.ClusterConfig;
+import io.pactwire.config.ConfigInput;
+import io.pactwire.config.PactwireConfig;
+import io.pactwire.embedded.EmbeddedKafkaBroker;
+import io.pactwire.enrich.EnrichConfig;
+import io.pactwire.enrich.EnricherApp;
+import io.pactwire.ingest.IngestConfig;
+import io.pactwire.ingest.IngestReport;
+import io.pactwire.ingest.IngestService;
+import io.pactwire.model.EnrichedArticle;
+import io.pactwire.store.ArticleStore;
+import io.pactwire.store.ArticlesView;
+import io.pactwire.store.StoreConfig;
+import io.pactwire.tagger.Tagger;
+import org.apache.kafka.common.utils.Utils;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+
+@Command(name = "demo", description = {
+        "Run the whole pipeline on an embedded Kafka broker over the bundled samples: start a broker in this",
+        "process, create the topics, run enrich and store, ingest the samples, wait until every sample is in",
+        "news.articles, print them, and stop. Exit code 0 when every sample came through."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--samples", paramLabel = "DIR",
+            description = "Folder of articles to ingest. Default: the samples folder of the Pactwire checkout.")
+    Path samples;
+
+    @Option(names = "--keep-running",
+            description = "Leave the broker and services running after the table, and print the bootstrap address"
+                    + " for other clients; stop with Ctrl-C.")
+    boolean keepRunning;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+            description = "Client port of the embedded broker on localhost (default: any free port).")
+    int port;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT90S",
+            description = "How long to wait for every sample to reach news.articles (ISO-8601, default PT90S).")
+    Duration timeout;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show the services' log lines.")
+    boolean verbose;
+
+    private final PrintStream out = System.out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!verbose) {
+            // The table is the output; the broker's and services' routine warnings (controller activation,
+            // shutdown chatter) are not news in a demo. Errors still show.
+            setLevel("io.pactwire", Level.WARN);
+            setLevel("org.apache.kafka", Level.ERROR);
+            setLevel("kafka", Level.ERROR);
+        }
+        Path folder = samples != null ? samples : Path.of(System.getProperty("pactwire.home", "."), "samples");
+        if (!Files.isDirectory(folder)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "samples folder " + folder.toAbsolutePath() + " does not exist (use --samples DIR)");
+        }
+        long started = System.nanoTime();
+        Path stateDir = Files.createTempDirectory("pactwire-demo-state-");
+        List<AutoCloseable> running = new ArrayList<>();
+        try {
+            out.println("Starting an embedded Kafka broker...");
+            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(port, Duration.ofSeconds(60));
+            running.add(broker);
+            Map<String, String> settings = new HashMap<>();
+            settings.put(PactwireConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+            settings.put(EnrichConfig.STATE_DIR, stateDir.toString());
+            settings.put(StoreConfig.TRANSACTIONAL_ID, "pactwire-store-demo");
+            ConfigInput input = ConfigInput.of(settings);
+
+            TopicSetup.ensure(new ClusterConfig(input));
+            out.println("Broker ready at " + broker.bootstrapServers() + "; topics created.");
+
+            EnricherApp enricher = new EnricherApp(new EnrichConfig(input), Tagger.standard());
+            running.add(enricher);
+            enricher.start();
+            if (!enricher.awaitRunning(Duration.ofSeconds(60))) {
+                throw new IllegalStateException("The enricher did not start (state " + enricher.state() + ")");
+            }
+            StoreConfig storeConfig = new StoreConfig(input);
+            ArticleStore store = new ArticleStore(storeConfig);
+            running.add(store);
+            Thread storeThread = new Thread(store, "pactwire-store");
+            storeThread.setDaemon(true);
+            storeThread.start();
+            out.println("Enricher and store running.");
+
+            IngestReport report = new IngestService(new IngestConfig(input), Clock.systemUTC()).ingest(List.of(folder));
+            report.rejected().forEach(r -> System.err.println("rejected " + r.source() + ": " + r.reason()));
+            out.println("Ingested " + folder + ": " + report.summary());
+            Set<String> ids = report.published().stream().map(IngestReport.Published::id).collect(Collectors.toSet());
+
+            Optional<Map<String, EnrichedArticle>> view;
+            try (ArticlesView articles = new ArticlesView(storeConfig.readerProperties())) {
+                view = articles.awaitView(v -> v.keySet().containsAll(ids), timeout);
+            }
+            if (view.isEmpty()) {
+                System.err.println("Not every sample reached news.articles within " + timeout);
+                return 1;
+            }
+            List<EnrichedArticle> shown = report.published().stream()
+                    .sorted(java.util.Comparator.comparing(IngestReport.Published::source))
+                    .map(p -> view.get().get(p.id())).distinct().toList();
+            out.println();
+            out.print(ArticleTable.render(shown));
+            out.println();
+            long countries = shown.stream().flatMap(a -> a.countries().stream()).map(c -> c.code()).distinct().count();
+            long agreements = shown.stream().mapToLong(a -> a.agreements().size()).sum();
+            out.printf("%d articles, %d countries, %d agreements in %.1f s%n", shown.size(), countries, agreements,
+                    (System.nanoTime() - started) / 1e9);
+
+            if (keepRunning) {
+                out.println();
+                out.println("Kafka is at " + broker.bootstrapServers() + " (PLAINTEXT); enrich and store keep running.");
+                out.println("Try: ./pactwire ingest --bootstrap-servers " + broker.bootstrapServers() + " FILE...");
+                out.println("Press Ctrl-C to stop.");
+                CountDownLatch stop = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    stop.countDown();
+                    closeAll(running);
+                }, "pactwire-demo-shutdown"));
+                stop.await();
+                return 0;
+            }
+            return report.allPublished() ? 0 : 1;
+        } finally {
+            if (!keepRunning) {
+                closeAll(running);
+                Utils.delete(stateDir.toFile());
+            }
+        }
+    }
+
+    private static void setLevel(String logger, Level level) {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(logger)).setLevel(level);
+    }
+
+    /** Closes in reverse start order: services before the broker they use. */
+    private static synchronized void closeAll(List<AutoCloseable> running) {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                System.err.println("Stopping " + running.get(i).getClass().getSimpleName() + ": " + e);
+            }
+        }
+        running.clear();
+    }
+}

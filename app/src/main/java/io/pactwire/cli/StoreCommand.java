@@ -1,0 +1,28 @@
+package io.pactwire.cli;
+
+import io.pactwire.store.ArticleStore;
+import io.pactwire.store.StoreConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "store", description = {
+        "Run the store (news.enriched -> compacted news.articles, transactional) until stopped.",
+        "SIGTERM or Ctrl-C finishes the current transaction and exits 0."})
+final class StoreCommand implements Callable<Integer> {
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Override
+    public Integer call() throws Exception {
+        StoreConfig config = new StoreConfig(kafka.input());
+        TopicSetup.ensure(config);
+        ArticleStore store = new ArticleStore(config);
+        Thread hook = new Thread(store::close, "pactwire-store-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        store.run();
+        return 0;
+    }
+}

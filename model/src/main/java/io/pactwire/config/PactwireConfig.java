@@ -55,8 +55,10 @@ public abstract class PactwireConfig {
 
         Map<String, ConfigValue> validated = definition.validateAll(merged);
         for (ConfigValue value : validated.values()) {
-            for (String message : value.errorMessages()) {
-                problems.add(describeKey(value.name()) + ": " + message);
+            // The first message is the one that matters: a value that does not parse is then also
+            // reported as null by the key's validator.
+            if (!value.errorMessages().isEmpty()) {
+                problems.add(describeKey(value.name()) + ": " + value.errorMessages().get(0));
             }
         }
         Map<String, String> rest = new TreeMap<>();

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The one ObjectMapper of Pactwire. Reading is strict about types (a number is not a string, a string
  * is not a number) and lenient about unknown fields, so that newer producers do not break older
- * consumers. Writing leaves out null fields and writes instants as ISO-8601 strings.
+ * consumers. A missing number reads as 0, which the records treat as "not given". Writing leaves out null fields and writes instants as ISO-8601 strings.
  */
 public final class Json {
     private static final ObjectMapper MAPPER = create();
@@ -35,11 +35,10 @@ public final class Json {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();

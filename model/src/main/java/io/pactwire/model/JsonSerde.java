@@ -105,7 +105,7 @@ public final class JsonSerde<T> implements Serde<T> {
         if (e instanceof StreamReadException sre) {
             String where = sre.getLocation() == null ? ""
                     : " at line " + sre.getLocation().getLineNr() + ", column " + sre.getLocation().getColumnNr();
-            return "not valid JSON" + where + ": " + firstLine(sre.getOriginalMessage());
+            return "not valid JSON" + where + ": " + withoutLocation(firstLine(sre.getOriginalMessage()));
         }
         if (e instanceof JacksonException je) {
             return firstLine(je.getOriginalMessage());
@@ -132,6 +132,18 @@ public final class JsonSerde<T> implements Serde<T> {
             }
         }
         return path.toString();
+    }
+
+    /** Jackson's own location suffixes repeat what {@code where} says, with less clarity. */
+    private static String withoutLocation(String message) {
+        int cut = message.length();
+        for (String marker : new String[] {" (start marker at", " at [Source"}) {
+            int at = message.indexOf(marker);
+            if (at >= 0) {
+                cut = Math.min(cut, at);
+            }
+        }
+        return message.substring(0, cut);
     }
 
     private static String firstLine(String message) {

@@ -159,8 +159,9 @@ public final class ArticleStore implements Runnable, AutoCloseable {
     }
 
     private static ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> record, String problem) {
+        Long timestamp = record.timestamp() < 0 ? null : record.timestamp();
         ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(Topics.DEAD_LETTERS.name(), null,
-                record.timestamp(), record.key(), record.value());
+                timestamp, record.key(), record.value());
         for (Header header : record.headers()) {
             letter.headers().add(header);
         }

@@ -67,7 +67,7 @@ public final class KafkaClusterExtension implements BeforeAllCallback, Parameter
     }
 
     /** Closes the cluster when the class's store is closed. */
-    private static final class Holder implements ExtensionContext.Store.CloseableResource {
+    private static final class Holder implements AutoCloseable {
         private final KafkaTestCluster cluster;
 
         Holder(KafkaTestCluster cluster) {

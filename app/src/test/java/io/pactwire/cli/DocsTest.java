@@ -1,0 +1,119 @@
+package io.pactwire.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.pactwire.config.ConfigSources;
+import io.pactwire.config.PactwireConfig;
+import io.pactwire.enrich.EnrichConfig;
+import io.pactwire.ingest.IngestConfig;
+import io.pactwire.model.ContentHash;
+import io.pactwire.model.RawArticle;
+import io.pactwire.model.Serdes;
+import io.pactwire.store.StoreConfig;
+import io.pactwire.topics.TopicDescriptor;
+import io.pactwire.topics.Topics;
+import org.apache.kafka.common.config.ConfigDef;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README, docs/topics.md, .ci/run and docker-compose.yml say what the code does. */
+class DocsTest {
+    private static final Path ROOT = Path.of("..");
+    private static final Map<String, ConfigDef> SERVICE_KEYS = Map.of(
+            "topics", PactwireConfig.commonDefinition(),
+            "ingest", IngestConfig.definition(),
+            "enrich", EnrichConfig.definition(),
+            "store", StoreConfig.definition());
+
+    private static String read(String file) throws IOException {
+        return Files.readString(ROOT.resolve(file));
+    }
+
+    @Test
+    void readmeOpensWithTheDemoAndTheTestCommand() throws IOException {
+        String readme = read("README.md");
+        Matcher firstBlock = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(firstBlock.find()).isTrue();
+        assertThat(firstBlock.group(1).lines().map(l -> l.replaceAll("\\s*#.*", "").strip()).toList())
+                .containsExactly("./pactwire demo", "./mvnw verify");
+        assertThat(read(".ci/run")).contains("exec ./mvnw -B verify");
+    }
+
+    @Test
+    void readmeListsEveryConfigKeyWithItsEnvironmentVariable() throws IOException {
+        String readme = read("README.md");
+        SERVICE_KEYS.values().forEach(def -> def.names().forEach(key -> {
+            String env = key.equals(PactwireConfig.BOOTSTRAP_SERVERS) ? ConfigSources.kafkaEnvVarFor(key) : ConfigSources.envVarFor(key);
+            assertThat(readme).as("README row for " + key).contains("| `" + key + "` | `" + env + "` |");
+        }));
+    }
+
+    @Test
+    void readmeListsEveryCommand() throws IOException {
+        String readme = read("README.md");
+        for (String command : Pactwire.commandLine().getSubcommands().keySet()) {
+            if (!command.equals("help")) {
+                assertThat(readme).as("README row for " + command).contains("| `./pactwire " + command);
+            }
+        }
+    }
+
+    @Test
+    void topicsDocDescribesEveryTopicAndItsExamplesAreValid() throws IOException {
+        String doc = read("docs/topics.md");
+        for (TopicDescriptor<?, ?> topic : Topics.all()) {
+            assertThat(doc).contains("## `" + topic.name() + "`");
+        }
+        RawArticle raw = Serdes.RAW_ARTICLE.fromJson(jsonBlock(doc, "raw-article"));
+        assertThat(raw.contentHash()).isEqualTo(ContentHash.of(raw.title(), raw.body()));
+        assertThat(Serdes.ENRICHED_ARTICLE.fromJson(jsonBlock(doc, "enriched-article")).countries()).isNotEmpty();
+    }
+
+    @Test
+    void composeRunsOnlyCommandsAndSettingsTheServicesKnow() throws IOException {
+        JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
+        List<String> pactwireServices = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = compose.get("services").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> service = it.next();
+            JsonNode image = service.getValue().get("image");
+            if (image == null || !image.asText().startsWith("pactwire")) {
+                continue;
+            }
+            pactwireServices.add(service.getKey());
+            String command = service.getValue().get("command").get(0).asText();
+            assertThat(SERVICE_KEYS).as("service " + service.getKey() + " runs a known command").containsKey(command);
+            JsonNode environment = service.getValue().get("environment");
+            assertThat(environment).as("environment of " + service.getKey()).isNotNull();
+            environment.fieldNames().forEachRemaining(name -> {
+                String key = ConfigSources.keyForEnvVar(name);
+                assertThat(key).as(name + " in " + service.getKey()).isNotNull();
+                if (name.startsWith(ConfigSources.PACTWIRE_ENV_PREFIX)) {
+                    assertThat(SERVICE_KEYS.get(command).names()).as(name + " in " + service.getKey()).contains(key);
+                } else {
+                    assertThat(PactwireConfig.kafkaClientKeys()).as(name + " in " + service.getKey()).contains(key);
+                }
+            });
+        }
+        assertThat(pactwireServices).contains("topics", "ingest", "enrich", "store");
+        assertThat(new CommandLine(new Pactwire()).getSubcommands().keySet()).containsAll(SERVICE_KEYS.keySet());
+    }
+
+    private static String jsonBlock(String doc, String label) {
+        Matcher m = Pattern.compile("```json " + label + "\\n(.*?)```", Pattern.DOTALL).matcher(doc);
+        assertThat(m.find()).as("a ```json " + label + " block").isTrue();
+        return m.group(1);
+    }
+}

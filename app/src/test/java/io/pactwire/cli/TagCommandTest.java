@@ -1,0 +1,95 @@
+package io.pactwire.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pactwire.model.Json;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The `tag` contract: one enriched article per input article, in order; bad input reported, not fatal. */
+class TagCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String stdin, String... args) {
+        TagCommand command = new TagCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        return new CommandLine(command).execute(args);
+    }
+
+    private List<JsonNode> lines() throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(Json.mapper().readTree(line));
+            }
+        }
+        return lines;
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> values = new ArrayList<>();
+        array.forEach(node -> values.add(node.get(field).asText()));
+        return values;
+    }
+
+    @Test
+    void tagsTheSeedFilesInOrder() throws IOException {
+        Path samples = Path.of("../samples");
+        int exit = run("", samples.resolve("000_6f954eecf47ae51d.txt").toString(),
+                samples.resolve("001_4eb1cc99752fa4f0.txt").toString(), samples.resolve("002_4525720b54dbe636.txt").toString());
+        assertThat(exit).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        List<JsonNode> lines = lines();
+        assertThat(lines).hasSize(3);
+        assertThat(lines).extracting(l -> l.get("sourceUri").asText()).containsExactly(
+                samples.resolve("000_6f954eecf47ae51d.txt").toUri().toString(),
+                samples.resolve("001_4eb1cc99752fa4f0.txt").toUri().toString(),
+                samples.resolve("002_4525720b54dbe636.txt").toUri().toString());
+        assertThat(lines).allSatisfy(l -> {
+            assertThat(l.get("id").asText()).isNotBlank();
+            assertThat(l.has("title")).isTrue();
+            l.get("countries").forEach(c -> assertThat(c.get("code").asText()).matches("[A-Z]{2}"));
+        });
+        assertThat(texts(lines.get(0).get("countries"), "code")).contains("LU", "CN");
+        assertThat(texts(lines.get(1).get("countries"), "code")).contains("LU", "JP");
+        assertThat(texts(lines.get(2).get("countries"), "code")).contains("LU", "RU");
+        assertThat(texts(lines.get(0).get("agreements"), "type")).contains("MEMORANDUM_OF_UNDERSTANDING");
+        assertThat(texts(lines.get(1).get("agreements"), "type")).contains("MEMORANDUM_OF_COOPERATION");
+        assertThat(lines.get(0).get("countries").get(0).get("evidence").get(0).get("text").asText()).isNotBlank();
+    }
+
+    @Test
+    void aMalformedLineIsReportedWithItsNumberAndTheOthersAreStillTagged() throws IOException {
+        String stdin = "{\"id\":\"one\",\"title\":\"Japan\",\"body\":\"Japan and China signed a trade agreement.\",\"places\":[]}\n"
+                + "{\"id\":\"two\",\"title\":\n"
+                + "{\"id\":\"three\",\"title\":\"Chile\",\"dateline\":\"SANTIAGO, Feb 26 -\",\"body\":\"Chile and Peru.\"}\n";
+        int exit = run(stdin);
+        assertThat(exit).isEqualTo(1);
+        assertThat(lines()).extracting(l -> l.get("id").asText()).containsExactly("one", "three");
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .startsWith("pactwire tag: stdin#line=2: not valid JSON")
+                .doesNotContain("\n");
+        assertThat(lines().get(0).get("sourceUri").asText()).isEqualTo("stdin#line=1");
+        assertThat(texts(lines().get(0).get("agreements"), "type")).containsExactly("TRADE_AGREEMENT");
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsReportedAndTheRunGoesOn() throws IOException {
+        int exit = run("", "does-not-exist.txt", "../samples/000_6f954eecf47ae51d.txt");
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("does-not-exist.txt: no such file");
+        assertThat(lines()).hasSize(1);
+    }
+}

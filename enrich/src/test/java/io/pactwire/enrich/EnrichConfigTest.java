@@ -1,0 +1,53 @@
+package io.pactwire.enrich;
+
+import io.pactwire.config.ConfigInput;
+import io.pactwire.config.ConfigValidationException;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EnrichConfigTest {
+
+    @Test
+    void defaultsToExactlyOnceWithDeadLettersAndExplicitNaming() {
+        Map<String, Object> props = new EnrichConfig(ConfigInput.of(Map.of("bootstrap.servers", "k:9092"))).streamsProperties();
+        assertThat(props)
+                .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "pactwire-enrich")
+                .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+                .containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "news.dlq")
+                .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class)
+                .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true)
+                .containsEntry("bootstrap.servers", "k:9092");
+    }
+
+    @Test
+    void passesStreamsAndClientSettingsThroughFromFileAndEnvironment() {
+        ConfigInput input = new ConfigInput(Map.of("commit.interval.ms", "250"),
+                Map.of("KAFKA_SECURITY_PROTOCOL", "SSL", "PACTWIRE_ENRICH_THREADS", "4", "KAFKA_BOOTSTRAP_SERVERS", "k:9092"),
+                Map.of());
+        Map<String, Object> props = new EnrichConfig(input).streamsProperties();
+        assertThat(props)
+                .containsEntry("commit.interval.ms", "250")
+                .containsEntry("security.protocol", "SSL")
+                .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 4);
+    }
+
+    @Test
+    void refusesStreamsSettingsThatContradictItsOwnKeys() {
+        ConfigInput input = ConfigInput.of(Map.of("bootstrap.servers", "k:9092", "application.id", "other",
+                "enrich.processing.guarantee", "exactly_once"));
+        assertThatThrownBy(() -> new EnrichConfig(input))
+                .isInstanceOf(ConfigValidationException.class)
+                .satisfies(e -> assertThat(((ConfigValidationException) e).problems()).singleElement().asString()
+                        .startsWith("enrich.processing.guarantee (env PACTWIRE_ENRICH_PROCESSING_GUARANTEE): Invalid value exactly_once"));
+        ConfigInput conflicting = ConfigInput.of(Map.of("bootstrap.servers", "k:9092", "application.id", "other"));
+        assertThatThrownBy(() -> new EnrichConfig(conflicting))
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessageContaining("application.id is set by enrich.application.id (env PACTWIRE_ENRICH_APPLICATION_ID)");
+    }
+}

@@ -1,0 +1,128 @@
+package io.pactwire.ingest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InputReaderTest {
+    private static final Instant NOW = Instant.parse("2026-11-21T06:00:00Z");
+    private final InputReader reader = new InputReader(4096, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private List<Input> read(Path... paths) {
+        List<Input> inputs = new ArrayList<>();
+        reader.read(List.of(paths), inputs::add);
+        return inputs;
+    }
+
+    @Test
+    void readsEveryJsonLineAndReportsBadOnesWithTheirLineNumber(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("articles.jsonl");
+        Files.writeString(file, String.join("\n",
+                "{\"id\":\"a-1\",\"title\":\"One\",\"body\":\"Japan and China.\",\"dateline\":\"TOKYO, March 3 -\",\"extra\":1}",
+                "",
+                "{\"id\":\"a-2\",\"title\":\"Two\"",
+                "{\"id\":\"a-3\",\"title\":\"Three\",\"body\":\"  \"}",
+                "{\"id\":7,\"body\":\"text\"}",
+                "{\"title\":\"No id\",\"body\":\"Body\",\"url\":\"https://example.org/x\",\"publishedAt\":\"March 3, 1987\"}",
+                "{\"id\":\"a-6\",\"body\":\"text\",\"publishedAt\":\"someday\"}"));
+        List<Input> inputs = read(file);
+        String source = file.toUri() + "#line=";
+        assertThat(inputs).hasSize(6);
+        Input.Article first = (Input.Article) inputs.get(0);
+        assertThat(first.source()).isEqualTo(source + "1");
+        assertThat(first.article().id()).isEqualTo("a-1");
+        assertThat(first.article().dateline()).isEqualTo("TOKYO, March 3 -");
+        assertThat(first.article().sourceUri()).isEqualTo(source + "1");
+        assertThat(first.article().ingestedAt()).isEqualTo(NOW);
+        assertThat(inputs.get(1)).isEqualTo(new Input.Rejected(source + "3",
+                "not valid JSON at line 1, column 26: Unexpected end-of-input: expected close marker for Object"));
+        assertThat(((Input.Rejected) inputs.get(2)).reason()).isEqualTo("field 'body': must not be blank");
+        assertThat(inputs.get(2).source()).isEqualTo(source + "4");
+        assertThat(((Input.Rejected) inputs.get(3)).reason()).startsWith("field 'id'");
+        Input.Article noId = (Input.Article) inputs.get(4);
+        assertThat(noId.article().id()).isEqualTo(ArticleIds.forUrl("https://example.org/x"));
+        assertThat(noId.article().publishedAt()).isEqualTo("1987-03-03");
+        assertThat(((Input.Rejected) inputs.get(5)).reason()).startsWith("publishedAt: must be an ISO-8601 date");
+    }
+
+    @Test
+    void readsTextAndMarkdownFilesAsOneArticleWithAContentId(@TempDir Path dir) throws IOException {
+        Path a = dir.resolve("a.txt");
+        Path b = dir.resolve("copy.md");
+        Files.writeString(a, "Trade talks resume\n\nBRUSSELS, June 2, 2024 - Talks between the EU and Japan resume.\n");
+        Files.writeString(b, "# Trade talks resume\n\nBRUSSELS, June 2, 2024 – Talks between the EU  and Japan resume.");
+        List<Input> inputs = read(a, b);
+        Input.Article first = (Input.Article) inputs.get(0);
+        Input.Article second = (Input.Article) inputs.get(1);
+        assertThat(first.article().title()).isEqualTo("Trade talks resume");
+        assertThat(first.article().sourceUri()).isEqualTo(a.toUri().toString());
+        assertThat(first.article().publishedAt()).isEqualTo("2024-06-02");
+        assertThat(second.article().id()).as("same article, other file and markup").isEqualTo(first.article().id());
+    }
+
+    @Test
+    void walksFoldersInNameOrderSkippingWhatIsNotAnArticleFormat(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("sub/b.txt"), "Second article text here, long enough.");
+        Files.writeString(dir.resolve("a.txt"), "First article text here, long enough.");
+        Files.write(dir.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        Files.writeString(dir.resolve(".DS_Store"), "x");
+        List<Input> inputs = read(dir);
+        assertThat(inputs).extracting(Input::source).containsExactly(
+                dir.resolve("a.txt").toUri().toString(),
+                dir.resolve("logo.png").toUri().toString(),
+                dir.resolve("sub/b.txt").toUri().toString());
+        assertThat(inputs.get(1)).isInstanceOf(Input.Skipped.class);
+    }
+
+    @Test
+    void rejectsBadFilesWithTheirReason(@TempDir Path dir) throws IOException {
+        Path latin1 = dir.resolve("latin1.txt");
+        Files.write(latin1, "Caf\u00e9 in Paris, a long enough line.".getBytes(StandardCharsets.ISO_8859_1));
+        Path big = dir.resolve("big.txt");
+        Files.writeString(big, "word ".repeat(2000));
+        Path empty = dir.resolve("empty.md");
+        Files.writeString(empty, "\n \n");
+        Path binary = dir.resolve("binary.txt");
+        Files.write(binary, new byte[] {'a', 0, 'b'});
+        Path pdf = dir.resolve("release.pdf");
+        Files.writeString(pdf, "%PDF");
+        Path missing = dir.resolve("missing.txt");
+        List<Input> inputs = read(latin1, big, empty, binary, pdf, missing);
+        assertThat(inputs).allMatch(i -> i instanceof Input.Rejected);
+        assertThat(inputs).extracting(i -> ((Input.Rejected) i).reason()).containsExactly(
+                "not valid UTF-8 text",
+                "file is 10000 bytes, over the limit of 4096 (ingest.max.article.bytes)",
+                "no article text",
+                "binary content (NUL bytes), not text",
+                "unsupported file type .pdf; supported: .txt, .md, .jsonl",
+                "no such file");
+    }
+
+    @Test
+    void readsJsonLinesFromAStreamNamingLinesAfterIt() {
+        List<Input> inputs = new ArrayList<>();
+        String lines = "{\"id\":\"x\",\"body\":\"Body one\"}\n{oops\n";
+        reader.readJsonLines(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), "stdin", inputs::add);
+        assertThat(inputs).extracting(Input::source).containsExactly("stdin#line=1", "stdin#line=2");
+        assertThat(inputs.get(1)).isInstanceOf(Input.Rejected.class);
+    }
+
+    @Test
+    void aJsonLineOverTheLimitIsRejected() {
+        Input input = reader.jsonLine("stdin#line=1", "{\"id\":\"x\",\"body\":\"" + "é".repeat(3000) + "\"}");
+        assertThat(input).isEqualTo(new Input.Rejected("stdin#line=1", "line is over the limit of 4096 bytes (ingest.max.article.bytes)"));
+    }
+}

@@ -1,0 +1,109 @@
+package io.pactwire.model;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JsonSerdeTest {
+    private final JsonSerde<RawArticle> raw = Serdes.RAW_ARTICLE;
+    private final JsonSerde<EnrichedArticle> enriched = Serdes.ENRICHED_ARTICLE;
+
+    @Test
+    void roundTripsARawArticle() {
+        RawArticle article = Examples.raw();
+        byte[] bytes = raw.serialize("news.raw", article);
+        assertThat(raw.deserialize("news.raw", bytes)).isEqualTo(article);
+    }
+
+    @Test
+    void roundTripsAnEnrichedArticleWithItsTags() {
+        EnrichedArticle article = Examples.enriched();
+        assertThat(enriched.deserialize("news.enriched", enriched.serialize("news.enriched", article))).isEqualTo(article);
+    }
+
+    @Test
+    void nullPassesThroughBothWaysAsATombstone() {
+        assertThat(raw.serialize("news.raw", null)).isNull();
+        assertThat(raw.deserialize("news.raw", null)).isNull();
+        assertThat(raw.serializer().serialize("news.raw", null)).isNull();
+        assertThat(raw.deserializer().deserialize("news.raw", null)).isNull();
+    }
+
+    @Test
+    void writesInstantsAsIsoStringsAndLeavesOutNullFields() {
+        String json = raw.toJson(RawArticle.of("a1", "T", "Body").withIngestedAt(java.time.Instant.parse("2026-01-02T03:04:05Z")));
+        assertThat(json).contains("\"ingestedAt\":\"2026-01-02T03:04:05Z\"").doesNotContain("\"url\"").doesNotContain("null");
+    }
+
+    @Test
+    void ignoresFieldsItDoesNotKnow() {
+        RawArticle article = raw.fromJson("{\"id\":\"a\",\"title\":\"t\",\"body\":\"b\",\"futureField\":{\"x\":1}}");
+        assertThat(article.id()).isEqualTo("a");
+    }
+
+    @Test
+    void computesTheContentHashWhenAProducerLeavesItOut() {
+        RawArticle article = raw.fromJson("{\"id\":\"a\",\"title\":\"Title\",\"body\":\"Body\"}");
+        assertThat(article.contentHash()).isEqualTo(ContentHash.of("Title", "Body"));
+        assertThat(article.revision()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0} -> names {1}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"title\":\"t\",\"body\":\"b\"}                                   | field 'id': must not be blank",
+            "{\"id\":\"  \",\"title\":\"t\",\"body\":\"b\"}                     | field 'id': must not be blank",
+            "{\"id\":\"a\",\"title\":\"t\"}                                     | field 'body': must not be blank",
+            "{\"id\":42,\"title\":\"t\",\"body\":\"b\"}                         | field 'id'",
+            "{\"id\":\"a\",\"title\":[\"t\"],\"body\":\"b\"}                    | field 'title'",
+            "{\"id\":\"a\",\"body\":\"b\",\"revision\":\"2\"}                   | field 'revision'",
+            "{\"id\":\"a\",\"body\":\"b\",\"revision\":-3}                      | field 'revision': must be positive",
+            "{\"id\":\"a\",\"body\":\"b\",\"publishedAt\":\"16/01/2018\"}       | field 'publishedAt': must be an ISO-8601 date",
+            "{\"id\":\"a\",\"body\":\"b\",\"ingestedAt\":\"yesterday\"}         | field 'ingestedAt'",
+    })
+    void namesTheFieldOfEveryReadFailure(String json, String expected) {
+        assertThatThrownBy(() -> raw.deserialize("news.raw", json.strip().getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageStartingWith("Cannot read RawArticle from topic 'news.raw': ")
+                .hasMessageContaining(expected.strip());
+    }
+
+    @Test
+    void namesNestedFieldsOfEnrichedArticles() {
+        String json = enriched.toJson(Examples.enriched()).replace("\"code\":\"CN\"", "\"code\":\"china\"");
+        assertThatThrownBy(() -> enriched.fromJson(json))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("field 'countries[1].code'")
+                .hasMessageContaining("ISO 3166-1 alpha-2");
+    }
+
+    @Test
+    void rejectsAnUnknownAgreementTypeNamingTheField() {
+        String json = enriched.toJson(Examples.enriched()).replace("MEMORANDUM_OF_UNDERSTANDING", "HANDSHAKE");
+        assertThatThrownBy(() -> enriched.fromJson(json))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("field 'agreements[0].type'");
+    }
+
+    @Test
+    void reportsTextThatIsNotJsonWithItsPosition() {
+        assertThatThrownBy(() -> raw.deserialize("news.raw", "{not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("not valid JSON at line 1, column 2");
+        assertThatThrownBy(() -> raw.deserialize("news.raw", "{\"id\":\"a\",\"body\":\"b\"} trailing".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SerializationException.class);
+    }
+
+    @Test
+    void rejectsInvalidUtf8() {
+        byte[] bytes = "{\"id\":\"a\",\"body\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> raw.deserialize("news.raw", bytes))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("UTF-8");
+    }
+}

@@ -1,0 +1,67 @@
+package io.pactwire.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RecordsTest {
+
+    @Test
+    void rawArticleNormalisesOptionalFields() {
+        RawArticle article = new RawArticle("id", " ", "", null, "body", "  ", null, "", null, 0, null);
+        assertThat(article.sourceUri()).isNull();
+        assertThat(article.url()).isNull();
+        assertThat(article.title()).isEmpty();
+        assertThat(article.dateline()).isNull();
+        assertThat(article.language()).isNull();
+        assertThat(article.revision()).isEqualTo(1);
+    }
+
+    @Test
+    void acceptsIsoDatesAndDateTimes() {
+        for (String date : List.of("2018-01-16", "2018-01-16T09:30:00Z", "2018-01-16T09:30:00+01:00", "2018-01-16T09:30")) {
+            assertThat(RawArticle.of("a", "t", "b").withPublishedAt(date).publishedAt()).isEqualTo(date);
+        }
+        assertThatThrownBy(() -> RawArticle.of("a", "t", "b").withPublishedAt("2018-13-45"))
+                .isInstanceOf(InvalidFieldException.class)
+                .hasMessageStartingWith("publishedAt: ");
+    }
+
+    @Test
+    void tagListsAreCopiedAndImmutable() {
+        List<Evidence> evidence = new ArrayList<>(List.of(new Evidence(TextField.BODY, 0, 5, "Japan", "name")));
+        CountryTag tag = new CountryTag("JP", "Japan", 1, false, evidence);
+        evidence.clear();
+        assertThat(tag.evidence()).hasSize(1);
+        assertThatThrownBy(() -> tag.evidence().add(null)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void rejectsNullElementsNamingTheirIndex() {
+        List<Evidence> evidence = new ArrayList<>();
+        evidence.add(null);
+        assertThatThrownBy(() -> new CountryTag("JP", "Japan", 1, false, evidence))
+                .isInstanceOf(InvalidFieldException.class)
+                .hasMessage("evidence[0]: must not be null");
+    }
+
+    @Test
+    void validatesSpansAndCodes() {
+        assertThatThrownBy(() -> new Evidence(TextField.BODY, 5, 2, "x", "name")).hasMessageStartingWith("start: ");
+        assertThatThrownBy(() -> new Party("CNSA", "chn")).hasMessageStartingWith("country: ");
+        assertThatThrownBy(() -> new AgreementTag(null, null, null, null, null)).hasMessageStartingWith("type: ");
+        assertThat(new AgreementTag(AgreementType.TREATY, null, null, null, null).status()).isEqualTo(AgreementStatus.UNKNOWN);
+    }
+
+    @Test
+    void contentHashIgnoresWhitespaceCaseAndUnicodeComposition() {
+        assertThat(ContentHash.of("Title", "Caf\u00e9  opens\n today"))
+                .isEqualTo(ContentHash.of(" title ", "CAFE\u0301 opens today"))
+                .hasSize(64);
+        assertThat(ContentHash.of("Title", "Body")).isNotEqualTo(ContentHash.of("Title", "Body changed"));
+    }
+}

@@ -140,6 +140,7 @@ final class DemoCommand implements Callable<Integer> {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     stop.countDown();
                     closeAll(running);
+                    deleteQuietly(stateDir);
                 }, "pactwire-demo-shutdown"));
                 stop.await();
                 return 0;
@@ -148,8 +149,16 @@ final class DemoCommand implements Callable<Integer> {
         } finally {
             if (!keepRunning) {
                 closeAll(running);
-                Utils.delete(stateDir.toFile());
+                deleteQuietly(stateDir);
             }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            Utils.delete(dir.toFile());
+        } catch (java.io.IOException e) {
+            System.err.println("Could not delete " + dir + ": " + e);
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 @Command(name = "enrich", description = {
         "Run the enricher (Kafka Streams, news.raw -> news.enriched, dead letters to news.dlq) until stopped.",
-        "SIGTERM or Ctrl-C closes it cleanly. Exit code 0 after a requested stop, 1 if it stopped on errors."})
+        "SIGTERM or Ctrl-C closes it cleanly (the process then exits 143 or 130, as any process stopped by that",
+        "signal); exit code 1 if it stopped by itself after repeated errors."})
 final class EnrichCommand implements Callable<Integer> {
 
     @Mixin
@@ -27,7 +28,8 @@ final class EnrichCommand implements Callable<Integer> {
         AtomicBoolean requested = new AtomicBoolean();
         Thread hook = new Thread(() -> {
             requested.set(true);
-            app.close(Duration.ofSeconds(30));
+            boolean closed = app.close(Duration.ofSeconds(30));
+            System.err.println(closed ? "pactwire enrich: stopped cleanly" : "pactwire enrich: did not stop within 30 s");
         }, "pactwire-enrich-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         app.start();

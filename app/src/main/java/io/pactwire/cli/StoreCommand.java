@@ -9,7 +9,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "store", description = {
         "Run the store (news.enriched -> compacted news.articles, transactional) until stopped.",
-        "SIGTERM or Ctrl-C finishes the current transaction and exits 0."})
+        "SIGTERM or Ctrl-C finishes the current transaction and closes it cleanly (the process then exits 143 or",
+        "130, as any process stopped by that signal); exit code 1 if it stopped on an error."})
 final class StoreCommand implements Callable<Integer> {
 
     @Mixin

@@ -100,6 +100,7 @@ public final class ArticleStore implements Runnable, AutoCloseable {
             }
         } finally {
             closeClients();
+            log.info("Store stopped: {} results stored, {} dead letters", stored.get(), deadLettered.get());
             finished.countDown();
         }
     }

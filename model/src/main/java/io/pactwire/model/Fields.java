@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Validation shared by the compact constructors of the event records. */
@@ -55,31 +56,20 @@ final class Fields {
         throw new InvalidFieldException(field, "must be an ISO-8601 date or date-time, got " + quote(value));
     }
 
+    /** The ISO-8601 forms a date field accepts, most common first. */
+    private static final List<Function<String, ?>> ISO_FORMS = List.of(
+            LocalDate::parse, OffsetDateTime::parse, Instant::parse, LocalDateTime::parse);
+
     static boolean isIsoDate(String value) {
-        try {
-            LocalDate.parse(value);
-            return true;
-        } catch (DateTimeParseException notADate) {
-            // try the date-time forms below
+        for (Function<String, ?> form : ISO_FORMS) {
+            try {
+                form.apply(value);
+                return true;
+            } catch (DateTimeParseException notThisForm) {
+                // try the next form
+            }
         }
-        try {
-            OffsetDateTime.parse(value);
-            return true;
-        } catch (DateTimeParseException notOffset) {
-            // try the next form
-        }
-        try {
-            Instant.parse(value);
-            return true;
-        } catch (DateTimeParseException notInstant) {
-            // try the next form
-        }
-        try {
-            LocalDateTime.parse(value);
-            return true;
-        } catch (DateTimeParseException notLocal) {
-            return false;
-        }
+        return false;
     }
 
     static <T> List<T> copyOrEmpty(String field, List<T> values) {

@@ -64,8 +64,9 @@ public final class JsonSerde<T> implements Serde<T> {
         if (data == null) {
             return null;
         }
+        T value;
         try {
-            return reader.readValue(data);
+            value = reader.readValue(data);
         } catch (IOException e) {
             throw new SerializationException("Cannot read " + type.getSimpleName() + describeTopic(topic)
                     + ": " + describe(e), e);
@@ -73,6 +74,12 @@ public final class JsonSerde<T> implements Serde<T> {
             throw new SerializationException("Cannot read " + type.getSimpleName() + describeTopic(topic)
                     + ": field '" + e.field() + "': " + problemOf(e), e);
         }
+        if (value == null) {
+            // Only a null record value is a tombstone; the JSON text "null" is a producer's mistake.
+            throw new SerializationException("Cannot read " + type.getSimpleName() + describeTopic(topic)
+                    + ": the value is the JSON literal null (a retraction is a record with no value)");
+        }
+        return value;
     }
 
     /** Reads one value from a JSON text, with the same rules and messages as {@link #deserialize}. */

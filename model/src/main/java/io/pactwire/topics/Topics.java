@@ -1,5 +1,6 @@
 package io.pactwire.topics;
 
+import io.pactwire.model.AgreementRecord;
 import io.pactwire.model.EnrichedArticle;
 import io.pactwire.model.RawArticle;
 import io.pactwire.model.Serdes;
@@ -14,6 +15,7 @@ import java.util.Map;
  *
  * <pre>
  * ingest ─► news.raw ─► enrich ─► news.enriched ─► store ─► news.articles
+ *                          ├─► news.agreements
  *                          └─► news.dlq
  * </pre>
  */
@@ -21,13 +23,20 @@ public final class Topics {
     private static final Serde<String> STRING = org.apache.kafka.common.serialization.Serdes.String();
     private static final Serde<byte[]> BYTES = org.apache.kafka.common.serialization.Serdes.ByteArray();
 
+    /** Largest raw record the topic takes; the enricher dead-letters bodies over enrich.max.body.chars. */
+    static final int RAW_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+    /** Dead letters carry the original record, which may be as large as a raw record, plus headers. */
+    static final int DEAD_LETTER_MAX_MESSAGE_BYTES = 2 * RAW_MAX_MESSAGE_BYTES;
+
     /**
      * Every article as ingested, keyed by article id. Compacted with no time-based deletion, so a replay
-     * from the beginning always sees the latest revision of every article.
+     * from the beginning always sees the latest revision of every article. Takes records up to 16 MiB, so
+     * that an oversized article reaches the enricher and is dead-lettered with its reason.
      */
     public static final TopicDescriptor<String, RawArticle> RAW = new TopicDescriptor<>(
             "news.raw", STRING, Serdes.RAW_ARTICLE, CleanupPolicy.COMPACT,
-            settings -> Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+            settings -> Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
+                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(RAW_MAX_MESSAGE_BYTES)));
 
     /** Every enrichment result, keyed by article id, in the order produced. Deleted after the retention. */
     public static final TopicDescriptor<String, EnrichedArticle> ENRICHED = new TopicDescriptor<>(
@@ -40,18 +49,27 @@ public final class Topics {
             settings -> Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
 
     /**
+     * One record per agreement an article reports, keyed by a stable agreement id (article id, type and
+     * parties): a table of agreements. A re-tag that no longer finds an agreement writes a tombstone.
+     */
+    public static final TopicDescriptor<String, AgreementRecord> AGREEMENTS = new TopicDescriptor<>(
+            "news.agreements", STRING, Serdes.AGREEMENT_RECORD, CleanupPolicy.COMPACT,
+            settings -> Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+
+    /**
      * Records that could not be processed: the original key and value bytes, with headers naming the
      * reason and where they came from ({@link DeadLetterHeaders}).
      */
     public static final TopicDescriptor<byte[], byte[]> DEAD_LETTERS = new TopicDescriptor<>(
             "news.dlq", BYTES, BYTES, CleanupPolicy.DELETE,
-            settings -> Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.deadLetterRetention().toMillis())));
+            settings -> Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.deadLetterRetention().toMillis()),
+                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(DEAD_LETTER_MAX_MESSAGE_BYTES)));
 
     private Topics() {
     }
 
     /** All topics, in the order data flows through them. */
     public static List<TopicDescriptor<?, ?>> all() {
-        return List.of(RAW, ENRICHED, ARTICLES, DEAD_LETTERS);
+        return List.of(RAW, ENRICHED, ARTICLES, AGREEMENTS, DEAD_LETTERS);
     }
 }

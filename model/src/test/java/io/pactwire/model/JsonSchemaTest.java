@@ -39,6 +39,14 @@ class JsonSchemaTest {
     }
 
     @Test
+    void serializedAgreementRecordsMatchTheirSchema() throws IOException {
+        Schema schema = schema("agreement-record.schema.json");
+        List<AgreementRecord> records = AgreementRecord.of(Examples.enriched());
+        assertThat(records).hasSize(1);
+        assertThat(schema.validate(Serdes.AGREEMENT_RECORD.toJson(records.get(0)), InputFormat.JSON)).isEmpty();
+    }
+
+    @Test
     void theSchemasRejectWhatTheSerdesReject() throws IOException {
         Schema raw = schema("raw-article.schema.json");
         List<Error> errors = raw.validate("{\"id\":\"\",\"title\":\"t\",\"body\":\" \",\"contentHash\":\"x\",\"revision\":0}",

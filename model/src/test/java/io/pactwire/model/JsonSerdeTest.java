@@ -36,6 +36,15 @@ class JsonSerdeTest {
     }
 
     @Test
+    void theJsonLiteralNullIsNotATombstone() {
+        assertThatThrownBy(() -> raw.deserialize("news.raw", "null".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("JSON literal null");
+        assertThatThrownBy(() -> raw.deserialize("news.raw", new byte[0]))
+                .isInstanceOf(SerializationException.class);
+    }
+
+    @Test
     void writesInstantsAsIsoStringsAndLeavesOutNullFields() {
         String json = raw.toJson(RawArticle.of("a1", "T", "Body").withIngestedAt(java.time.Instant.parse("2026-01-02T03:04:05Z")));
         assertThat(json).contains("\"ingestedAt\":\"2026-01-02T03:04:05Z\"").doesNotContain("\"url\"").doesNotContain("null");

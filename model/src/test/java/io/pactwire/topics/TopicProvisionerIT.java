@@ -30,7 +30,7 @@ class TopicProvisionerIT {
     void createsEveryMissingTopicWithItsContract(KafkaTestCluster cluster) throws Exception {
         try (Admin admin = cluster.admin()) {
             TopicProvisioner.Report report = new TopicProvisioner(admin, SETTINGS, Duration.ofSeconds(30)).ensure(Topics.all());
-            assertThat(report.created()).containsExactlyInAnyOrder("news.raw", "news.enriched", "news.articles", "news.dlq");
+            assertThat(report.created()).containsExactlyInAnyOrder("news.raw", "news.enriched", "news.articles", "news.agreements", "news.dlq");
             assertThat(report.verified()).isEmpty();
 
             Map<String, Config> configs = describe(admin, "news.raw", "news.enriched");
@@ -49,7 +49,7 @@ class TopicProvisionerIT {
         try (Admin admin = cluster.admin()) {
             TopicProvisioner.Report report = new TopicProvisioner(admin, SETTINGS, Duration.ofSeconds(30)).ensure(Topics.all());
             assertThat(report.created()).isEmpty();
-            assertThat(report.verified()).containsExactlyInAnyOrder("news.raw", "news.enriched", "news.articles", "news.dlq");
+            assertThat(report.verified()).containsExactlyInAnyOrder("news.raw", "news.enriched", "news.articles", "news.agreements", "news.dlq");
         }
     }
 

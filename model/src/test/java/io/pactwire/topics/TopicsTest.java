@@ -11,12 +11,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TopicsTest {
 
     @Test
-    void rawAndArticlesAreCompactedAndNeverDeletedByTime() {
-        for (TopicDescriptor<?, ?> topic : new TopicDescriptor<?, ?>[] {Topics.RAW, Topics.ARTICLES}) {
+    void rawArticlesAndAgreementsAreCompactedAndNeverDeletedByTime() {
+        for (TopicDescriptor<?, ?> topic : new TopicDescriptor<?, ?>[] {Topics.RAW, Topics.ARTICLES, Topics.AGREEMENTS}) {
             assertThat(topic.configs(TopicSettings.defaults()))
                     .containsEntry("cleanup.policy", "compact")
                     .containsEntry("retention.ms", "-1");
         }
+    }
+
+    @Test
+    void rawTakesOversizedArticlesAndDeadLettersTakeThemWithHeaders() {
+        assertThat(Integer.parseInt(Topics.RAW.configs(TopicSettings.defaults()).get("max.message.bytes")))
+                .isEqualTo(16 * 1024 * 1024);
+        assertThat(Integer.parseInt(Topics.DEAD_LETTERS.configs(TopicSettings.defaults()).get("max.message.bytes")))
+                .isGreaterThan(16 * 1024 * 1024);
     }
 
     @Test
@@ -44,7 +52,7 @@ class TopicsTest {
     @Test
     void topicNamesAreTheDocumentedOnes() {
         assertThat(Topics.all()).extracting(TopicDescriptor::name)
-                .containsExactly("news.raw", "news.enriched", "news.articles", "news.dlq");
+                .containsExactly("news.raw", "news.enriched", "news.articles", "news.agreements", "news.dlq");
     }
 
     @Test

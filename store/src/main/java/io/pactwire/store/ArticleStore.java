@@ -2,7 +2,7 @@ package io.pactwire.store;
 
 import io.pactwire.model.EnrichedArticle;
 import io.pactwire.model.Serdes;
-import io.pactwire.topics.DeadLetterHeaders;
+import io.pactwire.topics.DeadLetters;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,14 +20,11 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -160,26 +157,8 @@ public final class ArticleStore implements Runnable, AutoCloseable {
     }
 
     private static ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> record, String problem) {
-        Long timestamp = record.timestamp() < 0 ? null : record.timestamp();
-        ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(Topics.DEAD_LETTERS.name(), null,
-                timestamp, record.key(), record.value());
-        for (Header header : record.headers()) {
-            letter.headers().add(header);
-        }
-        StringWriter trace = new StringWriter();
-        new SerializationException(problem).printStackTrace(new PrintWriter(trace));
-        letter.headers()
-                .add(DeadLetterHeaders.EXCEPTION, bytes(SerializationException.class.getName()))
-                .add(DeadLetterHeaders.MESSAGE, bytes(problem))
-                .add(DeadLetterHeaders.STACKTRACE, bytes(trace.toString()))
-                .add(DeadLetterHeaders.TOPIC, bytes(record.topic()))
-                .add(DeadLetterHeaders.PARTITION, bytes(Integer.toString(record.partition())))
-                .add(DeadLetterHeaders.OFFSET, bytes(Long.toString(record.offset())));
-        return letter;
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+        return DeadLetters.of(record.key(), record.value(), record.headers(), record.timestamp(), record.topic(),
+                record.partition(), record.offset(), new SerializationException(problem));
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> records) {

@@ -44,7 +44,7 @@ public final class RecordReader<K, V> {
             while (!done.test(records)) {
                 if (Instant.now().isAfter(deadline)) {
                     throw new AssertionError("Condition not met on " + topic + " within " + timeout + "; read "
-                            + records.size() + " records with keys " + records.stream().map(ConsumerRecord::key).toList());
+                            + records.size() + " records with keys " + records.stream().map(r -> readable(r.key())).toList());
                 }
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
@@ -66,6 +66,10 @@ public final class RecordReader<K, V> {
             }
         }
         return records;
+    }
+
+    private static String readable(Object key) {
+        return key instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(key);
     }
 
     /** The last value of every key, in the order keys were first seen; tombstones remove keys. */

@@ -1,39 +1,64 @@
 package io.pactwire.enrich;
 
-import io.pactwire.model.EnrichedArticle;
-import io.pactwire.model.RawArticle;
+import io.pactwire.model.JsonSerde;
+import io.pactwire.tagger.Tagger;
 import io.pactwire.topics.Topics;
-import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+import java.time.Clock;
 
 /**
  * The enricher's topology, as a pure builder: no I/O, the same for the app and its tests.
  *
  * <pre>
  * news.raw (key: article id, value: RawArticle JSON)
- *   └─ read-raw ─► tag-article ─► write-enriched ─► news.enriched (key: article id, value: EnrichedArticle JSON)
+ *   └─ read-raw ─► enrich-article [store: last-results] ─┬─► write-enriched   ─► news.enriched   (article id → EnrichedArticle)
+ *                                                         └─► write-agreements ─► news.agreements (agreement id → AgreementRecord)
  * </pre>
- * A tombstone (null value) on {@code news.raw} passes through as a tombstone. Records that cannot be
- * read, or fail while tagged, go to {@code news.dlq} through the Streams exception handlers configured
- * by {@link EnrichConfig#streamsProperties()}.
+ * Every processor, the store and hence its changelog topic ({@code <application.id>-last-results-changelog})
+ * are named, so a redeploy never orphans state. Records that cannot be read or enriched go to
+ * {@code news.dlq} through the exception handlers configured by {@link EnrichConfig#streamsProperties()}.
  */
 public final class EnrichTopology {
     static final String SOURCE = "read-raw";
-    static final String TAG = "tag-article";
-    static final String SINK = "write-enriched";
+    static final String PROCESSOR = "enrich-article";
+    static final String ENRICHED_SINK = "write-enriched";
+    static final String AGREEMENTS_SINK = "write-agreements";
+    static final String LAST_RESULTS_STORE = "last-results";
 
     private EnrichTopology() {
     }
 
-    public static Topology build(Enricher enricher) {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(Topics.RAW.name(), Consumed.with(Topics.RAW.keySerde(), Topics.RAW.valueSerde()).withName(SOURCE))
-                .mapValues((RawArticle raw) -> raw == null ? null : enricher.enrich(raw), Named.as(TAG))
-                .to(Topics.ENRICHED.name(), Produced.<String, EnrichedArticle>with(Topics.ENRICHED.keySerde(),
-                        Topics.ENRICHED.valueSerde()).withName(SINK));
-        return builder.build();
+    /** Room for a record's key, headers and batch framing within a topic's max.message.bytes. */
+    static final int RECORD_OVERHEAD_BYTES = 1024;
+
+    /** The topology with the result limit of the config alone. */
+    public static Topology build(EnrichConfig config, Tagger tagger, Clock clock) {
+        return build(config, tagger, clock, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The topology, refusing results larger than {@code enrich.max.result.bytes} or than the output topics
+     * take ({@code outputMaxMessageBytes}, their smallest {@code max.message.bytes}). Under exactly-once a
+     * result the broker refuses would abort the whole transaction and be retried forever, so it is
+     * dead-lettered before it is sent.
+     */
+    public static Topology build(EnrichConfig config, Tagger tagger, Clock clock, int outputMaxMessageBytes) {
+        Enricher enricher = new Enricher(tagger, clock);
+        int maxBodyChars = config.maxBodyChars();
+        int maxResultBytes = Math.min(config.maxResultBytes(),
+                outputMaxMessageBytes == Integer.MAX_VALUE ? Integer.MAX_VALUE : outputMaxMessageBytes - RECORD_OVERHEAD_BYTES);
+        Topology topology = new Topology();
+        topology.addSource(SOURCE, Topics.RAW.keySerde().deserializer(), Topics.RAW.valueSerde().deserializer(),
+                Topics.RAW.name());
+        topology.addProcessor(PROCESSOR, () -> new EnrichProcessor(enricher, tagger, maxBodyChars, maxResultBytes), SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LAST_RESULTS_STORE),
+                org.apache.kafka.common.serialization.Serdes.String(), new JsonSerde<>(LastResult.class)), PROCESSOR);
+        topology.addSink(ENRICHED_SINK, Topics.ENRICHED.name(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
+        topology.addSink(AGREEMENTS_SINK, Topics.AGREEMENTS.name(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
+        return topology;
     }
 }

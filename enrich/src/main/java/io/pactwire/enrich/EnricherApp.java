@@ -18,26 +18,32 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The enricher: a Kafka Streams app from {@code news.raw} to {@code news.enriched}.
  *
  * <p>Input: {@code news.raw}, key = article id, value = RawArticle JSON. Output: {@code news.enriched},
- * key = article id, value = EnrichedArticle JSON; {@code news.dlq} for records that cannot be read or
- * processed (original bytes, headers naming exception, topic, partition and offset). Guarantee:
- * exactly-once by default ({@code exactly_once_v2}): each raw record gives exactly one committed result
- * or dead letter.
+ * key = article id, value = EnrichedArticle JSON; {@code news.agreements}, key = agreement id, value =
+ * AgreementRecord JSON (tombstones for agreements no longer found); {@code news.dlq} for records that
+ * cannot be read or processed (original bytes, headers naming exception, topic, partition and offset).
+ * Guarantee: exactly-once by default ({@code exactly_once_v2}): each raw record gives exactly one
+ * committed outcome: a result, a dead letter, or a skip when its content and tagger versions are those
+ * of its last result.
  */
 public final class EnricherApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EnricherApp.class);
-    /** How many failed stream threads are replaced before the instance gives up and shuts down. */
-    static final int MAX_THREAD_REPLACEMENTS = 3;
-
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicInteger replacements = new AtomicInteger();
+    private final ThreadReplacementPolicy replacementPolicy;
 
     public EnricherApp(EnrichConfig config, Tagger tagger) {
-        Topology topology = EnrichTopology.build(new Enricher(tagger, Clock.systemUTC()));
+        int outputLimit = OutputLimits.smallestMaxMessageBytes(config);
+        log.info("Results over {} bytes will be dead-lettered (enrich.max.result.bytes {}, output topics take {})",
+                Math.min(config.maxResultBytes(), outputLimit - EnrichTopology.RECORD_OVERHEAD_BYTES),
+                config.maxResultBytes(), outputLimit);
+        Topology topology = EnrichTopology.build(config, tagger, Clock.systemUTC(), outputLimit);
+        this.replacementPolicy = new ThreadReplacementPolicy(config.threadReplacements(), config.threadReplacementWindow(),
+                Clock.systemUTC());
         Properties props = new Properties();
         props.putAll(config.streamsProperties());
-        this.streams = new KafkaStreams(topology, props);
+        this.streams = new KafkaStreams(topology, props, new DeadLetterReadyClientSupplier());
         streams.setStateListener((newState, oldState) -> {
             log.info("Enricher {} -> {}", oldState, newState);
             if (newState == KafkaStreams.State.RUNNING) {
@@ -49,12 +55,14 @@ public final class EnricherApp implements AutoCloseable {
             }
         });
         streams.setUncaughtExceptionHandler(exception -> {
-            int replaced = replacements.incrementAndGet();
-            if (replaced <= MAX_THREAD_REPLACEMENTS) {
-                log.error("Stream thread failed; replacing it ({} of {})", replaced, MAX_THREAD_REPLACEMENTS, exception);
+            if (replacementPolicy.replaceAfterFailure()) {
+                replacements.incrementAndGet();
+                log.error("Stream thread failed; replacing it ({} replacement(s) in the last {})",
+                        replacementPolicy.recentReplacements(), config.threadReplacementWindow(), exception);
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
             }
-            log.error("Stream thread failed {} times; shutting the enricher down", replaced, exception);
+            log.error("Stream thread failed again after {} replacements within {}; shutting the enricher down",
+                    replacementPolicy.recentReplacements(), config.threadReplacementWindow(), exception);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
     }
@@ -75,6 +83,25 @@ public final class EnricherApp implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** Stream threads replaced after a failure since start. */
+    public int threadReplacements() {
+        return replacements.get();
+    }
+
+    /** Active tasks (partitions of news.raw) this instance processes now. */
+    public int activeTaskCount() {
+        return streams.metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum();
+    }
+
+    /** The value of one of the enricher's counters ({@code enriched-total}, {@code skipped-unchanged-total},
+     * {@code retracted-total}), summed over this instance's tasks. */
+    public double counter(String name) {
+        return streams.metrics().entrySet().stream()
+                .filter(e -> e.getKey().group().equals(EnrichProcessor.METRICS_GROUP) && e.getKey().name().equals(name))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .sum();
     }
 
     /** Closes the app, committing what it has processed; waits at most {@code timeout}. */

@@ -7,6 +7,8 @@ import io.pactwire.config.ConfigSources;
 import io.pactwire.config.PactwireConfig;
 import io.pactwire.enrich.EnrichConfig;
 import io.pactwire.ingest.IngestConfig;
+import io.pactwire.model.AgreementIds;
+import io.pactwire.model.AgreementRecord;
 import io.pactwire.model.ContentHash;
 import io.pactwire.model.RawArticle;
 import io.pactwire.model.Serdes;
@@ -80,13 +82,16 @@ class DocsTest {
         RawArticle raw = Serdes.RAW_ARTICLE.fromJson(jsonBlock(doc, "raw-article"));
         assertThat(raw.contentHash()).isEqualTo(ContentHash.of(raw.title(), raw.body()));
         assertThat(Serdes.ENRICHED_ARTICLE.fromJson(jsonBlock(doc, "enriched-article")).countries()).isNotEmpty();
+        AgreementRecord agreement = Serdes.AGREEMENT_RECORD.fromJson(jsonBlock(doc, "agreement-record"));
+        assertThat(agreement.agreementId())
+                .isEqualTo(AgreementIds.of(agreement.articleId(), agreement.type(), agreement.parties()));
     }
 
     @Test
     void composeRunsOnlyCommandsAndSettingsTheServicesKnow() throws IOException {
         JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
         List<String> pactwireServices = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = compose.get("services").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = compose.get("services").properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> service = it.next();
             JsonNode image = service.getValue().get("image");
             if (image == null || !image.asText().startsWith("pactwire")) {

@@ -146,6 +146,18 @@ public abstract class PactwireConfig {
         return props;
     }
 
+    /**
+     * Settings for a reader outside any consumer group that sees only committed records: what a
+     * downstream consumer of Pactwire's topics sees.
+     */
+    public Map<String, Object> readerProperties() {
+        Map<String, Object> props = clientProperties(ConsumerConfig.configNames(), Map.of());
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return props;
+    }
+
     /** Settings for a client of the given kind: defaults, overridden by pass-through settings it accepts. */
     protected Map<String, Object> clientProperties(Set<String> acceptedKeys, Map<String, Object> defaults) {
         Map<String, Object> props = new LinkedHashMap<>(defaults);

@@ -5,6 +5,7 @@ import io.pactwire.model.Serdes;
 import io.pactwire.topics.DeadLetters;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,14 +28,15 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The store: folds {@code news.enriched} into {@code news.articles}, the latest result per article.
@@ -42,9 +44,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Input: {@code news.enriched} (read_committed, consumer group {@code store.group.id}), key = article
  * id, value = EnrichedArticle JSON. Output: {@code news.articles} (compacted), same key and value;
  * {@code news.dlq} for records that cannot be read (no key, not an EnrichedArticle, key and id
- * disagreeing), with the original bytes and the standard dead-letter headers. Guarantee: each poll's
- * records, dead letters and consumed offsets commit in one transaction: every result is stored once or,
- * after a failure, re-read and stored again in a new transaction; never lost, never doubled.
+ * disagreeing), with the original bytes and the standard dead-letter headers.
+ *
+ * <p>Merge: a result replaces the stored one only if it is newer ({@link StoredResult#ORDER}: content
+ * revision, then tagger versions); an older one is skipped and counted, the same one again is skipped.
+ * The stored result is thus the greatest seen, whatever the order of arrival, so any replay converges to
+ * the same store. A tombstone removes the article. The store remembers what it holds by reading
+ * {@code news.articles} for the partitions it is assigned.
+ *
+ * <p>Guarantee: each poll's results, dead letters and consumed offsets commit in one transaction; after a
+ * failure the records are read again and stored in a new transaction: never lost, never doubled.
  */
 public final class ArticleStore implements Runnable, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ArticleStore.class);
@@ -53,19 +62,23 @@ public final class ArticleStore implements Runnable, AutoCloseable {
 
     private final Consumer<byte[], byte[]> consumer;
     private final Producer<byte[], byte[]> producer;
+    private final CurrentView currentView;
+    private final StoreCounters counters = new StoreCounters();
+    private final Map<String, StoredResult> stored = new HashMap<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
-    private final AtomicLong stored = new AtomicLong();
-    private final AtomicLong deadLettered = new AtomicLong();
 
     public ArticleStore(StoreConfig config) {
         this(new KafkaConsumer<>(config.consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                new KafkaProducer<>(config.producerProperties(), new ByteArraySerializer(), new ByteArraySerializer()));
+                new KafkaProducer<>(config.producerProperties(), new ByteArraySerializer(), new ByteArraySerializer()),
+                new CurrentView(config.readerProperties(), Duration.ofSeconds(60)));
+        counters.publish(config.getString(StoreConfig.TRANSACTIONAL_ID));
     }
 
-    ArticleStore(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer) {
+    ArticleStore(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, CurrentView currentView) {
         this.consumer = consumer;
         this.producer = producer;
+        this.currentView = currentView;
     }
 
     /** Runs the poll loop in the calling thread until {@link #close()} (or a fatal error). */
@@ -73,7 +86,7 @@ public final class ArticleStore implements Runnable, AutoCloseable {
     public void run() {
         try {
             producer.initTransactions();
-            consumer.subscribe(List.of(Topics.ENRICHED.name()));
+            consumer.subscribe(List.of(Topics.ENRICHED.name()), new RememberStored());
             int aborts = 0;
             while (!closing.get()) {
                 ConsumerRecords<byte[], byte[]> records;
@@ -97,33 +110,23 @@ public final class ArticleStore implements Runnable, AutoCloseable {
             }
         } finally {
             closeClients();
-            log.info("Store stopped: {} results stored, {} dead letters", stored.get(), deadLettered.get());
+            counters.close();
+            log.info("Store stopped: {}", counters.summary());
             finished.countDown();
         }
     }
 
     /** Stores one poll's records atomically; false if the transaction was aborted and will be retried. */
     private boolean storeInTransaction(ConsumerRecords<byte[], byte[]> records) {
-        long storedHere = 0;
-        long deadHere = 0;
+        Map<String, Optional<StoredResult>> changes = new HashMap<>();
+        StoreCounters.Batch batch = new StoreCounters.Batch();
         try {
             producer.beginTransaction();
             for (ConsumerRecord<byte[], byte[]> record : records) {
-                String problem = problemWith(record);
-                if (problem == null) {
-                    producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), record.key(), record.value()));
-                    storedHere++;
-                } else {
-                    log.warn("Dead letter from {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), problem);
-                    producer.send(deadLetter(record, problem));
-                    deadHere++;
-                }
+                fold(record, changes, batch);
             }
             producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
             producer.commitTransaction();
-            stored.addAndGet(storedHere);
-            deadLettered.addAndGet(deadHere);
-            return true;
         } catch (ProducerFencedException | OutOfOrderSequenceException | UnsupportedVersionException
                  | AuthorizationException e) {
             throw e; // fatal for this producer: another instance took over, or the cluster refuses us
@@ -133,32 +136,74 @@ public final class ArticleStore implements Runnable, AutoCloseable {
             rewind();
             return false;
         }
+        changes.forEach((id, result) -> {
+            if (result.isPresent()) {
+                stored.put(id, result.get());
+            } else {
+                stored.remove(id);
+            }
+        });
+        counters.add(batch);
+        return true;
     }
 
-    /** Why a record cannot be stored, or null when it can. */
-    static String problemWith(ConsumerRecord<byte[], byte[]> record) {
-        if (record.key() == null) {
-            return "record has no key (the article id)";
+    /** Decides what one record does, sending what it writes; {@code changes} collects the store's new memory. */
+    private void fold(ConsumerRecord<byte[], byte[]> record, Map<String, Optional<StoredResult>> changes,
+                      StoreCounters.Batch batch) {
+        Parsed parsed = parse(record);
+        if (parsed.problem() != null) {
+            log.warn("Dead letter from {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), parsed.problem());
+            producer.send(DeadLetters.of(record.key(), record.value(), record.headers(), record.timestamp(),
+                    record.topic(), record.partition(), record.offset(), new SerializationException(parsed.problem())));
+            batch.deadLetters++;
+            return;
         }
+        if (parsed.article() == null) {
+            producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), record.key(), null));
+            changes.put(parsed.id(), Optional.empty());
+            batch.retracted++;
+            return;
+        }
+        Optional<StoredResult> pending = changes.get(parsed.id());
+        StoredResult current = pending != null ? pending.orElse(null) : stored.get(parsed.id());
+        StoredResult incoming = StoredResult.of(parsed.article());
+        switch (StoredResult.decide(current, incoming)) {
+            case STORE -> {
+                producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), record.key(), record.value()));
+                changes.put(parsed.id(), Optional.of(incoming));
+                batch.stored++;
+            }
+            case SKIP_STALE -> {
+                log.info("Skipped a stale result for {} (revision {}, versions {}): {} is stored", parsed.id(),
+                        incoming.revision(), incoming.versions(), current);
+                batch.skippedStale++;
+            }
+            case SKIP_DUPLICATE -> batch.skippedDuplicate++;
+        }
+    }
+
+    /** A record read: the article id and result, or a tombstone (no article), or the reason it cannot be read. */
+    private record Parsed(String id, EnrichedArticle article, String problem) {
+    }
+
+    static Parsed parse(ConsumerRecord<byte[], byte[]> record) {
+        if (record.key() == null) {
+            return new Parsed(null, null, "record has no key (the article id)");
+        }
+        String key = new String(record.key(), StandardCharsets.UTF_8);
         if (record.value() == null) {
-            return null; // a tombstone: the article was retracted
+            return new Parsed(key, null, null);
         }
         EnrichedArticle article;
         try {
             article = Serdes.ENRICHED_ARTICLE.deserialize(record.topic(), record.value());
         } catch (SerializationException e) {
-            return e.getMessage();
+            return new Parsed(key, null, e.getMessage());
         }
-        String key = new String(record.key(), StandardCharsets.UTF_8);
         if (!key.equals(article.id())) {
-            return "key '" + key + "' does not match the value's id '" + article.id() + "'";
+            return new Parsed(key, null, "key '" + key + "' does not match the value's id '" + article.id() + "'");
         }
-        return null;
-    }
-
-    private static ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> record, String problem) {
-        return DeadLetters.of(record.key(), record.value(), record.headers(), record.timestamp(), record.topic(),
-                record.partition(), record.offset(), new SerializationException(problem));
+        return new Parsed(key, article, null);
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> records) {
@@ -184,14 +229,47 @@ public final class ArticleStore implements Runnable, AutoCloseable {
         }
     }
 
+    /** Keeps the memory of stored results to the partitions this instance is assigned. */
+    private final class RememberStored implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            stored.putAll(currentView.load(partitions));
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            Set<Integer> gone = new java.util.HashSet<>();
+            partitions.forEach(p -> gone.add(p.partition()));
+            int count = consumer.partitionsFor(Topics.ENRICHED.name()).size();
+            stored.keySet().removeIf(id -> gone.contains(CurrentView.partitionFor(id.getBytes(StandardCharsets.UTF_8), count)));
+        }
+    }
+
+    /** What the store has done since start. */
+    public StoreCounters counters() {
+        return counters;
+    }
+
     /** Results stored since start. */
     public long storedCount() {
-        return stored.get();
+        return counters.stored();
     }
 
     /** Records sent to the dead-letter topic since start. */
     public long deadLetterCount() {
-        return deadLettered.get();
+        return counters.deadLetters();
     }
 
     /** Stops the loop and waits for it to finish its current transaction. Safe from any thread. */

@@ -8,6 +8,7 @@ import org.apache.kafka.common.TopicPartition;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,26 +23,47 @@ import java.util.function.Predicate;
  */
 public final class ArticlesView implements AutoCloseable {
     private final KafkaConsumer<String, EnrichedArticle> consumer;
+    private final List<TopicPartition> partitions;
     private final Map<String, EnrichedArticle> latest = new LinkedHashMap<>();
+
+    /** One change to the view: an article stored or updated, or retracted ({@code article} null). */
+    public record Change(String id, EnrichedArticle article) {
+    }
 
     public ArticlesView(Map<String, Object> readerProperties) {
         this.consumer = new KafkaConsumer<>(readerProperties, Topics.ARTICLES.keySerde().deserializer(),
                 Topics.ARTICLES.valueSerde().deserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLES.name(), Duration.ofSeconds(30)).stream()
+        this.partitions = consumer.partitionsFor(Topics.ARTICLES.name(), Duration.ofSeconds(30)).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition()))
                 .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
     }
 
-    /** Reads what has arrived, waiting at most {@code timeout} for something new. */
-    public Map<String, EnrichedArticle> poll(Duration timeout) {
+    /** Reads what has arrived, waiting at most {@code timeout} for something new; returns the changes. */
+    public List<Change> poll(Duration timeout) {
+        List<Change> changes = new ArrayList<>();
         for (ConsumerRecord<String, EnrichedArticle> record : consumer.poll(timeout)) {
             if (record.value() == null) {
                 latest.remove(record.key());
             } else {
                 latest.put(record.key(), record.value());
             }
+            changes.add(new Change(record.key(), record.value()));
+        }
+        return changes;
+    }
+
+    /** Reads everything committed so far (to the last stable offset of every partition) and returns the view. */
+    public Map<String, EnrichedArticle> readToEnd(Duration timeout) {
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+        Instant deadline = Instant.now().plus(timeout);
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new org.apache.kafka.common.errors.TimeoutException("Could not read " + Topics.ARTICLES.name()
+                        + " to its end within " + timeout);
+            }
+            poll(Duration.ofMillis(200));
         }
         return current();
     }

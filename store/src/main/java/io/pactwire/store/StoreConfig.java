@@ -78,15 +78,6 @@ public final class StoreConfig extends PactwireConfig {
         return props;
     }
 
-    /** Settings for a plain reader of news.articles (no group), as {@link ArticlesView} uses. */
-    public Map<String, Object> readerProperties() {
-        Map<String, Object> props = clientProperties(ConsumerConfig.configNames(), Map.of());
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return props;
-    }
-
     private static String hostName() {
         String fromEnv = System.getenv("HOSTNAME");
         if (fromEnv != null && !fromEnv.isBlank()) {

@@ -33,7 +33,13 @@ class ArticleStoreTest {
     private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
     private final MockProducer<byte[], byte[]> producer =
             new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-    private final ArticleStore store = new ArticleStore(consumer, producer);
+    private final Map<String, StoredResult> alreadyStored = new java.util.HashMap<>();
+    private final ArticleStore store = new ArticleStore(consumer, producer, new CurrentView(() -> null, Duration.ofSeconds(1)) {
+        @Override
+        Map<String, StoredResult> load(java.util.Collection<TopicPartition> enrichedPartitions) {
+            return new java.util.HashMap<>(alreadyStored);
+        }
+    });
     private Thread loop;
 
     @AfterEach
@@ -48,10 +54,20 @@ class ArticleStoreTest {
         return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 
+    private static final Versions VERSIONS = new Versions("t-1", "g-1", "r-1");
+
+    private static EnrichedArticle article(String id, int revision, Versions versions) {
+        RawArticle raw = new RawArticle(id, null, null, "Title " + id, "Body of " + id + " rev " + revision, null, null,
+                null, null, revision, null);
+        return EnrichedArticle.of(raw, List.of(), List.of(), versions, Instant.parse("2026-11-21T08:00:00Z"));
+    }
+
     private static byte[] result(String id) {
-        RawArticle raw = RawArticle.of(id, "Title " + id, "Body of " + id);
-        return Serdes.ENRICHED_ARTICLE.serialize(Topics.ENRICHED.name(), EnrichedArticle.of(raw, List.of(), List.of(),
-                new Versions("t", "g", "r"), Instant.parse("2026-11-21T08:00:00Z")));
+        return result(article(id, 1, VERSIONS));
+    }
+
+    private static byte[] result(EnrichedArticle article) {
+        return Serdes.ENRICHED_ARTICLE.serialize(Topics.ENRICHED.name(), article);
     }
 
     private void deliver(List<byte[][]> keyValues) {
@@ -98,8 +114,30 @@ class ArticleStoreTest {
         assertThat(producer.consumerGroupOffsetsHistory()).last()
                 .satisfies(byGroup -> assertThat(byGroup.values()).singleElement()
                         .isEqualTo(Map.of(PARTITION, new OffsetAndMetadata(6))));
-        assertThat(store.storedCount()).isEqualTo(3);
-        assertThat(store.deadLetterCount()).isEqualTo(3);
+        assertThat(store.counters().stored()).isEqualTo(2);
+        assertThat(store.counters().retracted()).isEqualTo(1);
+        assertThat(store.counters().deadLetters()).isEqualTo(3);
+    }
+
+    @Test
+    void neverOverwritesANewerResultAndCountsWhatItSkips() {
+        alreadyStored.put("a1", StoredResult.of(article("a1", 2, VERSIONS)));
+        Versions newer = new Versions("t-1", "g-1", "r-2");
+        deliver(List.of(
+                new byte[][] {bytes("a1"), result(article("a1", 1, newer))},
+                new byte[][] {bytes("a1"), result(article("a1", 2, VERSIONS))},
+                new byte[][] {bytes("a1"), result(article("a1", 2, newer))},
+                new byte[][] {bytes("a1"), result(article("a1", 2, VERSIONS))}));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.counters().stored() + store.counters().skippedStale()
+                + store.counters().skippedDuplicate() == 4);
+        List<ProducerRecord<byte[], byte[]>> sent = producer.history().stream()
+                .filter(r -> r.topic().equals(Topics.ARTICLES.name())).toList();
+        assertThat(sent).singleElement().satisfies(r -> assertThat(Serdes.ENRICHED_ARTICLE.deserialize("t", r.value()).versions())
+                .isEqualTo(newer));
+        assertThat(store.counters().stored()).isEqualTo(1);
+        assertThat(store.counters().skippedStale()).as("revision 1 after 2; old versions after new").isEqualTo(2);
+        assertThat(store.counters().skippedDuplicate()).isEqualTo(1);
     }
 
     @Test

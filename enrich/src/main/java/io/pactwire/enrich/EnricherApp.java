@@ -1,6 +1,7 @@
 package io.pactwire.enrich;
 
 import io.pactwire.tagger.Tagger;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -104,9 +105,14 @@ public final class EnricherApp implements AutoCloseable {
                 .sum();
     }
 
-    /** Closes the app, committing what it has processed; waits at most {@code timeout}. */
+    /**
+     * Closes the app, committing what it has processed, and leaves the group, so that its partitions move
+     * to the other instances at once (not after the session timeout) and a replay can run right after;
+     * waits at most {@code timeout}.
+     */
     public boolean close(Duration timeout) {
-        return streams.close(timeout);
+        return streams.close(CloseOptions.timeout(timeout)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
 
     @Override

@@ -15,18 +15,33 @@ final class ArticleTable {
     private ArticleTable() {
     }
 
+    private static final String[] HEADER = {"ARTICLE", "PUBLISHED", "TITLE", "COUNTRIES (* = about)", "AGREEMENTS"};
+
+    /** The table with its header, columns as wide as their widest cell. */
     static String render(List<EnrichedArticle> articles) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"ARTICLE", "TITLE", "COUNTRIES (* = about)", "AGREEMENTS"});
-        for (EnrichedArticle article : articles) {
-            rows.add(new String[] {
-                    article.id(),
-                    abbreviate(label(article), TITLE_WIDTH),
-                    article.countries().stream().map(ArticleTable::country).collect(Collectors.joining(" ")),
-                    article.agreements().stream().map(AgreementTag::type).map(Enum::name).distinct()
-                            .collect(Collectors.joining(" "))});
-        }
-        int[] widths = new int[4];
+        rows.add(HEADER);
+        articles.forEach(a -> rows.add(cells(a)));
+        return format(rows);
+    }
+
+    /** Rows without a header, for articles printed one by one as they arrive. */
+    static String rows(List<EnrichedArticle> articles) {
+        return format(articles.stream().map(ArticleTable::cells).toList());
+    }
+
+    private static String[] cells(EnrichedArticle article) {
+        return new String[] {
+                article.id(),
+                article.publishedAt() == null ? "-" : article.publishedAt(),
+                abbreviate(label(article), TITLE_WIDTH),
+                article.countries().stream().map(ArticleTable::country).collect(Collectors.joining(" ")),
+                article.agreements().stream().map(AgreementTag::type).map(Enum::name).distinct()
+                        .collect(Collectors.joining(" "))};
+    }
+
+    private static String format(List<String[]> rows) {
+        int[] widths = new int[HEADER.length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());

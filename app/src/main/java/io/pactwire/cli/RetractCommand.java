@@ -1,0 +1,47 @@
+package io.pactwire.cli;
+
+import io.pactwire.ingest.IngestConfig;
+import io.pactwire.model.RawArticle;
+import io.pactwire.topics.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+
+@Command(name = "retract", description = {
+        "Retract articles: write a tombstone for each id to news.raw. The enricher forwards it, the store removes the",
+        "article from news.articles, and its agreements get tombstones on news.agreements. Exit code 0 when every",
+        "tombstone was written."})
+final class RetractCommand implements Callable<Integer> {
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Parameters(paramLabel = "ID", arity = "1..*", description = "Article ids (the keys of news.raw and news.articles).")
+    List<String> ids;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        IngestConfig config = new IngestConfig(kafka.input());
+        TopicSetup.ensure(config);
+        int failed = 0;
+        try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(config.producerProperties(),
+                Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer())) {
+            for (String id : ids) {
+                try {
+                    producer.send(new ProducerRecord<>(Topics.RAW.name(), id, null)).get();
+                    System.out.println("retracted " + id);
+                } catch (ExecutionException e) {
+                    failed++;
+                    System.err.println("pactwire retract: " + id + ": " + e.getCause().getMessage());
+                }
+            }
+        }
+        return failed == 0 ? 0 : 1;
+    }
+}

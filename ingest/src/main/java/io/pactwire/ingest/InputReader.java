@@ -169,7 +169,7 @@ public final class InputReader {
         }
         String publishedAt = parsed.publishedAt();
         if (publishedAt != null && !publishedAt.isBlank()) {
-            var date = Dates.parse(publishedAt);
+            var date = Dates.dayFirst().parse(publishedAt);
             if (date.isPresent()) {
                 publishedAt = date.get().toString();
             }

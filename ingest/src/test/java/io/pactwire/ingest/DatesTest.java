@@ -18,12 +18,12 @@ class DatesTest {
             "2018-01-16         | 2018-01-16",
     })
     void readsTheFormsNewsPrints(String text, String iso) {
-        assertThat(Dates.parse(text)).hasValueSatisfying(d -> assertThat(d.toString()).isEqualTo(iso));
+        assertThat(Dates.dayFirst().parse(text)).hasValueSatisfying(d -> assertThat(d.toString()).isEqualTo(iso));
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")
     @ValueSource(strings = {"February 30, 2018", "2018-13-01", "Smarch 3, 2018", "yesterday", ""})
     void rejectsWhatIsNotARealDate(String text) {
-        assertThat(Dates.parse(text)).isEmpty();
+        assertThat(Dates.dayFirst().parse(text)).isEmpty();
     }
 }

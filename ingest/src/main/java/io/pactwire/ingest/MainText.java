@@ -51,7 +51,7 @@ final class MainText {
     private static final Pattern BOILERPLATE_TOKEN = Pattern.compile(
             "(?:^|[\\s_-])(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|footer|foot|sidebar|side-bar|widget|widgets"
                     + "|cookie|cookies|consent|gdpr|banner|share|sharing|social|socials|shariff|sharebar|comments?"
-                    + "|kommentare?|disqus|related|recommended|recommendations|teasers?|promo|promotion|advert|advertisement"
+                    + "|kommentare?|disqus|related|recommended|recommendations|promo|promotion|advert|advertisement"
                     + "|ads?|adslot|sponsor|sponsored|newsletter|subscribe|subscription|paywall|popup|modal|overlay"
                     + "|pagination|pager|tags|tagcloud|tag-list|author-box|authorbox|author-bio|byline-social|print"
                     + "|skip|skiplink|jump|toolbar|outbrain|taboola|more-articles|read-more|readmore|also-read|meta-nav"
@@ -82,6 +82,16 @@ final class MainText {
             + "|czytaj (też|także|więcej).*|udostępnij|zobacz (też|także).*"
             + ")$");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** A date, a time or a single word standing alone. */
+    private static final Pattern LABEL = Pattern.compile(
+            "(?u)\\d{1,4}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{1,2}:\\d{2}\\s*(?:am|pm|uhr)?|\\p{L}[\\p{L}\\d-]*",
+            Pattern.CASE_INSENSITIVE);
+    /** Blocks whose short text is data, not furniture: table cells, list and definition items. */
+    private static final Set<String> DATA_BLOCKS = Set.of("td", "th", "li", "dd", "dt");
+    /** A photo credit or caption source: "Foto: dpa", "Bild: X", "(c) X", "AFP / NAME". */
+    private static final Pattern CREDIT = Pattern.compile(
+            "(?iu)(?:foto|fotos|bild|bilder|photo|photos|image|images|picture|credit|credits|quelle|source|grafik|illustration"
+                    + "|copyright|crédit|crédits)\\s*:.*|(?:©|\\(c\\)|copyright).*|[\\p{Lu}\\s./-]{2,40}\\s/\\s[\\p{Lu}\\s./-]{2,40}");
     private static final int MIN_PARAGRAPH_CHARS = 25;
 
     private MainText() {
@@ -470,7 +480,16 @@ final class MainText {
             return Kind.BAD;
         }
         if (text.length() < 40) {
+            // A date, a time, a credit or a lone label between paragraphs is furniture; a short sentence
+            // or a subheading may be the story's.
+            if (!block.heading() && !DATA_BLOCKS.contains(block.tag())
+                    && (LABEL.matcher(text).matches() || CREDIT.matcher(text).matches())) {
+                return Kind.BAD;
+            }
             return Kind.SHORT;
+        }
+        if (CREDIT.matcher(text).matches() && text.length() < 120) {
+            return Kind.BAD;
         }
         return Kind.GOOD;
     }

@@ -107,7 +107,7 @@ class InputReaderTest {
                 "file is 10000 bytes, over the limit of 4096 (ingest.max.article.bytes)",
                 "no article text",
                 "binary content (NUL bytes), not text",
-                "unsupported file type .pdf; supported: .txt, .md, .jsonl",
+                "unsupported file type .pdf; supported: .txt, .md, .html, .htm, .json, .jsonl, .rss, .atom, .xml",
                 "no such file");
     }
 

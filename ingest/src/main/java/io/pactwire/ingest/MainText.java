@@ -93,6 +93,15 @@ final class MainText {
             "(?iu)(?:foto|fotos|bild|bilder|photo|photos|image|images|picture|credit|credits|quelle|source|grafik|illustration"
                     + "|copyright|crédit|crédits)\\s*:.*|(?:©|\\(c\\)|copyright).*|[\\p{Lu}\\s./-]{2,40}\\s/\\s[\\p{Lu}\\s./-]{2,40}");
     private static final int MIN_PARAGRAPH_CHARS = 25;
+    /** How much text a parent may add to the container and still be the same box (a heading, a lead). */
+    private static final int WIDEN_CHARS = 100;
+    /** A sibling of the container with this much prose, few links and a final full stop is part of the story. */
+    private static final int SIBLING_PROSE_CHARS = 80;
+
+    private static boolean sentence(String text) {
+        String t = text.strip();
+        return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") || t.endsWith("\u201d") || t.endsWith("\"");
+    }
 
     private MainText() {
     }
@@ -122,6 +131,10 @@ final class MainText {
                 inside.add(block);
             }
         }
+        // What follows a "Read more" list or a press contact heading is not the story, however it looks.
+        List<String> texts = new ArrayList<>();
+        inside.forEach(b -> texts.add(b.text()));
+        inside = inside.subList(0, TextExtractor.storyLength(texts));
         List<Block> kept = classify(inside);
         if (textLength(kept) < 200) {
             // The container was a wrong guess (a page of short paragraphs, or prose spread over many boxes):
@@ -157,14 +170,9 @@ final class MainText {
             }
         }
         for (Element e : remove) {
-            if (DEBUG) {
-                System.err.println("prune " + e.normalName() + "." + e.className() + "#" + e.id() + " " + e.text().length());
-            }
             e.remove();
         }
     }
-
-    private static final boolean DEBUG = Boolean.getBoolean("pactwire.mainText.debug");
 
     /** Whether an element wraps the article: it has an article-body marker inside, or much prose. */
     private static boolean holdsArticle(Element e) {
@@ -380,11 +388,11 @@ final class MainText {
             }
         }
         // A container that holds nearly all of its parent's text is the same box as the parent; widen to
-        // catch headings and intro paragraphs beside it.
+        // catch a heading or a short lead beside it, but not a whole page of short chrome.
         while (best != body && best.parent() != null && best.parent() != body) {
             double[] mine = stats.getOrDefault(best, new double[2]);
             double[] theirs = stats.getOrDefault(best.parent(), new double[2]);
-            if (theirs[0] > 0 && mine[0] / theirs[0] > 0.85) {
+            if (theirs[0] > 0 && mine[0] / theirs[0] > 0.85 && theirs[0] - mine[0] < WIDEN_CHARS) {
                 best = best.parent();
             } else {
                 break;
@@ -401,7 +409,8 @@ final class MainText {
                 double[] s = stats.getOrDefault(sibling, new double[2]);
                 double density = s[0] == 0 ? 0 : s[1] / s[0];
                 double score = scores.getOrDefault(sibling, 0.0);
-                if (score >= threshold && density < 0.3) {
+                boolean prose = s[0] >= SIBLING_PROSE_CHARS && density < 0.25 && sentence(sibling.text());
+                if ((score >= threshold && density < 0.3) || prose) {
                     chosen.add(sibling);
                 }
             }

@@ -187,6 +187,22 @@ public final class TextExtractor {
         return kept;
     }
 
+    /**
+     * How many of {@code blocks} make the story: all of them, or those before a teaser list or a contact
+     * block that starts once the story has begun (200 characters).
+     */
+    static int storyLength(List<String> blocks) {
+        int storyChars = 0;
+        for (int i = 0; i < blocks.size(); i++) {
+            String block = blocks.get(i);
+            if (storyChars >= 200 && (TEASER_START.matcher(block).matches() || CONTACT_HEADING.matcher(block).matches())) {
+                return i;
+            }
+            storyChars += block.length();
+        }
+        return blocks.size();
+    }
+
     private static boolean sameText(String a, String b) {
         return a.replaceAll("\\s+", " ").strip().equalsIgnoreCase(b.replaceAll("\\s+", " ").strip());
     }

@@ -134,10 +134,12 @@ public final class IngestService {
                     reader.readArguments(List.of(argument), run::accept);
                 }
             } else if (first) {
-                reader.read(List.of(Path.of(argument)), run::accept);
                 if (sources.watch()) {
+                    // Stamped before reading: a file written while the first pass reads is seen as changed
+                    // by the next pass, never as already read.
                     changedFiles(Path.of(argument), seen);
                 }
+                reader.read(List.of(Path.of(argument)), run::accept);
             } else if (sources.watch()) {
                 for (Path file : changedFiles(Path.of(argument), seen)) {
                     reader.expectOne();

@@ -214,11 +214,10 @@ public final class IngestService {
             if (input instanceof Input.Article a) {
                 article(a);
             } else if (input instanceof Input.Rejected r) {
-                log.warn("Rejected {}: {}", r.source(), r.reason());
+                // Progress shows it (a bar on a terminal, a log line otherwise) and the report lists it.
                 rejected.add(r);
                 progress.rejected(r);
             } else if (input instanceof Input.Skipped s) {
-                log.info("Skipped {}: {}", s.source(), s.reason());
                 skipped.add(s);
                 progress.skipped(s);
             }

@@ -81,6 +81,13 @@ final class MainText {
             + "|lea (también|más)?:.*|vea también:?.*|también te puede interesar|compartir|todos los derechos reservados.*"
             + "|czytaj (też|także|więcej).*|udostępnij|zobacz (też|także).*"
             + ")$");
+    /** The opening words of calls to subscribe, follow, log in or support: promotion, not story. */
+    private static final Pattern PROMOTION = Pattern.compile("(?iu)^(?:"
+            + "sign up|subscribe|follow (?:us|\\S+ on)|download (?:the|our) app|get (?:the|our) app|never miss|we rely on"
+            + "|support (?:us|our)|to (?:view|read|continue reading) the full|already a subscriber|you must be logged in"
+            + "|this site uses akismet|jetzt abonnieren|abonnieren sie|folgen sie uns|mit unserem newsletter|melden sie sich"
+            + "|unterstützen sie|suivez-nous|abonnez-vous|inscrivez-vous|suscríbete|síguenos)");
+    private static final int MAX_PROMOTION_CHARS = 250;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** A date, a time or a single word standing alone. */
     private static final Pattern LABEL = Pattern.compile(
@@ -481,7 +488,8 @@ final class MainText {
 
     private static Kind kind(Block block) {
         String text = block.text();
-        if (BOILERPLATE_PHRASE.matcher(text).matches()) {
+        if (BOILERPLATE_PHRASE.matcher(text).matches()
+                || text.length() < MAX_PROMOTION_CHARS && PROMOTION.matcher(text).find()) {
             return Kind.BAD;
         }
         double density = block.linkDensity();

@@ -125,6 +125,16 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void callsToSubscribeOrFollowInsideTheStoryAreDropped() {
+        String story = "The harbour authority approved the new terminal on Tuesday, after two years of planning and hearings.";
+        HtmlExtractor.HtmlArticle page = new HtmlExtractor(Dates.dayFirst()).extract("<html><body><article><p>" + story + "</p>"
+                + "<p>Subscribe now to our print edition for the full story.</p>"
+                + "<p>Folgen Sie uns auf Instagram und Facebook, um nichts zu verpassen.</p>"
+                + "<p>" + story.replace("Tuesday", "Wednesday") + "</p></article></body></html>", "");
+        assertThat(page.paragraphs()).containsExactly(story, story.replace("Tuesday", "Wednesday"));
+    }
+
+    @Test
     void aPageWithoutAnyStoryIsRejected() {
         Input input = reader.page("file:///empty.html", null,
                 "<html><body><nav><a href=\"/\">Home</a></nav><footer>© 2024</footer></body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8),

@@ -31,7 +31,7 @@ final class MainText {
     /** Elements that never hold article text. */
     private static final Set<String> NEVER_CONTENT = Set.of("script", "style", "noscript", "template", "svg", "canvas",
             "iframe", "object", "embed", "button", "input", "select", "textarea", "option", "nav", "dialog", "menu",
-            "map", "audio", "video", "picture", "head", "link", "meta");
+            "map", "audio", "video", "picture", "head", "link", "meta", "figcaption");
     /** Elements that hold page furniture, unless a page misuses them around its article. */
     private static final Set<String> FURNITURE = Set.of("aside", "footer", "header");
     /** Class or id of an element that wraps an article's text (entry-content, post-body, article__text). */
@@ -57,7 +57,7 @@ final class MainText {
                     + "|skip|skiplink|jump|toolbar|outbrain|taboola|more-articles|read-more|readmore|also-read|meta-nav"
                     + "|login|signup|cart|search|searchbox|sr-only|visually-hidden|screen-reader-text"
                     + "|masthead|topbar|top-bar|header-nav|site-header|site-footer|global-header|global-footer"
-                    + "|rating|voting|ratings|slider|carousel|gallery-nav|infobox-ad|marketing|most-read|mostread"
+                    + "|rating|voting|ratings|slider|carousel|credits?|copyright|caption|gallery-nav|infobox-ad|marketing|most-read|mostread"
                     + "|trending|popular|latest-news|further-reading|weitere|aehnliche|verwandte)(?=$|[\\s_-])",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern POSITIVE_CLASS = Pattern.compile(

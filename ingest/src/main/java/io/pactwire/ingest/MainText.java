@@ -105,11 +105,6 @@ final class MainText {
     /** A sibling of the container with this much prose, few links and a final full stop is part of the story. */
     private static final int SIBLING_PROSE_CHARS = 80;
 
-    private static boolean sentence(String text) {
-        String t = text.strip();
-        return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") || t.endsWith("\u201d") || t.endsWith("\"");
-    }
-
     private MainText() {
     }
 
@@ -518,6 +513,12 @@ final class MainText {
             }
         }
         return Kind.BAD;
+    }
+
+    /** Whether text ends as a sentence does (a box of prose rather than a label or a teaser title). */
+    private static boolean sentence(String text) {
+        String t = text.strip();
+        return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") || t.endsWith("\u201d") || t.endsWith("\"");
     }
 
     private static int commas(String text) {

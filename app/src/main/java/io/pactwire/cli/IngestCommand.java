@@ -1,45 +1,97 @@
 package io.pactwire.cli;
 
+import io.pactwire.ingest.ConsoleProgress;
 import io.pactwire.ingest.IngestConfig;
 import io.pactwire.ingest.IngestReport;
 import io.pactwire.ingest.IngestService;
+import io.pactwire.ingest.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 @Command(name = "ingest", description = {
-        "Publish articles to news.raw and exit: .txt and .md files (one article each), .jsonl files (one article",
-        "per line: id, title, body, optional dateline, url, publishedAt), folders (recursively), or - for JSON lines",
-        "on stdin. Exit code 0 when every input was published, 1 when any was rejected (each is listed on stderr)."})
+        "Publish articles to news.raw: files (.txt, .md, .html, .htm, .json, .jsonl, .rss, .atom, .xml), folders",
+        "(recursively), http(s) URLs of web pages and RSS/Atom feeds, lists of URLs (--urls), or - for JSON lines on",
+        "stdin. Articles news.raw already holds unchanged are not published again; a changed one gets the next",
+        "revision. With --watch or --poll it keeps going until Ctrl-C or SIGTERM. Prints a summary at the end; exit",
+        "code 0 when no input was rejected, 1 when any was (each is listed on stderr with its reason)."})
 final class IngestCommand implements Callable<Integer> {
 
     @Mixin
     KafkaOptions kafka;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders to publish; - for JSON lines on stdin.")
-    List<String> paths;
+    @Parameters(paramLabel = "PATH|URL", arity = "0..*",
+            description = "Files, folders or http(s) URLs (pages or feeds) to publish; - for JSON lines on stdin.")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = "--urls", paramLabel = "FILE", description = "A file of URLs to publish, one per line (# comments); repeatable.")
+    List<Path> urlLists = new ArrayList<>();
+
+    @Option(names = "--watch", description = "Keep rescanning the folders and files given, publishing new and changed files.")
+    boolean watch;
+
+    @Option(names = "--poll", paramLabel = "DURATION",
+            description = "Read feeds and URLs again every DURATION (ISO-8601, e.g. PT5M) until stopped; with --watch,"
+                    + " also how often folders are rescanned (default PT5S).")
+    Duration poll;
+
+    @Option(names = "--allow-private-hosts",
+            description = "Allow fetching from loopback and private-network addresses (refused by default).")
+    boolean allowPrivateHosts;
 
     @Override
     public Integer call() throws Exception {
+        picocli.CommandLine commandLine = new picocli.CommandLine(this);
+        if (paths.isEmpty() && urlLists.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(commandLine, "give at least one PATH, URL, --urls FILE or -");
+        }
+        boolean stdin = paths.contains("-");
+        if (stdin && (paths.size() > 1 || !urlLists.isEmpty())) {
+            throw new picocli.CommandLine.ParameterException(commandLine, "- (stdin) cannot be combined with paths or URLs");
+        }
+        if (poll != null && (poll.isNegative() || poll.isZero())) {
+            throw new picocli.CommandLine.ParameterException(commandLine, "--poll must be a positive duration, got " + poll);
+        }
+        if (allowPrivateHosts) {
+            kafka.settings.put(IngestConfig.ALLOW_PRIVATE_HOSTS, "true");
+        }
         IngestConfig config = new IngestConfig(kafka.input());
         TopicSetup.ensure(config);
         IngestService service = new IngestService(config, Clock.systemUTC());
-        IngestReport report;
-        if (paths.equals(List.of("-"))) {
-            report = service.ingestJsonLines(System.in, "stdin");
-        } else if (paths.contains("-")) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "- (stdin) cannot be combined with paths");
-        } else {
-            report = service.ingest(paths.stream().map(Path::of).toList());
+        IngestService.Sources sources = new IngestService.Sources(stdin ? List.of() : paths, urlLists,
+                stdin ? System.in : null, watch, poll);
+        CountDownLatch reported = new CountDownLatch(1);
+        if (watch || poll != null) {
+            // Ctrl-C or SIGTERM ends the loop after the current input; the JVM waits until the summary is
+            // printed, then exits with the signal's status (130 or 143), as the other services do.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                service.stop();
+                try {
+                    reported.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "pactwire-ingest-stop"));
         }
-        report.rejected().forEach(r -> System.err.println("rejected " + r.source() + ": " + r.reason()));
+        Progress progress = ConsoleProgress.of(System.console() != null, System.err);
+        IngestReport report = service.run(sources, progress);
+        if (System.console() == null) {
+            // On a terminal the bar printed each rejection as it happened.
+            report.rejected().forEach(r -> System.err.println("rejected " + r.source() + ": " + r.reason()));
+        }
         System.out.println(report.summary());
+        System.out.flush();
+        reported.countDown();
         return report.allPublished() ? 0 : 1;
     }
 }

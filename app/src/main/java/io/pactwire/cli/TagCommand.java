@@ -25,8 +25,8 @@ import java.util.function.Consumer;
 
 @Command(name = "tag", description = {
         "Tag articles offline, without Kafka, and print one enriched article per input article as a JSON line (the",
-        "news.enriched value), in input order. Reads the FILEs given (.jsonl: one article per line; .txt, .md: one",
-        "article each, through ingest's extraction) or JSON lines on stdin. An input that cannot be read is reported",
+        "news.enriched value), in input order. Reads the FILEs given (.jsonl: one article per line; .txt, .md, .html,",
+        ".htm: one article each, through ingest's extraction; .json, .rss, .atom files too) or JSON lines on stdin. An input that cannot be read is reported",
         "on stderr with its line and reason and the run goes on; exit code 1 if any input failed, else 0."})
 final class TagCommand implements Callable<Integer> {
 

@@ -25,7 +25,7 @@ class DemoIT {
         String output = captured.toString(StandardCharsets.UTF_8);
         original.print(output);
         assertThat(exit).isZero();
-        assertThat(output).contains("published 3, rejected 0, skipped 0");
+        assertThat(output).contains("published 3, unchanged 0, rejected 0, skipped 0");
         String[] rows = output.lines().filter(l -> l.matches("^[0-9a-f]{20}\\s.*")).toArray(String[]::new);
         assertThat(rows).hasSize(3);
         assertThat(rows).anySatisfy(r -> assertThat(r).contains("LU*", "CN*", "MEMORANDUM_OF_UNDERSTANDING"));

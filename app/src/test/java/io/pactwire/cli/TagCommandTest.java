@@ -92,4 +92,20 @@ class TagCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("does-not-exist.txt: no such file");
         assertThat(lines()).hasSize(1);
     }
+
+    @Test
+    void tagsAWebPageThroughIngestsExtraction(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path page = dir.resolve("release.html");
+        java.nio.file.Files.writeString(page, "<html><head><title>Ministry</title></head><body><nav><a href=\"/\">Home</a>"
+                + " <a href=\"/fr\">Japan desk</a></nav><h1>Luxembourg and Japan sign a memorandum</h1><p>Luxembourg, November 29,"
+                + " 2017 – Luxembourg and Japan signed a memorandum of cooperation on space resources today in Tokyo.</p>"
+                + "<aside class=\"related\"><p><a href=\"/cn\">Luxembourg and China sign an agreement</a></p></aside></body></html>");
+        int exit = run("", page.toString());
+        assertThat(exit).isZero();
+        List<JsonNode> lines = lines();
+        assertThat(lines).singleElement().satisfies(line -> {
+            assertThat(line.get("title").asText()).isEqualTo("Luxembourg and Japan sign a memorandum");
+            assertThat(texts(line.get("countries"), "code")).containsExactlyInAnyOrder("LU", "JP");
+        });
+    }
 }

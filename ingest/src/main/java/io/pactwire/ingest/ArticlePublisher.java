@@ -46,6 +46,15 @@ public final class ArticlePublisher implements AutoCloseable {
 
     /** Sends one article; the outcome is known after {@link #finish()}. */
     public void publish(String source, RawArticle article) {
+        publish(source, article, p -> { }, r -> { });
+    }
+
+    /**
+     * Sends one article and tells the outcome, from the producer's I/O thread, to one of the listeners; it
+     * is also in {@link #finish()}.
+     */
+    public void publish(String source, RawArticle article, java.util.function.Consumer<IngestReport.Published> onPublished,
+                        java.util.function.Consumer<Input.Rejected> onFailed) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(SCHEMA_HEADER, SCHEMA_VERSION.getBytes(StandardCharsets.UTF_8));
         headers.add(CONTENT_TYPE_HEADER, CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
@@ -55,15 +64,21 @@ public final class ArticlePublisher implements AutoCloseable {
         try {
             producer.send(record, (metadata, exception) -> {
                 if (exception == null) {
-                    published.add(new IngestReport.Published(article.id(), source));
+                    IngestReport.Published done = new IngestReport.Published(article.id(), source, article.revision());
+                    published.add(done);
+                    onPublished.accept(done);
                 } else {
                     log.warn("Could not publish {} ({}): {}", article.id(), source, exception.toString());
-                    failed.add(new Input.Rejected(source, "not published: " + exception.getMessage()));
+                    Input.Rejected rejected = new Input.Rejected(source, "not published: " + exception.getMessage());
+                    failed.add(rejected);
+                    onFailed.accept(rejected);
                 }
             });
         } catch (RuntimeException e) {
             // serialization or size checks fail before the send is queued
-            failed.add(new Input.Rejected(source, "not published: " + e.getMessage()));
+            Input.Rejected rejected = new Input.Rejected(source, "not published: " + e.getMessage());
+            failed.add(rejected);
+            onFailed.accept(rejected);
         }
     }
 

@@ -1,8 +1,12 @@
 package io.pactwire.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pactwire.model.ContentHash;
 import io.pactwire.model.JsonSerde;
 import io.pactwire.model.RawArticle;
 import org.apache.kafka.common.errors.SerializationException;
+import org.jsoup.Jsoup;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,31 +23,91 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads articles from files, folders (recursively) and JSON lines, and hands every input to a sink as
- * an {@link Input.Article}, an {@link Input.Rejected} with its reason, or an {@link Input.Skipped}: no
- * input is ever dropped unreported. Text must be UTF-8; a file or JSON line over the size limit is
- * rejected, not truncated.
+ * Reads articles from files, folders (recursively), web pages, feeds and JSON lines, and hands every input
+ * to a sink as an {@link Input.Article}, an {@link Input.Rejected} with its reason, or an
+ * {@link Input.Skipped}: no input is ever dropped unreported.
+ *
+ * <ul>
+ *   <li>{@code .txt}, {@code .md}: one article of plain text or Markdown, which must be UTF-8;</li>
+ *   <li>{@code .html}, {@code .htm}: one web page, its main text extracted ({@link HtmlExtractor}), its
+ *       charset detected from its bytes ({@link Charsets});</li>
+ *   <li>{@code .jsonl}: one article per line; {@code .json}: one article, or an array of them;</li>
+ *   <li>{@code .rss}, {@code .atom}, {@code .xml}: an RSS or Atom feed, one article per item;</li>
+ *   <li>http and https URLs: a page or a feed, told apart by content type and content.</li>
+ * </ul>
+ * A feed item that carries only a summary is read from the page it links to. A file, line or page over
+ * the size limits is rejected, never truncated. Every article's text goes through the same
+ * {@link TextExtractor} cleanup, whatever its source.
  */
 public final class InputReader {
     /** File extensions read as one article of plain text or Markdown. */
     public static final Set<String> TEXT_EXTENSIONS = Set.of("txt", "md");
+    /** File extensions read as one web page. */
+    public static final Set<String> HTML_EXTENSIONS = Set.of("html", "htm", "xhtml");
     /** File extensions read as one article per line of JSON. */
     public static final Set<String> JSON_LINES_EXTENSIONS = Set.of("jsonl");
+    /** File extensions read as one JSON article or an array of them. */
+    public static final Set<String> JSON_EXTENSIONS = Set.of("json");
+    /** File extensions read as a feed. */
+    public static final Set<String> FEED_EXTENSIONS = Set.of("rss", "atom", "xml");
 
+    private static final String SUPPORTED = ".txt, .md, .html, .htm, .json, .jsonl, .rss, .atom, .xml";
+    private static final long DEFAULT_MAX_PAGE_BYTES = 8L * 1024 * 1024;
+    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+    private static final Pattern FEED_ITEM_MIN_TEXT = Pattern.compile("\\S");
     private static final JsonSerde<JsonLine> JSON_LINE = new JsonSerde<>(JsonLine.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final long maxArticleBytes;
+    private final long maxPageBytes;
     private final Clock clock;
-    private final TextExtractor extractor = new TextExtractor();
+    private final Fetcher fetcher;
+    private final Dates dates;
+    private final TextExtractor extractor;
+    private final HtmlExtractor html;
+    private final FeedReader feeds = new FeedReader();
+    private final Map<String, String> feedItemsRead = new ConcurrentHashMap<>();
+    private volatile IntConsumer expecting = n -> { };
 
+    /** A reader of files and JSON lines only, with default limits; URLs are rejected. */
     public InputReader(long maxArticleBytes, Clock clock) {
+        this(maxArticleBytes, DEFAULT_MAX_PAGE_BYTES, Dates.dayFirst(), null, clock);
+    }
+
+    /** A reader of every source, with the limits, date order and fetch settings of {@code config}. */
+    public InputReader(IngestConfig config, Clock clock) {
+        this(config.maxArticleBytes(), config.maxPageBytes(), config.dates(), new Fetcher(config.fetchSettings()), clock);
+    }
+
+    /**
+     * @param fetcher how to fetch URLs; null rejects every URL
+     */
+    public InputReader(long maxArticleBytes, long maxPageBytes, Dates dates, Fetcher fetcher, Clock clock) {
         this.maxArticleBytes = maxArticleBytes;
+        this.maxPageBytes = maxPageBytes;
+        this.dates = dates;
+        this.fetcher = fetcher;
         this.clock = clock;
+        this.extractor = new TextExtractor(dates);
+        this.html = new HtmlExtractor(dates);
+    }
+
+    /** Tells {@code listener} how many more inputs are coming whenever that becomes known (files listed, items read). */
+    public void onExpecting(IntConsumer listener) {
+        this.expecting = listener;
+    }
+
+    void expectOne() {
+        expecting.accept(1);
     }
 
     /** Reads every path in order: files as they are, folders recursively in name order. */
@@ -52,8 +116,102 @@ public final class InputReader {
             if (Files.isDirectory(path)) {
                 readFolder(path, sink);
             } else {
+                expecting.accept(1);
                 readFile(path, sink, true);
             }
+        }
+    }
+
+    /**
+     * Reads each argument: an http or https URL (a page or a feed), another scheme (rejected), or a file or
+     * folder path.
+     */
+    public void readArguments(List<String> arguments, Consumer<Input> sink) {
+        for (String argument : arguments) {
+            if (isUrl(argument)) {
+                expecting.accept(1);
+                readUrl(argument, sink);
+            } else {
+                read(List.of(Path.of(argument)), sink);
+            }
+        }
+    }
+
+    /** Whether an argument names a URL (any scheme) rather than a path. */
+    public static boolean isUrl(String argument) {
+        // "C:\..." is a Windows path, not a URL with scheme "c".
+        return SCHEME.matcher(argument).find() && !argument.matches("^[a-zA-Z]:[\\\\/].*");
+    }
+
+    /** Reads a file of URLs, one per line; blank lines and lines starting with # are ignored. */
+    public void readUrlList(Path file, Consumer<Input> sink) {
+        String source = file.toUri().toString();
+        List<String> lines;
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length > maxPageBytes) {
+                sink.accept(new Input.Rejected(source, "URL list is " + bytes.length + " bytes, over the limit of "
+                        + maxPageBytes + " (ingest.max.page.bytes)"));
+                return;
+            }
+            lines = decodeUtf8(bytes).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (NoSuchFileException e) {
+            sink.accept(new Input.Rejected(source, "no such file"));
+            return;
+        } catch (CharacterCodingException e) {
+            sink.accept(new Input.Rejected(source, "not valid UTF-8 text"));
+            return;
+        } catch (IOException e) {
+            sink.accept(new Input.Rejected(source, "cannot read: " + e.getMessage()));
+            return;
+        }
+        expecting.accept(lines.size());
+        for (String url : lines) {
+            readUrl(url, sink);
+        }
+    }
+
+    /** Reads one URL: a web page is one article, a feed one per item. */
+    public void readUrl(String url, Consumer<Input> sink) {
+        try {
+            Fetcher.checkedUri(url);
+        } catch (Fetcher.FetchException e) {
+            sink.accept(new Input.Rejected(url, e.getMessage()));
+            return;
+        }
+        if (fetcher == null) {
+            sink.accept(new Input.Rejected(url, "URLs are not read here; only files"));
+            return;
+        }
+        Fetcher.Response response;
+        try {
+            response = fetcher.fetch(url);
+        } catch (Fetcher.FetchException e) {
+            sink.accept(new Input.Rejected(url, e.getMessage()));
+            return;
+        }
+        readFetched(url, response, sink);
+    }
+
+    private void readFetched(String source, Fetcher.Response response, Consumer<Input> sink) {
+        String type = mediaType(response.contentType());
+        byte[] body = response.body();
+        String url = response.uri().toString();
+        if (type.contains("rss") || type.contains("atom") || ((type.isEmpty() || type.contains("xml")
+                || type.equals("text/plain") || type.equals("application/octet-stream")) && FeedReader.looksLikeFeed(body))) {
+            readFeed(source, body, response.contentType(), sink);
+        } else if (type.contains("html") || (type.isEmpty() || type.equals("application/octet-stream")) && looksLikeHtml(body)) {
+            sink.accept(page(source, url, body, response.contentType()));
+        } else if (type.equals("text/plain") || type.equals("text/markdown")) {
+            String text = Charsets.decode(body, response.contentType());
+            sink.accept(textArticle(source, text, url));
+        } else if (type.contains("json")) {
+            readJsonDocument(source, Charsets.decode(body, response.contentType()), sink);
+        } else if (type.contains("xml")) {
+            sink.accept(new Input.Rejected(source, "XML that is not an RSS or Atom feed (" + type + ")"));
+        } else {
+            sink.accept(new Input.Rejected(source, "unsupported content type " + (type.isEmpty() ? "(none)" : type)
+                    + "; supported: web pages, RSS and Atom feeds, plain text, JSON"));
         }
     }
 
@@ -65,50 +223,93 @@ public final class InputReader {
         readJsonLines(reader, sourceName, sink);
     }
 
+    /**
+     * Reads one document whose kind is told by its content: a feed, a web page, JSON or text. For
+     * {@code extract} on stdin.
+     */
+    public void readDocument(String source, byte[] bytes, Consumer<Input> sink) {
+        if (FeedReader.looksLikeFeed(bytes)) {
+            readFeed(source, bytes, null, sink);
+        } else if (looksLikeHtml(bytes)) {
+            sink.accept(page(source, null, bytes, null));
+        } else {
+            try {
+                String text = decodeUtf8(bytes);
+                String trimmed = text.strip();
+                if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+                    readJsonDocument(source, text, sink);
+                } else {
+                    sink.accept(textArticle(source, text, null));
+                }
+            } catch (CharacterCodingException e) {
+                sink.accept(new Input.Rejected(source, "not valid UTF-8 text"));
+            }
+        }
+    }
+
     private void readFolder(Path folder, Consumer<Input> sink) {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(folder)) {
-            walk.filter(Files::isRegularFile).sorted().forEach(files::add);
-        } catch (IOException e) {
+            walk.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith(".")) // .DS_Store, editor swap files
+                    .sorted().forEach(files::add);
+        } catch (IOException | java.io.UncheckedIOException e) {
             sink.accept(new Input.Rejected(folder.toUri().toString(), "cannot list folder: " + e.getMessage()));
             return;
         }
+        expecting.accept(files.size());
         for (Path file : files) {
-            if (file.getFileName().toString().startsWith(".")) {
-                continue; // hidden files (.DS_Store, editor swap files) are not inputs
-            }
             readFile(file, sink, false);
         }
     }
 
-    private void readFile(Path file, Consumer<Input> sink, boolean explicit) {
+    /**
+     * Reads one file.
+     *
+     * @param explicit whether the user named it (an unsupported type is then rejected, not skipped)
+     */
+    void readFile(Path file, Consumer<Input> sink, boolean explicit) {
         String source = file.toUri().toString();
         String extension = extension(file);
-        if (!TEXT_EXTENSIONS.contains(extension) && !JSON_LINES_EXTENSIONS.contains(extension)) {
-            String reason = "unsupported file type" + (extension.isEmpty() ? "" : " ." + extension)
-                    + "; supported: .txt, .md, .jsonl";
+        boolean text = TEXT_EXTENSIONS.contains(extension);
+        boolean markup = HTML_EXTENSIONS.contains(extension) || FEED_EXTENSIONS.contains(extension);
+        boolean json = JSON_EXTENSIONS.contains(extension);
+        if (!text && !markup && !json && !JSON_LINES_EXTENSIONS.contains(extension)) {
+            String reason = "unsupported file type" + (extension.isEmpty() ? "" : " ." + extension) + "; supported: " + SUPPORTED;
             sink.accept(explicit ? new Input.Rejected(source, reason) : new Input.Skipped(source, reason));
             return;
         }
-        if (JSON_LINES_EXTENSIONS.contains(extension)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                readJsonLines(in, source, sink);
-            } catch (NoSuchFileException e) {
-                sink.accept(new Input.Rejected(source, "no such file"));
-            } catch (IOException e) {
-                sink.accept(new Input.Rejected(source, "cannot read: " + e.getMessage()));
-            }
-            return;
-        }
         try {
-            long size = Files.size(file);
-            if (size > maxArticleBytes) {
-                sink.accept(new Input.Rejected(source, "file is " + size + " bytes, over the limit of "
-                        + maxArticleBytes + " (ingest.max.article.bytes)"));
+            if (JSON_LINES_EXTENSIONS.contains(extension)) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    expecting.accept(-1); // its lines are the inputs, not the file
+                    readJsonLines(in, source, sink);
+                }
                 return;
             }
-            String text = decodeUtf8(Files.readAllBytes(file));
-            sink.accept(textArticle(source, text));
+            long size = Files.size(file);
+            long limit = markup ? maxPageBytes : maxArticleBytes;
+            if (size > limit) {
+                sink.accept(new Input.Rejected(source, "file is " + size + " bytes, over the limit of " + limit
+                        + (markup ? " (ingest.max.page.bytes)" : " (ingest.max.article.bytes)")));
+                return;
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (HTML_EXTENSIONS.contains(extension)) {
+                sink.accept(page(source, null, bytes, null));
+            } else if (FEED_EXTENSIONS.contains(extension)) {
+                if (!FeedReader.looksLikeFeed(bytes)) {
+                    sink.accept(explicit || !extension.equals("xml")
+                            ? new Input.Rejected(source, "not an RSS or Atom feed")
+                            : new Input.Skipped(source, "XML that is not an RSS or Atom feed"));
+                    return;
+                }
+                readFeed(source, bytes, null, sink);
+            } else if (json) {
+                readJsonDocument(source, decodeUtf8(bytes), sink);
+            } else {
+                sink.accept(textArticle(source, decodeUtf8(bytes), null));
+            }
         } catch (NoSuchFileException e) {
             sink.accept(new Input.Rejected(source, "no such file"));
         } catch (CharacterCodingException e) {
@@ -120,20 +321,151 @@ public final class InputReader {
 
     /** One article from the text of a .txt or .md file. */
     Input textArticle(String source, String text) {
+        return textArticle(source, text, null);
+    }
+
+    private Input textArticle(String source, String text, String url) {
         if (text.indexOf('\0') >= 0) {
             return new Input.Rejected(source, "binary content (NUL bytes), not text");
         }
         TextExtractor.Extracted extracted = extractor.extract(text);
+        return article(source, extracted, url, null, null);
+    }
+
+    /** One article from a web page; {@code url} is where it was fetched from, null for a file. */
+    Input page(String source, String url, byte[] bytes, String contentType) {
+        if (bytes.length > maxPageBytes) {
+            return new Input.Rejected(source, "page is " + bytes.length + " bytes, over the limit of " + maxPageBytes
+                    + " (ingest.max.page.bytes)");
+        }
+        String text = Charsets.decode(bytes, contentType);
+        if (text.indexOf('\0') >= 0) {
+            return new Input.Rejected(source, "binary content (NUL bytes), not a web page");
+        }
+        HtmlExtractor.HtmlArticle page = html.extract(text, url == null ? source : url);
+        TextExtractor.Extracted extracted = extractor.extract(page.title(), page.paragraphs());
+        String articleUrl = page.canonicalUrl() != null ? page.canonicalUrl() : url;
+        return article(source, extracted, articleUrl, page.publishedAt(), page.language());
+    }
+
+    /**
+     * The article, identified by its URL when known, else by its content.
+     *
+     * @param publishedAt the page's own date, which wins over the dateline's
+     */
+    private Input article(String source, TextExtractor.Extracted extracted, String url, String publishedAt, String language) {
         if (extracted.body().isBlank()) {
             return new Input.Rejected(source, "no article text");
         }
-        String id = ArticleIds.forContent(extracted.title(), extracted.body());
-        RawArticle article = RawArticle.of(id, extracted.title(), extracted.body())
-                .withSourceUri(source)
-                .withDateline(extracted.dateline())
-                .withPublishedAt(extracted.publishedAt())
-                .withIngestedAt(clock.instant());
-        return new Input.Article(source, article);
+        int bytes = extracted.body().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > maxArticleBytes) {
+            return new Input.Rejected(source, "article text is " + bytes + " bytes, over the limit of " + maxArticleBytes
+                    + " (ingest.max.article.bytes)");
+        }
+        String id = url != null ? ArticleIds.forUrl(url) : ArticleIds.forContent(extracted.title(), extracted.body());
+        try {
+            RawArticle article = RawArticle.of(id, extracted.title(), extracted.body())
+                    .withSourceUri(source)
+                    .withUrl(url)
+                    .withDateline(extracted.dateline())
+                    .withPublishedAt(publishedAt != null ? publishedAt : extracted.publishedAt())
+                    .withLanguage(language)
+                    .withIngestedAt(clock.instant());
+            return new Input.Article(source, article);
+        } catch (IllegalArgumentException e) {
+            return new Input.Rejected(source, e.getMessage());
+        }
+    }
+
+    /**
+     * The items of a feed. An item with full content is read from it; one with only a summary is read from
+     * the page it links to. Within one reader, an item already read (same link, date and text) is not read
+     * again, so polling a feed only reads what is new.
+     */
+    private void readFeed(String source, byte[] bytes, String contentType, Consumer<Input> sink) {
+        List<FeedReader.Item> items;
+        try {
+            items = feeds.read(bytes, contentType);
+        } catch (FeedReader.FeedProblem e) {
+            sink.accept(new Input.Rejected(source, e.getMessage()));
+            return;
+        }
+        List<Runnable> reads = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            FeedReader.Item item = items.get(i);
+            String itemSource = item.link() != null ? item.link() : source + "#item=" + (i + 1);
+            String fingerprint = ContentHash.sha256Hex(item.link() + "\n" + item.title() + "\n" + item.publishedAt()
+                    + "\n" + item.contentHtml() + "\n" + item.summaryHtml());
+            if (fingerprint.equals(feedItemsRead.get(source + " " + itemSource))) {
+                continue;
+            }
+            feedItemsRead.put(source + " " + itemSource, fingerprint);
+            reads.add(() -> sink.accept(feedItem(itemSource, item)));
+        }
+        expecting.accept(reads.size() - 1); // the feed itself was expected as one input
+        reads.forEach(Runnable::run);
+    }
+
+    private Input feedItem(String source, FeedReader.Item item) {
+        if (hasText(item.contentHtml())) {
+            return fragmentArticle(source, item, item.contentHtml());
+        }
+        if (item.link() != null) {
+            if (fetcher == null) {
+                return new Input.Rejected(source, "feed item holds only a summary and URLs are not read here");
+            }
+            try {
+                Fetcher.Response response = fetcher.fetch(item.link());
+                if (!mediaType(response.contentType()).contains("html") && !looksLikeHtml(response.body())) {
+                    return new Input.Rejected(source, "feed item links to " + mediaType(response.contentType())
+                            + ", not a web page");
+                }
+                Input page = page(source, response.uri().toString(), response.body(), response.contentType());
+                if (page instanceof Input.Article a && a.article().publishedAt() == null && item.publishedAt() != null) {
+                    return new Input.Article(source, a.article().withPublishedAt(item.publishedAt()));
+                }
+                return page;
+            } catch (Fetcher.FetchException e) {
+                return new Input.Rejected(source, "linked page: " + e.getMessage());
+            }
+        }
+        if (hasText(item.summaryHtml())) {
+            return fragmentArticle(source, item, item.summaryHtml());
+        }
+        return new Input.Rejected(source, "feed item has no content, summary or link");
+    }
+
+    private Input fragmentArticle(String source, FeedReader.Item item, String fragment) {
+        List<String> paragraphs = new ArrayList<>();
+        for (MainText.Block block : MainText.blocks(Jsoup.parseBodyFragment(fragment).body())) {
+            paragraphs.add(block.text());
+        }
+        TextExtractor.Extracted extracted = extractor.extract(item.title(), paragraphs);
+        return article(source, extracted, item.link(), item.publishedAt(), null);
+    }
+
+    private static boolean hasText(String html) {
+        return html != null && FEED_ITEM_MIN_TEXT.matcher(Jsoup.parseBodyFragment(html).text()).find();
+    }
+
+    private void readJsonDocument(String source, String text, Consumer<Input> sink) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (IOException e) {
+            sink.accept(new Input.Rejected(source, "not valid JSON: " + firstLine(e.getMessage())));
+            return;
+        }
+        if (root != null && root.isObject()) {
+            sink.accept(jsonLine(source, root.toString()));
+        } else if (root != null && root.isArray()) {
+            expecting.accept(root.size() - 1);
+            for (int i = 0; i < root.size(); i++) {
+                sink.accept(jsonLine(source + "#item=" + (i + 1), root.get(i).toString()));
+            }
+        } else {
+            sink.accept(new Input.Rejected(source, "expected a JSON object or an array of objects"));
+        }
     }
 
     private void readJsonLines(BufferedReader reader, String sourceName, Consumer<Input> sink) {
@@ -145,6 +477,7 @@ public final class InputReader {
                 if (line.isBlank()) {
                     continue;
                 }
+                expecting.accept(1);
                 sink.accept(jsonLine(sourceName + "#line=" + number, line));
             }
         } catch (CharacterCodingException e) {
@@ -169,7 +502,7 @@ public final class InputReader {
         }
         String publishedAt = parsed.publishedAt();
         if (publishedAt != null && !publishedAt.isBlank()) {
-            var date = Dates.parse(publishedAt);
+            var date = dates.parse(publishedAt);
             if (date.isPresent()) {
                 publishedAt = date.get().toString();
             }
@@ -191,12 +524,27 @@ public final class InputReader {
         }
     }
 
+    private static boolean looksLikeHtml(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 1024), StandardCharsets.ISO_8859_1)
+                .toLowerCase(Locale.ROOT);
+        return head.contains("<!doctype html") || head.contains("<html") || head.contains("<head") || head.contains("<body");
+    }
+
+    private static String mediaType(String contentType) {
+        return contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+
     private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder()
+        String text = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes))
                 .toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static String extension(Path file) {

@@ -107,8 +107,56 @@ class InputReaderTest {
                 "file is 10000 bytes, over the limit of 4096 (ingest.max.article.bytes)",
                 "no article text",
                 "binary content (NUL bytes), not text",
-                "unsupported file type .pdf; supported: .txt, .md, .jsonl",
+                "unsupported file type .pdf; supported: .txt, .md, .html, .htm, .json, .jsonl, .rss, .atom, .xml",
                 "no such file");
+    }
+
+    @Test
+    void readsHtmlAndJsonFilesInFoldersAndSkipsXmlThatIsNotAFeed(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.html"), "<html><head><link rel=\"canonical\" href=\"https://news.example/a\"></head>"
+                + "<body><p>A story from a saved web page, long enough to be the main text of the page.</p></body></html>");
+        Files.writeString(dir.resolve("b.json"), "[{\"id\":\"b-1\",\"body\":\"First\"},{\"body\":\"\"}]");
+        Files.writeString(dir.resolve("c.json"), "{\"title\":\"One\",\"body\":\"Only one\",\"url\":\"https://news.example/c\"}");
+        Files.writeString(dir.resolve("d.json"), "\"just a string\"");
+        Files.writeString(dir.resolve("pom.xml"), "<project><modelVersion>4.0.0</modelVersion></project>");
+        List<Input> inputs = read(dir);
+        assertThat(inputs).extracting(Input::source).containsExactly(
+                dir.resolve("a.html").toUri().toString(),
+                dir.resolve("b.json").toUri() + "#item=1",
+                dir.resolve("b.json").toUri() + "#item=2",
+                dir.resolve("c.json").toUri().toString(),
+                dir.resolve("d.json").toUri().toString(),
+                dir.resolve("pom.xml").toUri().toString());
+        assertThat(((Input.Article) inputs.get(0)).article().id()).isEqualTo(ArticleIds.forUrl("https://news.example/a"));
+        assertThat(((Input.Article) inputs.get(1)).article().id()).isEqualTo("b-1");
+        assertThat(((Input.Rejected) inputs.get(2)).reason()).isEqualTo("field 'body': must not be blank");
+        assertThat(((Input.Article) inputs.get(3)).article().id()).isEqualTo(ArticleIds.forUrl("https://news.example/c"));
+        assertThat(((Input.Rejected) inputs.get(4)).reason()).isEqualTo("expected a JSON object or an array of objects");
+        assertThat(inputs.get(5)).isEqualTo(new Input.Skipped(dir.resolve("pom.xml").toUri().toString(),
+                "XML that is not an RSS or Atom feed"));
+    }
+
+    @Test
+    void anHtmlFileOverThePageLimitOrWithBinaryContentIsRejected(@TempDir Path dir) throws IOException {
+        InputReader small = new InputReader(4096, 2048, Dates.dayFirst(), null, Clock.fixed(NOW, ZoneOffset.UTC));
+        Path big = dir.resolve("big.html");
+        Files.writeString(big, "<p>" + "word ".repeat(1000) + "</p>");
+        Path binary = dir.resolve("binary.htm");
+        Files.write(binary, new byte[] {'<', 'p', '>', 0, 1, 2});
+        List<Input> inputs = new ArrayList<>();
+        small.read(List.of(big, binary), inputs::add);
+        assertThat(inputs).containsExactly(
+                new Input.Rejected(big.toUri().toString(), "file is 5007 bytes, over the limit of 2048 (ingest.max.page.bytes)"),
+                new Input.Rejected(binary.toUri().toString(), "binary content (NUL bytes), not a web page"));
+    }
+
+    @Test
+    void anExtractedPageTextOverTheArticleLimitIsRejected(@TempDir Path dir) throws IOException {
+        Path page = dir.resolve("long.html");
+        Files.writeString(page, "<html><body><article>" + ("<p>" + "A long paragraph of the story. ".repeat(20) + "</p>").repeat(10)
+                + "</article></body></html>");
+        assertThat(read(page)).singleElement().isEqualTo(new Input.Rejected(page.toUri().toString(),
+                "article text is 6208 bytes, over the limit of 4096 (ingest.max.article.bytes)"));
     }
 
     @Test

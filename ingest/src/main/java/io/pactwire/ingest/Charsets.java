@@ -1,0 +1,127 @@
+package io.pactwire.ingest;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The character set of a document, read from its bytes, never assumed: a byte-order mark first, then
+ * the HTTP {@code Content-Type} header, then a {@code <meta charset>} or {@code http-equiv} declaration
+ * or an XML declaration in the first bytes, as the WHATWG encoding sniffing algorithm orders them.
+ * Without any of these, bytes that decode as UTF-8 are UTF-8 and others are windows-1252, which is what
+ * browsers do for legacy Western pages ("ISO-8859-1" labels also mean windows-1252 on the web).
+ */
+public final class Charsets {
+    private static final int PRESCAN_BYTES = 4096;
+    private static final Pattern HEADER_CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern META_CHARSET = Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?\\s*([\\w.:-]+)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern XML_ENCODING = Pattern.compile("^\\s*<\\?xml[^>]+encoding\\s*=\\s*[\"']([\\w.:-]+)[\"']",
+            Pattern.CASE_INSENSITIVE);
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    private Charsets() {
+    }
+
+    /** How the charset was decided, for diagnostics and tests. */
+    public enum Evidence { BYTE_ORDER_MARK, HTTP_HEADER, DOCUMENT_DECLARATION, VALID_UTF8, FALLBACK }
+
+    /** A charset and what it was decided from. */
+    public record Detected(Charset charset, Evidence evidence) {
+    }
+
+    /**
+     * The charset of {@code bytes}.
+     *
+     * @param contentType the HTTP {@code Content-Type} header, or null for files
+     */
+    public static Detected detect(byte[] bytes, String contentType) {
+        Optional<Charset> bom = byteOrderMark(bytes);
+        if (bom.isPresent()) {
+            return new Detected(bom.get(), Evidence.BYTE_ORDER_MARK);
+        }
+        if (contentType != null) {
+            Matcher m = HEADER_CHARSET.matcher(contentType);
+            if (m.find()) {
+                Optional<Charset> header = forLabel(m.group(1));
+                if (header.isPresent()) {
+                    return new Detected(header.get(), Evidence.HTTP_HEADER);
+                }
+            }
+        }
+        String head = new String(bytes, 0, Math.min(bytes.length, PRESCAN_BYTES), StandardCharsets.ISO_8859_1);
+        for (Pattern declaration : new Pattern[] {META_CHARSET, XML_ENCODING}) {
+            Matcher m = declaration.matcher(head);
+            if (m.find()) {
+                Optional<Charset> declared = forLabel(m.group(1));
+                if (declared.isPresent()) {
+                    // A page that declares UTF-16 in ASCII bytes is not UTF-16 (WHATWG: read as UTF-8).
+                    Charset charset = declared.get().name().startsWith("UTF-16") ? StandardCharsets.UTF_8 : declared.get();
+                    return new Detected(charset, Evidence.DOCUMENT_DECLARATION);
+                }
+            }
+        }
+        if (isUtf8(bytes)) {
+            return new Detected(StandardCharsets.UTF_8, Evidence.VALID_UTF8);
+        }
+        return new Detected(WINDOWS_1252, Evidence.FALLBACK);
+    }
+
+    /** The text of {@code bytes} in their detected charset, without a byte-order mark. */
+    public static String decode(byte[] bytes, String contentType) {
+        Detected detected = detect(bytes, contentType);
+        String text = new String(bytes, detected.charset());
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** Whether {@code bytes} are well-formed UTF-8. */
+    public static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static Optional<Charset> byteOrderMark(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+            return Optional.of(StandardCharsets.UTF_8);
+        }
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+            return Optional.of(StandardCharsets.UTF_16BE);
+        }
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+            return Optional.of(StandardCharsets.UTF_16LE);
+        }
+        return Optional.empty();
+    }
+
+    /** The charset a label names, with the web's aliases: latin1 and ascii labels mean windows-1252. */
+    static Optional<Charset> forLabel(String label) {
+        String name = label.strip().toLowerCase(Locale.ROOT);
+        if (name.equals("iso-8859-1") || name.equals("latin1") || name.equals("iso8859-1") || name.equals("us-ascii")
+                || name.equals("ascii") || name.equals("l1")) {
+            return Optional.of(WINDOWS_1252);
+        }
+        if (name.equals("utf8")) {
+            return Optional.of(StandardCharsets.UTF_8);
+        }
+        try {
+            return Optional.of(Charset.forName(name));
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.pactwire.ingest;
+
+import io.pactwire.model.RawArticle;
+import io.pactwire.topics.Topics;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The content hash and revision of every article already in {@code news.raw}, so that ingest publishes
+ * only what is new or changed, and numbers a changed article's revisions.
+ *
+ * <p>The compacted topic itself is the record: at start ingest reads it from the beginning to its end
+ * offsets (keeping only id, hash and revision), then keeps the map current as it publishes. Nothing is
+ * kept on the ingest machine, so a restart, a second machine or a fresh container sees exactly what
+ * consumers see, and a lost or stale local file can never make ingest republish a whole archive or
+ * number revisions twice. The cost is one read of the compacted topic at start: after compaction about
+ * one record per article. Two ingest processes racing on the same changed article may both publish it
+ * with the same revision number; the last one wins in compaction, and consumers key on the id.
+ */
+public final class KnownArticles {
+    private static final Logger log = LoggerFactory.getLogger(KnownArticles.class);
+
+    /** What {@code news.raw} holds for one article. */
+    public record Known(String contentHash, int revision) {
+    }
+
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+    /** An empty record: every article is new. */
+    public static KnownArticles none() {
+        return new KnownArticles();
+    }
+
+    /** Reads {@code news.raw} to its end with a consumer built from {@code properties}. */
+    public static KnownArticles load(Map<String, Object> properties, Duration timeout) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                     new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            return load(consumer, timeout);
+        }
+    }
+
+    static KnownArticles load(Consumer<byte[], byte[]> consumer, Duration timeout) {
+        KnownArticles articles = new KnownArticles();
+        Instant deadline = Instant.now().plus(timeout);
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.RAW.name(), timeout).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+        int records = 0;
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey(), timeout) < e.getValue())) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Could not read " + Topics.RAW.name() + " to its end within " + timeout
+                        + " (ingest.known.articles.timeout.ms)");
+            }
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                records++;
+                articles.remember(record);
+            }
+        }
+        log.info("Read {} records of {}: {} articles known", records, Topics.RAW.name(), articles.known.size());
+        return articles;
+    }
+
+    private void remember(ConsumerRecord<byte[], byte[]> record) {
+        String key = record.key() == null ? null : Topics.RAW.keySerde().deserializer().deserialize(record.topic(), record.key());
+        if (key == null) {
+            return;
+        }
+        if (record.value() == null) {
+            known.remove(key); // tombstone: the article was retracted
+            return;
+        }
+        try {
+            RawArticle article = Topics.RAW.valueSerde().deserializer().deserialize(record.topic(), record.value());
+            known.merge(key, new Known(article.contentHash(), article.revision()),
+                    (old, now) -> now.revision() >= old.revision() ? now : old);
+        } catch (SerializationException e) {
+            log.warn("Unreadable record in {} at {}-{}@{}: {}", record.topic(), record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+        }
+    }
+
+    /** What is known of {@code id}. */
+    public Optional<Known> get(String id) {
+        return Optional.ofNullable(known.get(id));
+    }
+
+    /** Records that {@code id} now has this content at this revision. */
+    public void put(String id, Known value) {
+        known.put(id, value);
+    }
+
+    /** Forgets a revision that was not published after all, restoring the one before. */
+    public void restore(String id, Known attempted, Optional<Known> before) {
+        known.computeIfPresent(id, (k, current) -> current.equals(attempted) ? before.orElse(null) : current);
+    }
+
+    public int size() {
+        return known.size();
+    }
+}

@@ -1,0 +1,126 @@
+package io.pactwire.ingest;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every way a fetch is refused, each with its reason; served by a fixture server on 127.0.0.1. */
+class FetcherTest {
+    private static final long MAX_BYTES = 64 * 1024;
+    private FixtureServer server;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new FixtureServer();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static Fetcher fetcher(boolean allowPrivateHosts) {
+        return new Fetcher(new Fetcher.Settings(Duration.ofSeconds(5), Duration.ofSeconds(2), 3, MAX_BYTES,
+                allowPrivateHosts, "pactwire-test"));
+    }
+
+    private static String reason(Fetcher fetcher, String url) {
+        return assertThatThrownBy(() -> fetcher.fetch(url)).isInstanceOf(Fetcher.FetchException.class)
+                .actual().getMessage();
+    }
+
+    @Test
+    void fetchesAPageFollowingRedirectsToItsFinalAddress() throws Exception {
+        server.page("/final", "<html><body><p>Hello</p></body></html>")
+                .redirect("/moved", 301, "/final")
+                .redirect("/old", 302, server.url("/moved"));
+        Fetcher.Response response = fetcher(true).fetch(server.url("/old"));
+        assertThat(response.uri().toString()).isEqualTo(server.url("/final"));
+        assertThat(response.contentType()).isEqualTo("text/html; charset=utf-8");
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("Hello");
+    }
+
+    @Test
+    void refusesLoopbackAddressesUnlessAllowed() {
+        server.page("/page", "<p>secret</p>");
+        assertThat(reason(fetcher(false), server.url("/page")))
+                .startsWith("refused: 127.0.0.1 is a loopback or private-network address")
+                .contains("--allow-private-hosts");
+        assertThat(server.hits("/page")).as("refused before any request").isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"http://10.1.2.3/", "http://192.168.0.10/admin", "http://172.16.5.4/", "http://169.254.169.254/latest/meta-data/",
+            "http://[::1]/", "http://[fd00::1]/", "http://100.64.0.1/", "http://0.0.0.0/", "http://localhost/"})
+    void refusesPrivateNetworkAddressesWithoutConnecting(String url) {
+        assertThat(reason(fetcher(false), url)).startsWith("refused: ").contains("loopback or private-network address");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ftp://example.org/file.html", "file:///etc/passwd", "javascript:alert(1)", "gopher://example.org/"})
+    void refusesSchemesOtherThanHttpAndHttps(String url) {
+        assertThat(reason(fetcher(true), url)).startsWith("unsupported scheme ").endsWith("; only http and https URLs are fetched");
+    }
+
+    @Test
+    void reportsClientAndServerErrorsWithTheirStatus() {
+        server.serve("/gone", 410, "text/html", "<p>gone</p>".getBytes(StandardCharsets.UTF_8))
+                .serve("/broken", 503, "text/html", "<p>down</p>".getBytes(StandardCharsets.UTF_8));
+        assertThat(reason(fetcher(true), server.url("/missing"))).isEqualTo("HTTP 404 (client error)");
+        assertThat(reason(fetcher(true), server.url("/gone"))).isEqualTo("HTTP 410 (client error)");
+        assertThat(reason(fetcher(true), server.url("/broken"))).isEqualTo("HTTP 503 (server error)");
+    }
+
+    @Test
+    void stopsAtARedirectLoop() {
+        server.redirect("/a", 302, "/b").redirect("/b", 301, "/a");
+        assertThat(reason(fetcher(true), server.url("/a")))
+                .isEqualTo("redirect loop: " + server.url("/a") + " -> " + server.url("/b") + " -> " + server.url("/a"));
+    }
+
+    @Test
+    void stopsAfterTooManyRedirects() {
+        server.redirect("/1", 302, "/2").redirect("/2", 302, "/3").redirect("/3", 302, "/4").redirect("/4", 302, "/5")
+                .page("/5", "<p>too far</p>");
+        assertThat(reason(fetcher(true), server.url("/1"))).isEqualTo("too many redirects (more than 3, ingest.http.max.redirects)");
+    }
+
+    @Test
+    void givesUpOnAServerThatDoesNotAnswerInTime() {
+        server.slow("/slow");
+        assertThat(reason(fetcher(true), server.url("/slow"))).isEqualTo("timed out after 2 s (ingest.http.timeout.ms)");
+    }
+
+    @Test
+    void refusesABodyOverTheLimitByItsContentLength() {
+        server.serve("/big", 200, "text/html", new byte[(int) MAX_BYTES + 1]);
+        assertThat(reason(fetcher(true), server.url("/big")))
+                .isEqualTo("response is 65537 bytes, over the limit of 65536 (ingest.max.page.bytes)");
+    }
+
+    @Test
+    void stopsReadingABodyWithoutLengthAtTheLimit() {
+        server.endless("/stream", (int) MAX_BYTES * 4);
+        assertThat(reason(fetcher(true), server.url("/stream")))
+                .isEqualTo("response is larger than 65536 bytes, over the limit of 65536 (ingest.max.page.bytes)");
+    }
+
+    @Test
+    void reportsAnUnreachableServer() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        assertThat(reason(fetcher(true), "http://127.0.0.1:" + closedPort + "/")).startsWith("unreachable: ");
+    }
+}

@@ -287,12 +287,13 @@ final class AgreementFinder {
         int bestToken = -1;
         for (int k = h.sentenceStart(); k <= h.sentenceEnd(); k++) {
             int id = t.id[k];
-            if (id < 0 || (k >= h.triggerStart() && k <= h.triggerEnd())) {
+            if (id < 0) {
                 continue;
             }
             for (Map.Entry<AgreementStatus, BitSet> e : statusWords.entrySet()) {
                 if (e.getValue().get(id)) {
-                    int distance = k < h.triggerStart() ? h.triggerStart() - k : k - h.triggerEnd();
+                    // a cue inside the trigger ("signed" in "signed ... cooperation") is the nearest there is
+                    int distance = k < h.triggerStart() ? h.triggerStart() - k : k > h.triggerEnd() ? k - h.triggerEnd() : 0;
                     if (distance < bestDistance || (distance == bestDistance && e.getKey().ordinal() < best.ordinal())) {
                         best = e.getKey();
                         bestDistance = distance;
@@ -343,8 +344,9 @@ final class AgreementFinder {
         List<int[]> spans = new ArrayList<>();
         int k = h.sentenceStart();
         while (k <= h.sentenceEnd() && parties.size() < MAX_PARTIES) {
-            if (!capitalisedName(t, k) || (k >= h.triggerStart() && k <= h.triggerEnd())) {
-                k++;
+            if (!capitalisedName(t, k) || (k >= h.triggerStart() && k <= h.triggerEnd())
+                    || (t.id[k] >= 0 && connectors.get(t.id[k]))) {
+                k++; // "The Ministry ..." starts at "Ministry"
                 continue;
             }
             int runEnd = k;
@@ -362,9 +364,8 @@ final class AgreementFinder {
                     organisation |= id >= 0 && organisationWords.get(id);
                     government |= id >= 0 && governmentWords.get(id);
                     j++;
-                } else if (id >= 0 && connectors.get(id) && j + 1 <= h.sentenceEnd() && capitalisedName(t, j + 1)
-                        && onlySpacesBetween(t, j)) {
-                    j++;
+                } else if (id >= 0 && connectors.get(id) && connectedName(t, j, h.sentenceEnd())) {
+                    j++; // "Ministry of the Economy"
                 } else {
                     break;
                 }
@@ -382,10 +383,8 @@ final class AgreementFinder {
                 if (code == null && government) {
                     code = datelineCode; // "the Ministry of the Economy" of a Luxembourg press release
                 }
-                if (!(t.text.charAt(start) == 'T' && t.word(k).equals("The"))) {
-                    parties.add(new Party(t.text.substring(start, end), code));
-                    spans.add(new int[] {start, end});
-                }
+                parties.add(new Party(t.text.substring(start, end), code));
+                spans.add(new int[] {start, end});
             }
             k = runEnd + 1;
         }
@@ -408,6 +407,24 @@ final class AgreementFinder {
             }
         }
         return parties;
+    }
+
+    /** Whether the connector at {@code j} ("of", "of the") leads, through at most one more, to a capitalised word. */
+    private boolean connectedName(Tokens t, int j, int last) {
+        // "and" joins words of one name ("Research and Innovation"), never two names ("X and the Y")
+        int reach = t.word(j).equalsIgnoreCase("and") ? j : j + 1;
+        for (int k = j; k <= Math.min(last - 1, reach); k++) {
+            if (!onlySpacesBetween(t, k)) {
+                return false;
+            }
+            if (capitalisedName(t, k + 1)) {
+                return true;
+            }
+            if (t.id[k + 1] < 0 || !connectors.get(t.id[k + 1])) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean capitalisedName(Tokens t, int k) {

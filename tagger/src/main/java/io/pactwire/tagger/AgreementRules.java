@@ -48,14 +48,18 @@ final class AgreementRules {
     final Map<Integer, List<Rule>> byFirstWord;
     final Map<AgreementStatus, Set<Integer>> statusWords;
     final Map<String, Set<Integer>> classes;
+    /** Every word the rules look for, folded. */
+    final Set<String> words;
     final String version;
 
     private AgreementRules(List<Rule> rules, Map<Integer, List<Rule>> byFirstWord,
-                           Map<AgreementStatus, Set<Integer>> statusWords, Map<String, Set<Integer>> classes, String version) {
+                           Map<AgreementStatus, Set<Integer>> statusWords, Map<String, Set<Integer>> classes,
+                           Set<String> words, String version) {
         this.rules = rules;
         this.byFirstWord = byFirstWord;
         this.statusWords = statusWords;
         this.classes = classes;
+        this.words = words;
         this.version = version;
     }
 
@@ -145,7 +149,16 @@ final class AgreementRules {
             }
         }
         byFirst.replaceAll((k, v) -> List.copyOf(v));
-        return new AgreementRules(List.copyOf(rules), Map.copyOf(byFirst), status, classes, file.version());
+        Set<String> words = new java.util.TreeSet<>();
+        for (Rule rule : rules) {
+            for (Element e : rule.trigger()) {
+                e.words().forEach(id -> words.add(vocabulary.word(id)));
+            }
+            for (Condition c : rule.conditions()) {
+                c.words().forEach(id -> words.add(vocabulary.word(id)));
+            }
+        }
+        return new AgreementRules(List.copyOf(rules), Map.copyOf(byFirst), status, classes, Set.copyOf(words), file.version());
     }
 
     private static void expect(DataFile.Row row, int fields) {

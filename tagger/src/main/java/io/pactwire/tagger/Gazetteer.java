@@ -75,15 +75,18 @@ final class Gazetteer {
     /** Folded dateline qualifier ("n j", "texas", "france") to country code. */
     final Map<String, String> qualifiers;
     final Map<String, String> displayNames;
+    /** Every phrase the trie matches in running text, as written (blocks included). */
+    final List<String> phrases;
     final String version;
 
     private Gazetteer(Vocabulary vocabulary, PhraseTrie<Alias> names, Map<String, String> places,
-                      Map<String, String> qualifiers, Map<String, String> displayNames, String version) {
+                      Map<String, String> qualifiers, Map<String, String> displayNames, List<String> phrases, String version) {
         this.vocabulary = vocabulary;
         this.names = names;
         this.places = places;
         this.qualifiers = qualifiers;
         this.displayNames = displayNames;
+        this.phrases = phrases;
         this.version = version;
     }
 
@@ -264,7 +267,8 @@ final class Gazetteer {
 
         Gazetteer build() {
             return new Gazetteer(vocabulary, trie.build(vocabulary.size()), Map.copyOf(places), Map.copyOf(qualifiers),
-                    Map.copyOf(displayNames), String.join("+", versions));
+                    Map.copyOf(displayNames), byKey.values().stream().map(Alias::written).sorted().toList(),
+                    String.join("+", versions));
         }
 
         private void put(String key, Alias alias) {

@@ -59,16 +59,18 @@ public final class NewsTagger implements Tagger {
     private final CountryFinder countries;
     private final Datelines datelines;
     private final AgreementFinder agreements;
+    private final List<String> dictionary;
     private final Versions versions;
 
     private NewsTagger(Vocabulary vocabulary, boolean[] abbreviations, Gazetteer gazetteer, AgreementFinder agreements,
-                       Versions versions) {
+                       List<String> dictionary, Versions versions) {
         this.vocabulary = vocabulary;
         this.abbreviations = abbreviations;
         this.gazetteer = gazetteer;
         this.countries = new CountryFinder(gazetteer);
         this.datelines = new Datelines(gazetteer);
         this.agreements = agreements;
+        this.dictionary = dictionary;
         this.versions = versions;
     }
 
@@ -92,7 +94,9 @@ public final class NewsTagger implements Tagger {
             abbreviations[vocabulary.id(a)] = true;
         }
         AgreementFinder agreements = new AgreementFinder(rules, vocabulary);
-        return new NewsTagger(vocabulary, abbreviations, gazetteer, agreements,
+        List<String> dictionary = new ArrayList<>(gazetteer.phrases);
+        dictionary.addAll(new java.util.TreeSet<>(rules.words));
+        return new NewsTagger(vocabulary, abbreviations, gazetteer, agreements, List.copyOf(dictionary),
                 new Versions(VERSION, gazetteer.version, rules.version));
     }
 
@@ -199,8 +203,13 @@ public final class NewsTagger implements Tagger {
         return body.end[k];
     }
 
-    Gazetteer gazetteer() {
-        return gazetteer;
+    /**
+     * Every phrase this tagger looks for in running text: the country names, demonyms, cities and
+     * institutions of the gazetteer (as written) and the words of the agreement rules. For benchmarks
+     * that match the same dictionary with another matcher.
+     */
+    public List<String> dictionary() {
+        return dictionary;
     }
 
     int agreementRuleCount() {

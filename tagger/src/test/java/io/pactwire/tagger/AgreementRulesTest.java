@@ -56,7 +56,7 @@ class AgreementRulesTest {
             The two states ratified a treaty on fishing rights.                              | TREATY
             The union and the carmaker reached a new labor contract.                        | OTHER_AGREEMENT
             The agencies signed a memorandum of understanding on data sharing.              | MEMORANDUM_OF_UNDERSTANDING
-            Japan and Luxembourg signed a memorandum of cooperation on space.               | COOPERATION_AGREEMENT MEMORANDUM_OF_COOPERATION
+            Japan and Luxembourg signed a memorandum of cooperation on space.               | MEMORANDUM_OF_COOPERATION
             The governments signed a framework agreement for later talks.                   | FRAMEWORK_AGREEMENT
             """)
     void reportsFormAndSubjectTypesTogether(String sentence, String expected) {

@@ -11,8 +11,8 @@ import java.io.PrintWriter;
 @Command(name = "pactwire", mixinStandardHelpOptions = true, versionProvider = Pactwire.Version.class,
         description = "Pactwire: news articles to Kafka, enriched with the countries and agreements they report.",
         subcommands = {DemoCommand.class, IngestCommand.class, ExtractCommand.class, EnrichCommand.class,
-                StoreCommand.class, TopicsCommand.class, TagCommand.class, ArticlesCommand.class, RetractCommand.class,
-                ReplayCommand.class, CommandLine.HelpCommand.class})
+                StoreCommand.class, TopicsCommand.class, TagCommand.class, EvalCommand.class, ArticlesCommand.class,
+                RetractCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
 public final class Pactwire {
     /** Exit code for invalid settings or arguments, as for picocli's usage errors. */
     static final int EXIT_USAGE = 2;

@@ -108,4 +108,21 @@ class TagCommandTest {
             assertThat(texts(line.get("countries"), "code")).containsExactlyInAnyOrder("LU", "JP");
         });
     }
+
+    @Test
+    void explainPrintsEachTagWithItsEvidenceAndRule() {
+        String stdin = "{\"id\":\"one\",\"title\":\"Japan and Chile sign trade pact\",\"dateline\":\"TOKYO, March 3, 2021 -\","
+                + "\"body\":\"Japan and Chile signed today a free trade agreement. Officials in Santiago welcomed it.\"}\n";
+        int exit = run(stdin, "--explain");
+        assertThat(exit).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).startsWith("== one  Japan and Chile sign trade pact\n");
+        assertThat(text).contains("   country JP Japan  ABOUT  (3 mentions)\n")
+                .contains("      why: about: dateline, title, lead, agreement party, 1 mention in the body\n")
+                .contains("      [dateline] DATELINE 0-5 \"TOKYO\"\n")
+                .contains("      [city] BODY 66-74 \"Santiago\"\n")
+                .contains("   agreement TRADE_AGREEMENT  status SIGNED  date 2021-03-03\n")
+                .contains("      parties: Japan (JP); Chile (CL)\n")
+                .contains("      [trade.free] BODY 0-52 \"Japan and Chile signed today a free trade agreement.\"\n");
+    }
 }

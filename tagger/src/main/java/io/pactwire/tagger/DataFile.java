@@ -16,10 +16,24 @@ import java.util.List;
 record DataFile(String name, String version, List<Row> rows) {
 
     /** One data line. */
-    record Row(int line, List<String> fields) {
+    record Row(String file, int line, List<String> fields) {
+
+        String field(int i) {
+            return fields.get(i);
+        }
+
+        /** An error about this row: "file:line: message". */
+        DataFileException error(String message) {
+            return new DataFileException(file + ":" + line + ": " + message);
+        }
     }
 
     static DataFile load(String resource, int fieldCount) {
+        return load(resource, fieldCount, fieldCount);
+    }
+
+    /** Loads a file whose rows have between {@code minFields} and {@code maxFields} non-empty fields. */
+    static DataFile load(String resource, int minFields, int maxFields) {
         InputStream in = DataFile.class.getResourceAsStream(resource);
         if (in == null) {
             throw new DataFileException(resource + ": not found on the classpath");
@@ -45,11 +59,12 @@ record DataFile(String name, String version, List<Row> rows) {
                     continue;
                 }
                 List<String> fields = List.of(line.split("\t", -1));
-                if (fields.size() != fieldCount || fields.stream().anyMatch(String::isBlank)) {
-                    throw new DataFileException(resource + ":" + number + ": expected " + fieldCount
+                if (fields.size() < minFields || fields.size() > maxFields || fields.stream().anyMatch(String::isBlank)) {
+                    String expected = minFields == maxFields ? String.valueOf(minFields) : minFields + " to " + maxFields;
+                    throw new DataFileException(resource + ":" + number + ": expected " + expected
                             + " non-empty tab-separated fields, got '" + line + "'");
                 }
-                rows.add(new Row(number, fields.stream().map(String::strip).toList()));
+                rows.add(new Row(resource, number, fields.stream().map(String::strip).toList()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + resource, e);

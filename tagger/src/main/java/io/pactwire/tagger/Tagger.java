@@ -16,6 +16,6 @@ public interface Tagger {
 
     /** The standard tagger with its bundled data. */
     static Tagger standard() {
-        return DictionaryTagger.loadBundled();
+        return NewsTagger.loadBundled();
     }
 }

@@ -1,0 +1,73 @@
+package io.pactwire.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `eval` scores as score.py does, on an evaluation folder of our own sentences. */
+class EvalCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        EvalCommand command = new EvalCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new CommandLine(command).execute(args);
+    }
+
+    private static void evalFolder(Path dir) throws IOException {
+        Files.writeString(dir.resolve("dev.jsonl"), String.join("\n",
+                "{\"id\":\"a\",\"title\":\"Rates\",\"dateline\":\"TOKYO, March 3 -\",\"body\":\"The central bank kept rates.\","
+                        + "\"places\":[\"japan\"],\"gold_countries\":[[\"JP\"]]}",
+                "{\"id\":\"b\",\"title\":\"Talks\",\"dateline\":\"WASHINGTON, March 4 -\",\"body\":\"Officials met French and "
+                        + "Kenyan envoys.\",\"places\":[\"usa\",\"kenya\"],\"gold_countries\":[[\"US\"],[\"KE\"]]}",
+                "{\"id\":\"c\",\"title\":\"Harvest\",\"body\":\"The harvest was late.\",\"places\":[\"brazil\"],"
+                        + "\"gold_countries\":[[\"BR\"]]}",
+                ""));
+        Files.writeString(dir.resolve("agreements_dev.tsv"), "id\ttypes\tevidence\na\t\t-\nb\tTREATY|TRADE_AGREEMENT\t-\n");
+    }
+
+    @Test
+    void scoresAllCountriesAboutCountriesAndAgreementTypesAsTheSharedScorerDoes(@TempDir Path dir) throws IOException {
+        evalFolder(dir);
+        int exit = run("--data", dir.toString(), "--seeds", dir.resolve("no-seeds").toString(), "--save", dir.resolve("out").toString());
+        assertThat(exit).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        // all countries: a JP (match), b US KE (match) FR (false positive), c nothing: 3 of 4 gold items, 3 of 4 predicted
+        assertThat(text).contains(String.format("%-40s %5d %5d %5d  %7.3f  %7.3f  %8.3f  %8.3f",
+                "countries, all found (recall is the figure)", 3, 4, 4, 0.75, 0.75, 0.75, (1.0 + 0.8 + 0.0) / 3));
+        // non-US documents: a and c
+        assertThat(text).contains(String.format("%-40s %5d %5d %5d  %7.3f  %7.3f  %8.3f  %8.3f",
+                "countries, all found, non-US docs", 2, 2, 1, 1.0, 0.5, 2 / 3.0, 0.5));
+        // agreement types: nothing predicted; a is an empty gold (macro 1.0), b is missed
+        assertThat(text).contains(String.format("%-40s %5d %5d %5d  %7.3f  %7.3f  %8.3f  %8.3f",
+                "agreement types", 2, 1, 0, 0.0, 0.0, 0.0, 0.5));
+        assertThat(text).contains("seeds: " + dir.resolve("no-seeds") + " not found, skipped");
+        assertThat(Files.readAllLines(dir.resolve("out/about.jsonl"))).hasSize(3);
+    }
+
+    @Test
+    void aMissingEvaluationFolderIsAUsageError(@TempDir Path dir) {
+        assertThat(run("--data", dir.resolve("nowhere").toString())).isEqualTo(Pactwire.EXIT_USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("must hold dev.jsonl and agreements_dev.tsv");
+    }
+
+    @Test
+    void readsAgreementGoldWithAlternativesAndEmptyRows(@TempDir Path dir) throws IOException {
+        Path tsv = dir.resolve("g.tsv");
+        Files.writeString(tsv, "id\ttypes\tevidence\nx\tMOU-x|LETTER_OF_INTENT,JOINT_VENTURE\tev\ny\t\tnone\n");
+        assertThat(EvalCommand.agreementGold(tsv)).isEqualTo(Map.of(
+                "x", List.of(List.of("MOU_X", "LETTER_OF_INTENT"), List.of("JOINT_VENTURE")), "y", List.of()));
+    }
+}

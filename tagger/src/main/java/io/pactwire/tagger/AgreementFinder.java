@@ -1,0 +1,443 @@
+package io.pactwire.tagger;
+
+import io.pactwire.model.AgreementStatus;
+import io.pactwire.model.AgreementTag;
+import io.pactwire.model.AgreementType;
+import io.pactwire.model.Evidence;
+import io.pactwire.model.Party;
+import io.pactwire.model.TextField;
+import io.pactwire.tagger.AgreementRules.Condition;
+import io.pactwire.tagger.AgreementRules.Rule;
+import io.pactwire.tagger.Gazetteer.Kind;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the agreements an article reports with the rules of {@link AgreementRules}: at each word that
+ * can start a trigger, every rule whose trigger matches and whose conditions hold in the sentence
+ * reports its types, unless a block covers the word. Then, per type: its status from the cue word
+ * nearest the trigger ("signed" SIGNED, "will sign" PROPOSED, "talks" NEGOTIATING), its parties (the
+ * organisations and countries the sentence names), its date (a date in the sentence, or the dateline's
+ * date for "today" and "yesterday") and its evidence (the sentences, each with the rule that fired).
+ */
+final class AgreementFinder {
+    private static final Pattern FULL_DATE = Datelines.datePattern();
+    private static final int MAX_PARTIES = 6;
+
+    /** A rule that fired. */
+    record Hit(Rule rule, TextField field, Tokens tokens, int triggerStart, int triggerEnd, int sentenceStart, int sentenceEnd) {
+    }
+
+    /** One trigger element or condition class as a bit set over word ids. */
+    private record Compiled(Rule rule, BitSet[] elements, boolean[] optional, BitSet[] conditionWords) {
+    }
+
+    private final Compiled[][] byFirstWord;
+    private final Compiled[] compiledRules;
+    private final Map<AgreementStatus, BitSet> statusWords = new EnumMap<>(AgreementStatus.class);
+    private final BitSet modal;
+    private final BitSet organisationWords;
+    private final BitSet governmentWords;
+    private final BitSet connectors;
+    private final BitSet today;
+    private final BitSet yesterday;
+
+    AgreementFinder(AgreementRules rules, Vocabulary vocabulary) {
+        int size = vocabulary.size();
+        List<Compiled> all = new ArrayList<>();
+        List<List<Compiled>> first = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            first.add(null);
+        }
+        for (Rule rule : rules.rules) {
+            BitSet[] elements = new BitSet[rule.trigger().size()];
+            boolean[] optional = new boolean[elements.length];
+            for (int e = 0; e < elements.length; e++) {
+                elements[e] = rule.trigger().get(e).any() ? null : bits(rule.trigger().get(e).words());
+                optional[e] = rule.trigger().get(e).optional();
+            }
+            BitSet[] conditions = new BitSet[rule.conditions().size()];
+            for (int c = 0; c < conditions.length; c++) {
+                conditions[c] = bits(rule.conditions().get(c).words());
+            }
+            Compiled compiled = new Compiled(rule, elements, optional, conditions);
+            all.add(compiled);
+            for (int w : rule.trigger().get(0).words()) {
+                if (first.get(w) == null) {
+                    first.set(w, new ArrayList<>());
+                }
+                first.get(w).add(compiled);
+            }
+        }
+        byFirstWord = new Compiled[size][];
+        for (int i = 0; i < size; i++) {
+            if (first.get(i) != null) {
+                // blocks first, so that a block starting at a word silences the rules starting there
+                byFirstWord[i] = first.get(i).stream()
+                        .sorted((a, b) -> Boolean.compare(b.rule().block(), a.rule().block()))
+                        .toArray(Compiled[]::new);
+            }
+        }
+        compiledRules = all.toArray(Compiled[]::new);
+        rules.statusWords.forEach((status, words) -> statusWords.put(status, bits(words)));
+        modal = classOrEmpty(rules, "MODAL");
+        organisationWords = classOrEmpty(rules, "ORGANISATION");
+        governmentWords = classOrEmpty(rules, "GOVERNMENT");
+        connectors = classOrEmpty(rules, "CONNECTOR");
+        today = classOrEmpty(rules, "TODAY");
+        yesterday = classOrEmpty(rules, "YESTERDAY");
+    }
+
+    private static BitSet classOrEmpty(AgreementRules rules, String name) {
+        Set<Integer> words = rules.classes.get(name);
+        return words == null ? new BitSet() : bits(words);
+    }
+
+    private static BitSet bits(Set<Integer> words) {
+        BitSet bits = new BitSet();
+        words.forEach(bits::set);
+        return bits;
+    }
+
+    int ruleCount() {
+        return compiledRules.length;
+    }
+
+    /**
+     * Every rule that fires in {@code tokens}, in text order. Blocks go first: the words they cover
+     * start no trigger and count for no condition.
+     */
+    void scan(TextField field, Tokens t, List<Hit> out) {
+        boolean[] blocked = null;
+        for (int pass = 0; pass < 2; pass++) {
+            boolean blocks = pass == 0;
+            for (int i = 0; i < t.count; i++) {
+                int id = t.id[i];
+                if (id < 0 || id >= byFirstWord.length || byFirstWord[id] == null || (blocked != null && blocked[i])) {
+                    continue;
+                }
+                for (Compiled c : byFirstWord[id]) {
+                    if (c.rule().block() != blocks) {
+                        continue;
+                    }
+                    int end = matchTrigger(c, t, i);
+                    if (end < 0) {
+                        continue;
+                    }
+                    int sStart = i;
+                    while (sStart > 0 && t.sentence[sStart - 1] == t.sentence[i]) {
+                        sStart--;
+                    }
+                    int sEnd = end;
+                    while (sEnd + 1 < t.count && t.sentence[sEnd + 1] == t.sentence[i]) {
+                        sEnd++;
+                    }
+                    if (!conditionsHold(c, t, i, end, sStart, sEnd, blocked)) {
+                        continue;
+                    }
+                    if (blocks) {
+                        if (blocked == null) {
+                            blocked = new boolean[t.count];
+                        }
+                        for (int k = i; k <= end; k++) {
+                            blocked[k] = true;
+                        }
+                    } else {
+                        out.add(new Hit(c.rule(), field, t, i, end, sStart, sEnd));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The last token of the trigger matched from {@code i}, or -1. */
+    private static int matchTrigger(Compiled c, Tokens t, int i) {
+        return match(c, t, 0, i, t.sentence[i]);
+    }
+
+    private static int match(Compiled c, Tokens t, int element, int token, int sentence) {
+        if (element == c.elements().length) {
+            return token - 1;
+        }
+        BitSet words = c.elements()[element];
+        if (token < t.count && t.sentence[token] == sentence
+                && (words == null || (t.id[token] >= 0 && words.get(t.id[token])))) {
+            int end = match(c, t, element + 1, token + 1, sentence);
+            if (end >= 0) {
+                return end;
+            }
+        }
+        if (c.optional()[element]) {
+            return match(c, t, element + 1, token, sentence);
+        }
+        return -1;
+    }
+
+    private static boolean conditionsHold(Compiled c, Tokens t, int start, int end, int sStart, int sEnd, boolean[] blocked) {
+        List<Condition> conditions = c.rule().conditions();
+        for (int k = 0; k < conditions.size(); k++) {
+            Condition condition = conditions.get(k);
+            BitSet words = c.conditionWords()[k];
+            int from;
+            int to;
+            boolean found;
+            switch (condition.where()) {
+                case BEFORE -> found = any(t, blocked, words, Math.max(sStart, start - condition.distance()), start - 1);
+                case AFTER -> found = any(t, blocked, words, end + 1, Math.min(sEnd, end + condition.distance()));
+                case NEAR -> {
+                    from = Math.max(sStart, start - condition.distance());
+                    to = Math.min(sEnd, end + condition.distance());
+                    found = any(t, blocked, words, from, start - 1) || any(t, blocked, words, end + 1, to);
+                }
+                default -> found = any(t, blocked, words, sStart, start - 1) || any(t, blocked, words, end + 1, sEnd);
+            }
+            if (found == condition.negated()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean any(Tokens t, boolean[] blocked, BitSet words, int from, int to) {
+        for (int k = from; k <= to; k++) {
+            int id = t.id[k];
+            if (id >= 0 && words.get(id) && (blocked == null || !blocked[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The agreement tags of the hits, one per type in the order first reported.
+     *
+     * @param mentions      the article's country mentions, to find parties
+     * @param datelineCode  the dateline's country, or null: the country of an unnamed ministry
+     * @param datelineDate  the dateline's date, or null
+     * @param why           receives, per tag, a line saying how its status and date were decided
+     */
+    List<AgreementTag> tags(List<Hit> hits, List<CountryFinder.Mention> mentions, String datelineCode,
+                            LocalDate datelineDate, List<String> why) {
+        Map<AgreementType, List<Hit>> byType = new LinkedHashMap<>();
+        for (Hit hit : hits) {
+            for (AgreementType type : hit.rule().types()) {
+                byType.computeIfAbsent(type, k -> new ArrayList<>()).add(hit);
+            }
+        }
+        List<AgreementTag> tags = new ArrayList<>(byType.size());
+        byType.forEach((type, typeHits) -> {
+            List<Evidence> evidence = new ArrayList<>();
+            for (Hit h : typeHits) {
+                int start = h.tokens().start[h.sentenceStart()];
+                int end = sentenceEnd(h.tokens(), h.sentenceEnd());
+                boolean dup = false;
+                for (Evidence e : evidence) {
+                    dup |= e.field() == h.field() && e.start() == start;
+                }
+                if (!dup) {
+                    evidence.add(new Evidence(h.field(), start, end, h.tokens().text.substring(start, end), h.rule().id()));
+                }
+            }
+            Hit first = typeHits.get(0);
+            for (Hit h : typeHits) {
+                if (h.field() == TextField.BODY) {
+                    first = h; // the body says more than a headline about status, parties and date
+                    break;
+                }
+            }
+            AgreementStatus status = status(first);
+            String date = date(first, datelineDate);
+            List<Party> parties = parties(first, mentions, datelineCode);
+            tags.add(new AgreementTag(type, status, parties, date, evidence));
+            why.add(type + ": rule " + first.rule().id() + " on \""
+                    + first.tokens().text.substring(first.tokens().start[first.triggerStart()], first.tokens().end[first.triggerEnd()])
+                    + "\"; status " + status + (date == null ? "" : "; date " + date));
+        });
+        return tags;
+    }
+
+    /** A sentence ends after its last word's closing punctuation. */
+    private static int sentenceEnd(Tokens t, int lastToken) {
+        int end = t.end[lastToken];
+        String text = t.text;
+        while (end < text.length() && end - t.end[lastToken] < 3) {
+            char c = text.charAt(end);
+            if (c == '.' || c == '!' || c == '?' || c == '"' || c == '”' || c == ')') {
+                end++;
+            } else {
+                break;
+            }
+        }
+        return end;
+    }
+
+    private AgreementStatus status(Hit h) {
+        Tokens t = h.tokens();
+        AgreementStatus best = AgreementStatus.UNKNOWN;
+        int bestDistance = Integer.MAX_VALUE;
+        int bestToken = -1;
+        for (int k = h.sentenceStart(); k <= h.sentenceEnd(); k++) {
+            int id = t.id[k];
+            if (id < 0) {
+                continue;
+            }
+            for (Map.Entry<AgreementStatus, BitSet> e : statusWords.entrySet()) {
+                if (e.getValue().get(id)) {
+                    // a cue inside the trigger ("signed" in "signed ... cooperation") is the nearest there is
+                    int distance = k < h.triggerStart() ? h.triggerStart() - k : k > h.triggerEnd() ? k - h.triggerEnd() : 0;
+                    if (distance < bestDistance || (distance == bestDistance && e.getKey().ordinal() < best.ordinal())) {
+                        best = e.getKey();
+                        bestDistance = distance;
+                        bestToken = k;
+                    }
+                }
+            }
+        }
+        if ((best == AgreementStatus.SIGNED || best == AgreementStatus.AGREED) && bestToken > 0) {
+            for (int k = Math.max(h.sentenceStart(), bestToken - 2); k < bestToken; k++) {
+                if (t.id[k] >= 0 && modal.get(t.id[k])) {
+                    return AgreementStatus.PROPOSED; // "will sign", "plans to sign"
+                }
+            }
+        }
+        return best;
+    }
+
+    private String date(Hit h, LocalDate datelineDate) {
+        Tokens t = h.tokens();
+        int start = t.start[h.sentenceStart()];
+        int end = t.end[h.sentenceEnd()];
+        Matcher m = FULL_DATE.matcher(t.text).region(start, end);
+        while (m.find()) {
+            LocalDate d = Datelines.date(m.group());
+            if (d != null) {
+                return d.toString();
+            }
+        }
+        if (datelineDate != null) {
+            for (int k = h.sentenceStart(); k <= h.sentenceEnd(); k++) {
+                int id = t.id[k];
+                if (id >= 0 && today.get(id)) {
+                    return datelineDate.toString();
+                }
+                if (id >= 0 && yesterday.get(id)) {
+                    return datelineDate.minusDays(1).toString();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The organisations (capitalised names with an organisation word) and countries the sentence names. */
+    private List<Party> parties(Hit h, List<CountryFinder.Mention> mentions, String datelineCode) {
+        Tokens t = h.tokens();
+        List<Party> parties = new ArrayList<>();
+        List<int[]> spans = new ArrayList<>();
+        int k = h.sentenceStart();
+        while (k <= h.sentenceEnd() && parties.size() < MAX_PARTIES) {
+            if (!capitalisedName(t, k) || (k >= h.triggerStart() && k <= h.triggerEnd())
+                    || (t.id[k] >= 0 && connectors.get(t.id[k]))) {
+                k++; // "The Ministry ..." starts at "Ministry"
+                continue;
+            }
+            int runEnd = k;
+            boolean organisation = organisationWords.get(Math.max(0, t.id[k])) && t.id[k] >= 0;
+            boolean government = t.id[k] >= 0 && governmentWords.get(t.id[k]);
+            int j = k + 1;
+            while (j <= h.sentenceEnd() && (j < h.triggerStart() || j > h.triggerEnd())) {
+                int id = t.id[j];
+                boolean joined = onlySpacesBetween(t, j - 1);
+                if (!joined) {
+                    break;
+                }
+                if (capitalisedName(t, j)) {
+                    runEnd = j;
+                    organisation |= id >= 0 && organisationWords.get(id);
+                    government |= id >= 0 && governmentWords.get(id);
+                    j++;
+                } else if (id >= 0 && connectors.get(id) && connectedName(t, j, h.sentenceEnd())) {
+                    j++; // "Ministry of the Economy"
+                } else {
+                    break;
+                }
+            }
+            if (organisation) {
+                int start = t.start[k];
+                int end = t.end[runEnd];
+                String code = null;
+                for (CountryFinder.Mention m : mentions) {
+                    if (!m.dropped && m.field == h.field() && m.start >= start && m.end <= end) {
+                        code = m.code;
+                        break;
+                    }
+                }
+                if (code == null && government) {
+                    code = datelineCode; // "the Ministry of the Economy" of a Luxembourg press release
+                }
+                parties.add(new Party(t.text.substring(start, end), code));
+                spans.add(new int[] {start, end});
+            }
+            k = runEnd + 1;
+        }
+        int sStart = t.start[h.sentenceStart()];
+        int sEnd = t.end[h.sentenceEnd()];
+        for (CountryFinder.Mention m : mentions) {
+            if (m.dropped || m.field != h.field() || m.start < sStart || m.end > sEnd || m.kind == Kind.CITY
+                    || parties.size() >= MAX_PARTIES) {
+                continue;
+            }
+            boolean covered = false;
+            for (int[] span : spans) {
+                covered |= m.start >= span[0] && m.end <= span[1];
+            }
+            for (Party p : parties) {
+                covered |= m.code.equals(p.country());
+            }
+            if (!covered) {
+                parties.add(new Party(t.text.substring(m.start, m.end), m.code));
+            }
+        }
+        return parties;
+    }
+
+    /** Whether the connector at {@code j} ("of", "of the") leads, through at most one more, to a capitalised word. */
+    private boolean connectedName(Tokens t, int j, int last) {
+        // "and" joins words of one name ("Research and Innovation"), never two names ("X and the Y")
+        int reach = t.word(j).equalsIgnoreCase("and") ? j : j + 1;
+        for (int k = j; k <= Math.min(last - 1, reach); k++) {
+            if (!onlySpacesBetween(t, k)) {
+                return false;
+            }
+            if (capitalisedName(t, k + 1)) {
+                return true;
+            }
+            if (t.id[k + 1] < 0 || !connectors.get(t.id[k + 1])) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean capitalisedName(Tokens t, int k) {
+        return Character.isUpperCase(t.text.charAt(t.start[k]));
+    }
+
+    private static boolean onlySpacesBetween(Tokens t, int a) {
+        for (int i = t.end[a]; i < t.start[a + 1]; i++) {
+            char c = t.text.charAt(i);
+            if (c != ' ' && c != '\n' && c != '-' && c != '\'' && c != '’' && c != '&') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

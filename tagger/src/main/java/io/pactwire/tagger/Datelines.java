@@ -1,0 +1,154 @@
+package io.pactwire.tagger;
+
+import io.pactwire.model.TextField;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the dateline of a story: "NEW YORK, March 3 -", "Luxembourg, January 16, 2018",
+ * "RAMSEY, N.J., March 18 -", "TBILISI, 12 May —". It is the article's dateline field, or the start of
+ * the body when the extraction left it there. Its place is resolved strictly: a qualifier after a comma
+ * (a state, province or country) decides, else the place itself must be a country or a city whose name
+ * no similar city elsewhere shares; an unknown place gives no country.
+ */
+final class Datelines {
+    private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+            + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+    private static final String DATE = "(?:" + MONTH + "\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{1,2}\\.?\\s+" + MONTH
+            + "(?:,?\\s+\\d{4})?)";
+    private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
+            "(?i)\\b(" + MONTH + ")\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?\\b");
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
+            "(?i)\\b(\\d{1,2})\\.?\\s+(" + MONTH + ")(?:,?\\s+(\\d{4}))?\\b");
+    /** "NEW YORK (Reuters) -", "TBILISI, Georgia -": a place in capitals, then a dash. */
+    private static final Pattern BODY_CAPS = Pattern.compile(
+            "^\\s*(\\p{Lu}[\\p{Lu}.'’ -]{1,40}?)(?:,\\s*(\\p{Lu}[\\p{L}.' ]{1,25}?))?\\s*(?:\\([^)\\n]{1,30}\\)\\s*)?[-–—]{1,2}\\s");
+    /** "Luxembourg, January 16, 2018 –": a place, a date, then a dash. */
+    private static final Pattern BODY_DATED = Pattern.compile(
+            "^\\s*(\\p{Lu}[\\p{L}.'’ -]{1,40}?)(?:,\\s*(\\p{Lu}[\\p{L}.' ]{1,25}?))?,\\s*(?i:" + DATE
+                    + ")\\s*(?:\\([^)\\n]{1,30}\\)\\s*)?[-–—]{1,2}\\s");
+    private static final Pattern LEADING_DATE = Pattern.compile("(?i)^\\s*(?:" + DATE + ")");
+    private static final int BODY_PREFIX = 160;
+
+    /**
+     * A resolved dateline.
+     *
+     * @param field where the place is: DATELINE, or BODY for a dateline the body opens with
+     * @param code  the country, or null when the place is unknown
+     * @param date  the date when the dateline gives day, month and year, else null
+     */
+    record Dateline(TextField field, int start, int end, String place, String code, LocalDate date) {
+    }
+
+    private final Gazetteer gazetteer;
+
+    Datelines(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    /** The dateline of an article, if it has one. */
+    Optional<Dateline> find(ArticleText article) {
+        if (!article.dateline().isBlank()) {
+            return Optional.of(fromDatelineField(article.dateline()));
+        }
+        String body = article.body();
+        String prefix = body.substring(0, Math.min(body.length(), BODY_PREFIX));
+        Matcher m = BODY_DATED.matcher(prefix);
+        if (!m.find()) {
+            m = BODY_CAPS.matcher(prefix);
+            if (!m.find()) {
+                return Optional.empty();
+            }
+        }
+        String code = resolve(m.group(1), m.group(2));
+        if (code == null) {
+            return Optional.empty(); // a capitalised lead that is no place we know is no dateline
+        }
+        return Optional.of(new Dateline(TextField.BODY, m.start(1), m.end(1), m.group(1), code,
+                date(prefix.substring(0, m.end()))));
+    }
+
+    private Dateline fromDatelineField(String text) {
+        int comma = text.indexOf(',');
+        int placeEnd = comma < 0 ? text.length() : comma;
+        String place = text.substring(0, placeEnd);
+        int paren = place.indexOf('(');
+        if (paren > 0) {
+            place = place.substring(0, paren);
+        }
+        place = place.replaceAll("[\\s\\-–—]+$", "");
+        int start = 0;
+        while (start < place.length() && Character.isWhitespace(place.charAt(start))) {
+            start++;
+        }
+        String qualifier = null;
+        if (comma >= 0) {
+            int next = text.indexOf(',', comma + 1);
+            String second = text.substring(comma + 1, next < 0 ? text.length() : next).strip();
+            if (!second.isEmpty() && !LEADING_DATE.matcher(second).find() && Character.isLetter(second.charAt(0))) {
+                qualifier = second.replaceAll("[\\s\\-–—]+$", "");
+            }
+        }
+        String code = resolve(place, qualifier);
+        return new Dateline(TextField.DATELINE, start, start + place.strip().length(), place.strip(), code, date(text));
+    }
+
+    private String resolve(String place, String qualifier) {
+        if (qualifier != null) {
+            String code = gazetteer.qualifiers.get(Fold.key(qualifier));
+            if (code != null) {
+                return code;
+            }
+        }
+        return gazetteer.places.get(Fold.key(place));
+    }
+
+    /** The date a dateline gives, when it has a year. */
+    static LocalDate date(String text) {
+        Matcher m = MONTH_DAY_YEAR.matcher(text);
+        String month;
+        String day;
+        String year;
+        if (m.find()) {
+            month = m.group(1);
+            day = m.group(2);
+            year = m.group(3);
+        } else {
+            m = DAY_MONTH_YEAR.matcher(text);
+            if (!m.find()) {
+                return null;
+            }
+            day = m.group(1);
+            month = m.group(2);
+            year = m.group(3);
+        }
+        if (year == null) {
+            return null;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(year), month(month), Integer.parseInt(day));
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int month(String name) {
+        String m = name.toLowerCase(Locale.ROOT);
+        String[] months = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+        for (int i = 0; i < months.length; i++) {
+            if (m.startsWith(months[i])) {
+                return i + 1;
+            }
+        }
+        throw new DateTimeException("not a month: " + name);
+    }
+
+    static Pattern datePattern() {
+        return Pattern.compile("(?i)\\b" + DATE + "\\b");
+    }
+}

@@ -1,0 +1,218 @@
+package io.pactwire.tagger;
+
+import io.pactwire.model.AgreementTag;
+import io.pactwire.model.CountryTag;
+import io.pactwire.model.Evidence;
+import io.pactwire.model.Party;
+import io.pactwire.model.TextField;
+import io.pactwire.model.Versions;
+import io.pactwire.tagger.CountryFinder.Mention;
+import io.pactwire.tagger.Datelines.Dateline;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The standard tagger. Countries: every name, demonym, city, institution and former name of
+ * {@link Gazetteer}, decided in context by {@link CountryFinder}, plus the dateline's place
+ * ({@link Datelines}). A country is {@code about} when the article places or heads itself there (its
+ * dateline, its title), names it in its lead sentence, has it as a party to an agreement, or names it
+ * again and again (see {@link #ABOUT_MENTIONS}); a passing mention is not. Agreements: the rules of
+ * {@link AgreementRules}, applied by {@link AgreementFinder}.
+ *
+ * <p>Thread-safe and allocation-light: the data is read-only once loaded, and each call works on its
+ * own token arrays.
+ */
+public final class NewsTagger implements Tagger {
+    static final String VERSION = "news-1";
+    static final String COUNTRIES_RESOURCE = "/io/pactwire/tagger/countries.tsv";
+    static final String ALIASES_RESOURCE = "/io/pactwire/tagger/aliases.tsv";
+    static final String CITIES_RESOURCE = "/io/pactwire/tagger/cities.tsv";
+    static final String AGREEMENTS_RESOURCE = "/io/pactwire/tagger/agreements.tsv";
+    /** A country named this many times in the body is about the article even outside title, dateline and lead. */
+    static final int ABOUT_MENTIONS = 3;
+    /** The lead: the body's first sentence, or its first words when the first sentence runs long. */
+    static final int LEAD_WORDS = 40;
+
+    /** Words after which a full stop does not end a sentence. */
+    private static final List<String> ABBREVIATIONS = List.of("mr", "mrs", "ms", "dr", "st", "inc", "corp", "co",
+            "ltd", "jr", "sr", "gen", "gov", "sen", "rep", "prof", "no", "vs", "mt", "ft", "jan", "feb", "mar", "apr",
+            "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "dept", "approx", "calif", "conn", "mass", "fla",
+            "ill", "ind", "kan", "ky", "md", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+            "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "ala", "ariz", "ark", "colo", "del", "ga", "la", "ont",
+            "que", "alta", "bros", "cos", "plc", "messrs", "fig", "govt");
+
+    private static final class Bundled {
+        static final NewsTagger INSTANCE = load(COUNTRIES_RESOURCE, ALIASES_RESOURCE, CITIES_RESOURCE, AGREEMENTS_RESOURCE);
+    }
+
+    private final Vocabulary vocabulary;
+    private final boolean[] abbreviations;
+    private final Gazetteer gazetteer;
+    private final CountryFinder countries;
+    private final Datelines datelines;
+    private final AgreementFinder agreements;
+    private final List<String> dictionary;
+    private final Versions versions;
+
+    private NewsTagger(Vocabulary vocabulary, boolean[] abbreviations, Gazetteer gazetteer, AgreementFinder agreements,
+                       List<String> dictionary, Versions versions) {
+        this.vocabulary = vocabulary;
+        this.abbreviations = abbreviations;
+        this.gazetteer = gazetteer;
+        this.countries = new CountryFinder(gazetteer);
+        this.datelines = new Datelines(gazetteer);
+        this.agreements = agreements;
+        this.dictionary = dictionary;
+        this.versions = versions;
+    }
+
+    /** The tagger with the data files bundled in this jar, loaded once; their problems are errors naming the entry. */
+    public static NewsTagger loadBundled() {
+        return Bundled.INSTANCE;
+    }
+
+    static NewsTagger load(String countriesResource, String aliasesResource, String citiesResource, String agreementsResource) {
+        Vocabulary vocabulary = new Vocabulary();
+        Gazetteer gazetteer = new Gazetteer.Loader(vocabulary)
+                .countries(countriesResource)
+                .aliases(aliasesResource)
+                .cities(citiesResource)
+                .build();
+        AgreementRules rules = AgreementRules.load(agreementsResource, vocabulary);
+        CountryFinder.contextWords().forEach(vocabulary::add);
+        ABBREVIATIONS.forEach(vocabulary::add);
+        boolean[] abbreviations = new boolean[vocabulary.size()];
+        for (String a : ABBREVIATIONS) {
+            abbreviations[vocabulary.id(a)] = true;
+        }
+        AgreementFinder agreements = new AgreementFinder(rules, vocabulary);
+        List<String> dictionary = new ArrayList<>(gazetteer.phrases);
+        dictionary.addAll(new java.util.TreeSet<>(rules.words));
+        return new NewsTagger(vocabulary, abbreviations, gazetteer, agreements, List.copyOf(dictionary),
+                new Versions(VERSION, gazetteer.version, rules.version));
+    }
+
+    @Override
+    public Versions versions() {
+        return versions;
+    }
+
+    @Override
+    public Tags tag(ArticleText article) {
+        Tokens title = Tokens.of(article.title(), vocabulary, abbreviations);
+        Tokens body = Tokens.of(article.body(), vocabulary, abbreviations);
+        Tokens[] byField = new Tokens[TextField.values().length];
+        byField[TextField.TITLE.ordinal()] = title;
+        byField[TextField.BODY.ordinal()] = body;
+
+        Optional<Dateline> dateline = datelines.find(article);
+        String datelineCode = dateline.map(Dateline::code).orElse(null);
+        LocalDate datelineDate = dateline.map(Dateline::date).orElse(null);
+
+        List<Mention> mentions = new ArrayList<>();
+        countries.scan(TextField.TITLE, title, mentions);
+        countries.scan(TextField.BODY, body, mentions);
+        if (dateline.isPresent() && dateline.get().field() == TextField.BODY) {
+            // the body's own dateline is counted once, as the dateline
+            int end = dateline.get().end();
+            mentions.removeIf(m -> m.field == TextField.BODY && m.start < end);
+        }
+        countries.resolve(mentions, byField, datelineCode);
+
+        List<AgreementFinder.Hit> hits = new ArrayList<>();
+        agreements.scan(TextField.TITLE, title, hits);
+        agreements.scan(TextField.BODY, body, hits);
+        List<String> explanation = new ArrayList<>();
+        List<AgreementTag> agreementTags = hits.isEmpty() ? List.of()
+                : agreements.tags(hits, mentions, datelineCode, datelineDate, explanation);
+
+        Set<String> parties = new HashSet<>();
+        for (AgreementTag tag : agreementTags) {
+            for (Party p : tag.parties()) {
+                if (p.country() != null) {
+                    parties.add(p.country());
+                }
+            }
+        }
+        List<String> countryLines = new ArrayList<>();
+        List<CountryTag> countryTags = countryTags(article, dateline, mentions, body, parties, countryLines);
+        countryLines.addAll(explanation);
+        return new Tags(countryTags, agreementTags, countryLines);
+    }
+
+    private List<CountryTag> countryTags(ArticleText article, Optional<Dateline> dateline, List<Mention> mentions,
+                                         Tokens body, Set<String> parties, List<String> explanation) {
+        Map<String, List<Evidence>> evidence = new LinkedHashMap<>();
+        Map<String, int[]> signals = new HashMap<>(); // code -> {dateline, title, lead, body mentions}
+        if (dateline.isPresent() && dateline.get().code() != null) {
+            Dateline d = dateline.get();
+            String text = d.field() == TextField.DATELINE ? article.dateline() : article.body();
+            evidence.computeIfAbsent(d.code(), k -> new ArrayList<>())
+                    .add(new Evidence(d.field(), d.start(), d.end(), text.substring(d.start(), d.end()), "dateline"));
+            signals.computeIfAbsent(d.code(), k -> new int[4])[0] = 1;
+        }
+        int leadEnd = leadEnd(body);
+        for (Mention m : mentions) {
+            if (m.dropped) {
+                continue;
+            }
+            String text = m.field == TextField.TITLE ? article.title() : article.body();
+            evidence.computeIfAbsent(m.code, k -> new ArrayList<>())
+                    .add(new Evidence(m.field, m.start, m.end, text.substring(m.start, m.end), m.kind.match));
+            int[] s = signals.computeIfAbsent(m.code, k -> new int[4]);
+            if (m.field == TextField.TITLE) {
+                s[1] = 1;
+            } else {
+                if (m.start < leadEnd) {
+                    s[2] = 1;
+                }
+                s[3]++;
+            }
+        }
+        List<CountryTag> tags = new ArrayList<>(evidence.size());
+        evidence.forEach((code, spans) -> {
+            int[] s = signals.get(code);
+            boolean party = parties.contains(code);
+            boolean about = s[0] == 1 || s[1] == 1 || s[2] == 1 || party || s[3] >= ABOUT_MENTIONS;
+            tags.add(new CountryTag(code, gazetteer.displayName(code), spans.size(), about, spans));
+            explanation.add(code + (about ? " about:" : " not about:")
+                    + (s[0] == 1 ? " dateline," : "") + (s[1] == 1 ? " title," : "") + (s[2] == 1 ? " lead," : "")
+                    + (party ? " agreement party," : "") + " " + s[3] + " mention" + (s[3] == 1 ? "" : "s") + " in the body");
+        });
+        tags.sort((a, b) -> Integer.compare(b.mentions(), a.mentions()));
+        return tags;
+    }
+
+    /** The end offset of the body's lead: its first sentence, at most {@link #LEAD_WORDS} words. */
+    private static int leadEnd(Tokens body) {
+        if (body.count == 0) {
+            return 0;
+        }
+        int k = 0;
+        while (k + 1 < body.count && body.sentence[k + 1] == 0 && k + 1 < LEAD_WORDS) {
+            k++;
+        }
+        return body.end[k];
+    }
+
+    /**
+     * Every phrase this tagger looks for in running text: the country names, demonyms, cities and
+     * institutions of the gazetteer (as written) and the words of the agreement rules. For benchmarks
+     * that match the same dictionary with another matcher.
+     */
+    public List<String> dictionary() {
+        return dictionary;
+    }
+
+    int agreementRuleCount() {
+        return agreements.ruleCount();
+    }
+}

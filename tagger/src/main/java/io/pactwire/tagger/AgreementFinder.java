@@ -41,7 +41,9 @@ final class AgreementFinder {
     private record Compiled(Rule rule, BitSet[] elements, boolean[] optional, BitSet[] conditionWords) {
     }
 
-    private final Compiled[][] byFirstWord;
+    /** By the id of its first word: the blocks (unrelated senses) and the rules that start with it. */
+    private final Compiled[][] blocksByFirstWord;
+    private final Compiled[][] triggersByFirstWord;
     private final Compiled[] compiledRules;
     private final Map<AgreementStatus, BitSet> statusWords = new EnumMap<>(AgreementStatus.class);
     private final BitSet modal;
@@ -78,13 +80,14 @@ final class AgreementFinder {
                 first.get(w).add(compiled);
             }
         }
-        byFirstWord = new Compiled[size][];
+        blocksByFirstWord = new Compiled[size][];
+        triggersByFirstWord = new Compiled[size][];
         for (int i = 0; i < size; i++) {
             if (first.get(i) != null) {
-                // blocks first, so that a block starting at a word silences the rules starting there
-                byFirstWord[i] = first.get(i).stream()
-                        .sorted((a, b) -> Boolean.compare(b.rule().block(), a.rule().block()))
-                        .toArray(Compiled[]::new);
+                Compiled[] blocks = first.get(i).stream().filter(c -> c.rule().block()).toArray(Compiled[]::new);
+                Compiled[] triggers = first.get(i).stream().filter(c -> !c.rule().block()).toArray(Compiled[]::new);
+                blocksByFirstWord[i] = blocks.length == 0 ? null : blocks;
+                triggersByFirstWord[i] = triggers.length == 0 ? null : triggers;
             }
         }
         compiledRules = all.toArray(Compiled[]::new);
@@ -117,46 +120,80 @@ final class AgreementFinder {
      * start no trigger and count for no condition.
      */
     void scan(TextField field, Tokens t, List<Hit> out) {
+        // blocks first, so that a block covering a word silences the rules starting there
         boolean[] blocked = null;
-        for (int pass = 0; pass < 2; pass++) {
-            boolean blocks = pass == 0;
-            for (int i = 0; i < t.count; i++) {
-                int id = t.id[i];
-                if (id < 0 || id >= byFirstWord.length || byFirstWord[id] == null || (blocked != null && blocked[i])) {
-                    continue;
-                }
-                for (Compiled c : byFirstWord[id]) {
-                    if (c.rule().block() != blocks) {
-                        continue;
+        int count = t.count;
+        int[] ids = t.id;
+        for (int k = 0; k < t.starters; k++) {
+            if ((t.starterFlags[k] & Tokens.STARTS_BLOCK) == 0) {
+                continue;
+            }
+            int i = t.starter[k];
+            int id = ids[i];
+            Compiled[] blocks = id >= blocksByFirstWord.length ? null : blocksByFirstWord[id];
+            if (blocks == null || (blocked != null && blocked[i])) {
+                continue;
+            }
+            for (Compiled c : blocks) {
+                int end = matchTrigger(c, t, i);
+                if (end >= 0 && conditionsHold(c, t, i, end, sentenceStart(t, i), sentenceEnd(t, i, end), blocked)) {
+                    if (blocked == null) {
+                        blocked = new boolean[count];
                     }
-                    int end = matchTrigger(c, t, i);
-                    if (end < 0) {
-                        continue;
-                    }
-                    int sStart = i;
-                    while (sStart > 0 && t.sentence[sStart - 1] == t.sentence[i]) {
-                        sStart--;
-                    }
-                    int sEnd = end;
-                    while (sEnd + 1 < t.count && t.sentence[sEnd + 1] == t.sentence[i]) {
-                        sEnd++;
-                    }
-                    if (!conditionsHold(c, t, i, end, sStart, sEnd, blocked)) {
-                        continue;
-                    }
-                    if (blocks) {
-                        if (blocked == null) {
-                            blocked = new boolean[t.count];
-                        }
-                        for (int k = i; k <= end; k++) {
-                            blocked[k] = true;
-                        }
-                    } else {
-                        out.add(new Hit(c.rule(), field, t, i, end, sStart, sEnd));
-                    }
+                    java.util.Arrays.fill(blocked, i, end + 1, true);
                 }
             }
         }
+        for (int k = 0; k < t.starters; k++) {
+            if ((t.starterFlags[k] & Tokens.STARTS_RULE) == 0) {
+                continue;
+            }
+            int i = t.starter[k];
+            int id = ids[i];
+            Compiled[] triggers = id >= triggersByFirstWord.length ? null : triggersByFirstWord[id];
+            if (triggers == null || (blocked != null && blocked[i])) {
+                continue;
+            }
+            for (Compiled c : triggers) {
+                int end = matchTrigger(c, t, i);
+                if (end < 0) {
+                    continue;
+                }
+                int sStart = sentenceStart(t, i);
+                int sEnd = sentenceEnd(t, i, end);
+                if (conditionsHold(c, t, i, end, sStart, sEnd, blocked)) {
+                    out.add(new Hit(c.rule(), field, t, i, end, sStart, sEnd));
+                }
+            }
+        }
+    }
+
+    /** True when an unrelated-sense block can start with the word {@code wordId}. */
+    boolean startsBlock(int wordId) {
+        return wordId < blocksByFirstWord.length && blocksByFirstWord[wordId] != null;
+    }
+
+    /** True when an agreement rule can start with the word {@code wordId}. */
+    boolean startsRule(int wordId) {
+        return wordId < triggersByFirstWord.length && triggersByFirstWord[wordId] != null;
+    }
+
+    /** The first token of the sentence of token {@code i}. */
+    private static int sentenceStart(Tokens t, int i) {
+        int s = i;
+        while (s > 0 && t.sentence[s - 1] == t.sentence[i]) {
+            s--;
+        }
+        return s;
+    }
+
+    /** The last token of the sentence of token {@code i}, at or after {@code end}. */
+    private static int sentenceEnd(Tokens t, int i, int end) {
+        int e = end;
+        while (e + 1 < t.count && t.sentence[e + 1] == t.sentence[i]) {
+            e++;
+        }
+        return e;
     }
 
     /** The last token of the trigger matched from {@code i}, or -1. */
@@ -227,6 +264,7 @@ final class AgreementFinder {
      */
     List<AgreementTag> tags(List<Hit> hits, List<CountryFinder.Mention> mentions, String datelineCode,
                             LocalDate datelineDate, List<String> why) {
+        // why: the lines explaining each tag, or null when nobody asked (tagging at full speed)
         Map<AgreementType, List<Hit>> byType = new LinkedHashMap<>();
         for (Hit hit : hits) {
             for (AgreementType type : hit.rule().types()) {
@@ -258,6 +296,9 @@ final class AgreementFinder {
             String date = date(first, datelineDate);
             List<Party> parties = parties(first, mentions, datelineCode);
             tags.add(new AgreementTag(type, status, parties, date, evidence));
+            if (why == null) {
+                return;
+            }
             why.add(type + ": rule " + first.rule().id() + " on \""
                     + first.tokens().text.substring(first.tokens().start[first.triggerStart()], first.tokens().end[first.triggerEnd()])
                     + "\"; status " + status + (date == null ? "" : "; date " + date));

@@ -99,11 +99,14 @@ final class CountryFinder {
         PhraseTrie<Alias> trie = gazetteer.names;
         int count = tokens.count;
         int[] ids = tokens.id;
-        int i = 0;
-        while (i < count) {
+        int next = 0; // the first token not inside a name found already
+        for (int k = 0; k < tokens.starters; k++) {
+            int i = tokens.starter[k];
+            if (i < next || (tokens.starterFlags[k] & Tokens.STARTS_NAME) == 0) {
+                continue;
+            }
             int node = trie.child(PhraseTrie.ROOT, ids[i]);
             if (node == PhraseTrie.NONE) {
-                i++;
                 continue;
             }
             // Walk as far as the trie goes, remembering each phrase end; then take the longest that fits.
@@ -126,14 +129,18 @@ final class CountryFinder {
                 j++;
             }
             if (best == null) {
-                i++;
                 continue;
             }
             if (best.kind() != Kind.BLOCK) {
                 out.add(new Mention(field, tokens.start[i], tokens.end[bestEnd], i, bestEnd, best, best.code(), best.kind()));
             }
-            i = bestEnd + 1;
+            next = bestEnd + 1;
         }
+    }
+
+    /** True when a name can start with the word {@code wordId}. */
+    boolean startsName(int wordId) {
+        return gazetteer.names.child(PhraseTrie.ROOT, wordId) != PhraseTrie.NONE;
     }
 
     /** Whether the words between tokens {@code j} and {@code j+1} may be one name: no comma, bracket, full stop + space. */

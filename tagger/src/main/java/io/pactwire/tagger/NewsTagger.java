@@ -31,6 +31,14 @@ import java.util.Set;
  * own token arrays.
  */
 public final class NewsTagger implements Tagger {
+    /** Per thread, the token buffers of the article being tagged: reused, so tagging allocates little. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+        final Tokens.Buffers title = new Tokens.Buffers();
+        final Tokens.Buffers body = new Tokens.Buffers();
+    }
+
     static final String VERSION = "news-1";
     static final String COUNTRIES_RESOURCE = "/io/pactwire/tagger/countries.tsv";
     static final String ALIASES_RESOURCE = "/io/pactwire/tagger/aliases.tsv";
@@ -54,6 +62,11 @@ public final class NewsTagger implements Tagger {
     }
 
     private final Vocabulary vocabulary;
+    /**
+     * By word id + 1 (0 for an unknown word), what the word can start: the finders visit only the tokens
+     * that can start something.
+     */
+    private final byte[] startFlags;
     private final boolean[] abbreviations;
     private final Gazetteer gazetteer;
     private final CountryFinder countries;
@@ -72,6 +85,12 @@ public final class NewsTagger implements Tagger {
         this.agreements = agreements;
         this.dictionary = dictionary;
         this.versions = versions;
+        this.startFlags = new byte[vocabulary.size() + 1];
+        for (int word = 0; word < vocabulary.size(); word++) {
+            startFlags[word + 1] = (byte) ((countries.startsName(word) ? Tokens.STARTS_NAME : 0)
+                    | (agreements.startsBlock(word) ? Tokens.STARTS_BLOCK : 0)
+                    | (agreements.startsRule(word) ? Tokens.STARTS_RULE : 0));
+        }
     }
 
     /** The tagger with the data files bundled in this jar, loaded once; their problems are errors naming the entry. */
@@ -107,8 +126,18 @@ public final class NewsTagger implements Tagger {
 
     @Override
     public Tags tag(ArticleText article) {
-        Tokens title = Tokens.of(article.title(), vocabulary, abbreviations);
-        Tokens body = Tokens.of(article.body(), vocabulary, abbreviations);
+        return tag(article, false);
+    }
+
+    @Override
+    public Tags explain(ArticleText article) {
+        return tag(article, true);
+    }
+
+    private Tags tag(ArticleText article, boolean explain) {
+        Scratch scratch = SCRATCH.get();
+        Tokens title = Tokens.of(article.title(), vocabulary, abbreviations, startFlags, scratch.title);
+        Tokens body = Tokens.of(article.body(), vocabulary, abbreviations, startFlags, scratch.body);
         Tokens[] byField = new Tokens[TextField.values().length];
         byField[TextField.TITLE.ordinal()] = title;
         byField[TextField.BODY.ordinal()] = body;
@@ -130,7 +159,7 @@ public final class NewsTagger implements Tagger {
         List<AgreementFinder.Hit> hits = new ArrayList<>();
         agreements.scan(TextField.TITLE, title, hits);
         agreements.scan(TextField.BODY, body, hits);
-        List<String> explanation = new ArrayList<>();
+        List<String> explanation = explain ? new ArrayList<>() : null;
         List<AgreementTag> agreementTags = hits.isEmpty() ? List.of()
                 : agreements.tags(hits, mentions, datelineCode, datelineDate, explanation);
 
@@ -142,8 +171,11 @@ public final class NewsTagger implements Tagger {
                 }
             }
         }
-        List<String> countryLines = new ArrayList<>();
+        List<String> countryLines = explain ? new ArrayList<>() : null;
         List<CountryTag> countryTags = countryTags(article, dateline, mentions, body, parties, countryLines);
+        if (!explain) {
+            return new Tags(countryTags, agreementTags);
+        }
         countryLines.addAll(explanation);
         return new Tags(countryTags, agreementTags, countryLines);
     }
@@ -183,6 +215,9 @@ public final class NewsTagger implements Tagger {
             boolean party = parties.contains(code);
             boolean about = s[0] == 1 || s[1] == 1 || s[2] == 1 || party || s[3] >= ABOUT_MENTIONS;
             tags.add(new CountryTag(code, gazetteer.displayName(code), spans.size(), about, spans));
+            if (explanation == null) {
+                return;
+            }
             explanation.add(code + (about ? " about:" : " not about:")
                     + (s[0] == 1 ? " dateline," : "") + (s[1] == 1 ? " title," : "") + (s[2] == 1 ? " lead," : "")
                     + (party ? " agreement party," : "") + " " + s[3] + " mention" + (s[3] == 1 ? "" : "s") + " in the body");

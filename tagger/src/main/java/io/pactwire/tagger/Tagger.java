@@ -8,8 +8,13 @@ import io.pactwire.model.Versions;
  */
 public interface Tagger {
 
-    /** The tags of one article. */
+    /** The tags of one article. Their {@link Tags#explanation()} is empty: see {@link #explain}. */
     Tags tag(ArticleText article);
+
+    /** The tags of one article with their explanation, for people; slower than {@link #tag}. */
+    default Tags explain(ArticleText article) {
+        return tag(article);
+    }
 
     /** The versions of the code and data that decide the tags; stamped on every result. */
     Versions versions();

@@ -33,7 +33,10 @@ final class EnrichCommand implements Callable<Integer> {
         }, "pactwire-enrich-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         app.start();
-        app.awaitStopped();
+        try (Heartbeat heartbeat = Heartbeat.start(config.healthFile(), () -> app.state() == KafkaStreams.State.RUNNING
+                || app.state() == KafkaStreams.State.REBALANCING)) {
+            app.awaitStopped();
+        }
         boolean failed = app.state() == KafkaStreams.State.ERROR || !requested.get();
         if (!requested.get()) {
             Runtime.getRuntime().removeShutdownHook(hook);

@@ -52,9 +52,6 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         picocli.CommandLine commandLine = new picocli.CommandLine(this);
-        if (paths.isEmpty() && urlLists.isEmpty()) {
-            throw new picocli.CommandLine.ParameterException(commandLine, "give at least one PATH, URL, --urls FILE or -");
-        }
         boolean stdin = paths.contains("-");
         if (stdin && (paths.size() > 1 || !urlLists.isEmpty())) {
             throw new picocli.CommandLine.ParameterException(commandLine, "- (stdin) cannot be combined with paths or URLs");
@@ -66,9 +63,15 @@ final class IngestCommand implements Callable<Integer> {
             kafka.settings.put(IngestConfig.ALLOW_PRIVATE_HOSTS, "true");
         }
         IngestConfig config = new IngestConfig(kafka.input());
+        List<String> inputs = new java.util.ArrayList<>(paths);
+        inputs.addAll(config.feeds());
+        if (inputs.isEmpty() && urlLists.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(commandLine,
+                    "give at least one PATH, URL, --urls FILE or -, or set ingest.feeds");
+        }
         TopicSetup.ensure(config);
         IngestService service = new IngestService(config, Clock.systemUTC());
-        IngestService.Sources sources = new IngestService.Sources(stdin ? List.of() : paths, urlLists,
+        IngestService.Sources sources = new IngestService.Sources(stdin ? List.of() : inputs, urlLists,
                 stdin ? System.in : null, watch, poll);
         CountDownLatch reported = new CountDownLatch(1);
         if (watch || poll != null) {
@@ -84,7 +87,10 @@ final class IngestCommand implements Callable<Integer> {
             }, "pactwire-ingest-stop"));
         }
         Progress progress = ConsoleProgress.of(System.console() != null, System.err);
-        IngestReport report = service.run(sources, progress);
+        IngestReport report;
+        try (Heartbeat heartbeat = Heartbeat.start(config.healthFile(), () -> true)) {
+            report = service.run(sources, progress);
+        }
         if (System.console() == null) {
             // On a terminal the bar printed each rejection as it happened.
             report.rejected().forEach(r -> System.err.println("rejected " + r.source() + ": " + r.reason()));

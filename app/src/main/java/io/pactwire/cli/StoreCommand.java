@@ -5,6 +5,7 @@ import io.pactwire.store.StoreConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 @Command(name = "store", description = {
@@ -23,7 +24,9 @@ final class StoreCommand implements Callable<Integer> {
         ArticleStore store = new ArticleStore(config);
         Thread hook = new Thread(store::close, "pactwire-store-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        store.run();
+        try (Heartbeat heartbeat = Heartbeat.start(config.healthFile(), () -> store.healthy(Duration.ofSeconds(60)))) {
+            store.run();
+        }
         return 0;
     }
 }

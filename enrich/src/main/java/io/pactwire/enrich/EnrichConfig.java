@@ -2,6 +2,7 @@ package io.pactwire.enrich;
 
 import io.pactwire.config.ConfigInput;
 import io.pactwire.config.ConfigSources;
+import io.pactwire.config.HostName;
 import io.pactwire.config.PactwireConfig;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -55,7 +56,8 @@ public final class EnrichConfig extends PactwireConfig {
                         "Stream threads per enricher instance.")
                 .define(STATE_DIR, ConfigDef.Type.STRING, System.getProperty("java.io.tmpdir") + "/pactwire-enrich",
                         new ConfigDef.NonEmptyString(), ConfigDef.Importance.MEDIUM,
-                        "Directory of the enricher's local state; keep it on a volume to restart fast.")
+                        "Directory of the enricher's local state; keep it on a volume to restart fast. {hostname} in it is"
+                                + " replaced by the host's name, so that instances sharing a volume keep apart.")
                 .define(MAX_BODY_CHARS, ConfigDef.Type.INT, 1024 * 1024, ConfigDef.Range.atLeast(1),
                         ConfigDef.Importance.MEDIUM,
                         "Longest article body the enricher tags, in characters; a longer one is dead-lettered with the reason.")
@@ -89,6 +91,11 @@ public final class EnrichConfig extends PactwireConfig {
 
     public String applicationId() {
         return getString(APPLICATION_ID);
+    }
+
+    /** The state directory, with {@code {hostname}} replaced by this host's name. */
+    public String stateDir() {
+        return getString(STATE_DIR).replace("{hostname}", HostName.get());
     }
 
     public int maxBodyChars() {
@@ -128,7 +135,7 @@ public final class EnrichConfig extends PactwireConfig {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, getString(PROCESSING_GUARANTEE));
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, getInt(THREADS));
-        props.put(StreamsConfig.STATE_DIR_CONFIG, getString(STATE_DIR));
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir());
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS.name());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);

@@ -22,6 +22,7 @@ public final class IngestConfig extends PactwireConfig {
     public static final String HTTP_MAX_REDIRECTS = "ingest.http.max.redirects";
     public static final String HTTP_USER_AGENT = "ingest.http.user.agent";
     public static final String KNOWN_ARTICLES_TIMEOUT_MS = "ingest.known.articles.timeout.ms";
+    public static final String FEEDS = "ingest.feeds";
 
     private static final ConfigDef.Validator DATE_ORDERS = (name, value) -> {
         if (value != null && !"DMY".equals(value) && !"MDY".equals(value)) {
@@ -62,7 +63,15 @@ public final class IngestConfig extends PactwireConfig {
                 .define(KNOWN_ARTICLES_TIMEOUT_MS, ConfigDef.Type.LONG, 120_000L, ConfigDef.Range.between(1, 3_600_000),
                         ConfigDef.Importance.LOW,
                         "How long ingest may take at start to read news.raw for the content hash and revision of every"
-                                + " article already published.");
+                                + " article already published.")
+                .define(FEEDS, ConfigDef.Type.LIST, "", ConfigDef.Importance.MEDIUM,
+                        "Feed or page URLs (comma-separated) read besides the PATH arguments of `pactwire ingest`, and"
+                                + " read again with --poll: how compose gives ingest its feeds.");
+    }
+
+    /** The URLs of {@code ingest.feeds}. */
+    public java.util.List<String> feeds() {
+        return getList(FEEDS).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     public long maxArticleBytes() {

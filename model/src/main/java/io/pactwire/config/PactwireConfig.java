@@ -31,6 +31,7 @@ public abstract class PactwireConfig {
     public static final String TOPICS_REPLICATION_FACTOR = "topics.replication.factor";
     public static final String TOPICS_ENRICHED_RETENTION_MS = "topics.enriched.retention.ms";
     public static final String TOPICS_DLQ_RETENTION_MS = "topics.dlq.retention.ms";
+    public static final String HEALTH_FILE = "health.file";
 
     private final String service;
     private final ConfigDef definition;
@@ -106,7 +107,10 @@ public abstract class PactwireConfig {
                         ConfigDef.Importance.LOW, "retention.ms of news.enriched when Pactwire creates it.")
                 .define(TOPICS_DLQ_RETENTION_MS, ConfigDef.Type.LONG,
                         TopicSettings.DEFAULT_DEAD_LETTER_RETENTION.toMillis(), ConfigDef.Range.atLeast(1),
-                        ConfigDef.Importance.LOW, "retention.ms of news.dlq when Pactwire creates it.");
+                        ConfigDef.Importance.LOW, "retention.ms of news.dlq when Pactwire creates it.")
+                .define(HEALTH_FILE, ConfigDef.Type.STRING, "", ConfigDef.Importance.LOW,
+                        "A file a running service touches every few seconds while it is healthy and deletes when it is"
+                                + " not, for container healthchecks; empty for none.");
     }
 
     public String service() {
@@ -119,6 +123,12 @@ public abstract class PactwireConfig {
 
     public String bootstrapServers() {
         return String.join(",", getList(BOOTSTRAP_SERVERS));
+    }
+
+    /** The file to touch while healthy, if one is configured. */
+    public java.util.Optional<java.nio.file.Path> healthFile() {
+        String file = getString(HEALTH_FILE);
+        return file == null || file.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(java.nio.file.Path.of(file));
     }
 
     public TopicSettings topicSettings() {

@@ -67,6 +67,7 @@ public final class ArticleStore implements Runnable, AutoCloseable {
     private final Map<String, StoredResult> stored = new HashMap<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicLong lastPollMillis = new java.util.concurrent.atomic.AtomicLong();
 
     public ArticleStore(StoreConfig config) {
         this(new KafkaConsumer<>(config.consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
@@ -90,6 +91,7 @@ public final class ArticleStore implements Runnable, AutoCloseable {
             int aborts = 0;
             while (!closing.get()) {
                 ConsumerRecords<byte[], byte[]> records;
+                lastPollMillis.set(System.currentTimeMillis());
                 try {
                     records = consumer.poll(Duration.ofMillis(500));
                 } catch (WakeupException e) {
@@ -255,6 +257,14 @@ public final class ArticleStore implements Runnable, AutoCloseable {
             int count = consumer.partitionsFor(Topics.ENRICHED.name()).size();
             stored.keySet().removeIf(id -> gone.contains(CurrentView.partitionFor(id.getBytes(StandardCharsets.UTF_8), count)));
         }
+    }
+
+    /**
+     * True while the loop runs and has polled within {@code within}: a store stuck in a transaction or
+     * stopped is not healthy.
+     */
+    public boolean healthy(Duration within) {
+        return finished.getCount() > 0 && System.currentTimeMillis() - lastPollMillis.get() < within.toMillis();
     }
 
     /** What the store has done since start. */

@@ -7,8 +7,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigDef;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +32,7 @@ public final class StoreConfig extends PactwireConfig {
         return commonDefinition()
                 .define(GROUP_ID, ConfigDef.Type.STRING, "pactwire-store", new ConfigDef.NonEmptyString(),
                         ConfigDef.Importance.HIGH, "Consumer group of the store instances.")
-                .define(TRANSACTIONAL_ID, ConfigDef.Type.STRING, "pactwire-store-" + hostName(),
+                .define(TRANSACTIONAL_ID, ConfigDef.Type.STRING, "pactwire-store-" + io.pactwire.config.HostName.get(),
                         new ConfigDef.NonEmptyString(), ConfigDef.Importance.MEDIUM,
                         "transactional.id of this store instance's producer: unique per instance and stable across its"
                                 + " restarts, so a restart aborts what a crashed predecessor left open. Defaults to"
@@ -78,15 +76,4 @@ public final class StoreConfig extends PactwireConfig {
         return props;
     }
 
-    private static String hostName() {
-        String fromEnv = System.getenv("HOSTNAME");
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            return fromEnv;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
-    }
 }

@@ -126,10 +126,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println();
             out.print(ArticleTable.render(shown));
             out.println();
-            long countries = shown.stream().flatMap(a -> a.countries().stream()).map(c -> c.code()).distinct().count();
-            long agreements = shown.stream().mapToLong(a -> a.agreements().size()).sum();
-            out.printf("%d articles, %d countries, %d agreements in %.1f s%n", shown.size(), countries, agreements,
-                    (System.nanoTime() - started) / 1e9);
+            out.println(summary(shown, (System.nanoTime() - started) / 1e9));
 
             if (keepRunning) {
                 out.println();
@@ -152,6 +149,18 @@ final class DemoCommand implements Callable<Integer> {
                 deleteQuietly(stateDir);
             }
         }
+    }
+
+    /** "3 articles, 7 countries (6 about), 6 agreements (4 signed) in 5.2 s" */
+    static String summary(List<EnrichedArticle> articles, double seconds) {
+        long countries = articles.stream().flatMap(a -> a.countries().stream()).map(c -> c.code()).distinct().count();
+        long about = articles.stream().flatMap(a -> a.countries().stream()).filter(c -> c.about()).map(c -> c.code())
+                .distinct().count();
+        long agreements = articles.stream().mapToLong(a -> a.agreements().size()).sum();
+        long signed = articles.stream().flatMap(a -> a.agreements().stream())
+                .filter(a -> a.status() == io.pactwire.model.AgreementStatus.SIGNED).count();
+        return String.format(java.util.Locale.ROOT, "%d articles, %d countries (%d about), %d agreements (%d signed) in %.1f s",
+                articles.size(), countries, about, agreements, signed, seconds);
     }
 
     private static void deleteQuietly(Path dir) {

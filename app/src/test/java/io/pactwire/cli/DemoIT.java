@@ -28,9 +28,10 @@ class DemoIT {
         assertThat(output).contains("published 3, unchanged 0, rejected 0, skipped 0");
         String[] rows = output.lines().filter(l -> l.matches("^[0-9a-f]{20}\\s.*")).toArray(String[]::new);
         assertThat(rows).hasSize(3);
-        assertThat(rows).anySatisfy(r -> assertThat(r).contains("LU*", "CN*", "MEMORANDUM_OF_UNDERSTANDING"));
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains("LU*", "CN*", "MEMORANDUM_OF_UNDERSTANDING", "SIGNED",
+                "China National Space Administration (CN)"));
         assertThat(rows).anySatisfy(r -> assertThat(r).contains("LU*", "JP*", "MEMORANDUM_OF_COOPERATION"));
         assertThat(rows).anySatisfy(r -> assertThat(r).contains("LU*", "RU"));
-        assertThat(output).containsPattern("3 articles, \\d+ countries, \\d+ agreements in [0-9.]+ s");
+        assertThat(output).containsPattern("3 articles, \\d+ countries \\(\\d+ about\\), \\d+ agreements \\(\\d+ signed\\) in [0-9.]+ s");
     }
 }

@@ -88,6 +88,19 @@ class PipelineIT {
                     new ByteArrayDeserializer()).readToEnd(Duration.ofSeconds(30))).isEmpty();
             assertThat(new RecordReader<>(cluster, Topics.ARTICLES.name(), Topics.ARTICLES.keySerde().deserializer(),
                     Topics.ARTICLES.valueSerde().deserializer()).readToEnd(Duration.ofSeconds(30))).hasSize(3);
+
+            // a caught-up store has no lag, transaction markers of news.enriched included
+            org.awaitility.Awaitility.await("the store's lag reaches 0").atMost(Duration.ofSeconds(60)).until(() -> {
+                try (Admin admin = cluster.admin()) {
+                    var end = admin.listOffsets(admin.describeTopics(List.of(Topics.ENRICHED.name())).allTopicNames().get()
+                            .get(Topics.ENRICHED.name()).partitions().stream()
+                            .collect(Collectors.toMap(p -> new org.apache.kafka.common.TopicPartition(Topics.ENRICHED.name(),
+                                    p.partition()), p -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
+                    var committed = admin.listConsumerGroupOffsets("pactwire-store").partitionsToOffsetAndMetadata().get();
+                    return end.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
+                            || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() == e.getValue().offset()));
+                }
+            });
         }
     }
 

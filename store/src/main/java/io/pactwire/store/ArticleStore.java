@@ -208,11 +208,15 @@ public final class ArticleStore implements Runnable, AutoCloseable {
         return new Parsed(key, article, null);
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> records) {
+    /**
+     * The offsets to commit after a poll: the consumer's position on each partition polled, not the last
+     * record's offset plus one. On a transactional topic (news.enriched is one) the position is past the
+     * commit markers too, so that a caught-up store's lag is 0 and not one per partition.
+     */
+    private Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> records) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
-            List<ConsumerRecord<byte[], byte[]>> inPartition = records.records(partition);
-            offsets.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
+            offsets.put(partition, new OffsetAndMetadata(consumer.position(partition)));
         }
         return offsets;
     }

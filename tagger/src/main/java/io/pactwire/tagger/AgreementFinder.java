@@ -357,11 +357,14 @@ final class AgreementFinder {
         Tokens t = h.tokens();
         int start = t.start[h.sentenceStart()];
         int end = t.end[h.sentenceEnd()];
-        Matcher m = FULL_DATE.matcher(t.text).region(start, end);
-        while (m.find()) {
-            LocalDate d = Datelines.date(m.group());
-            if (d != null) {
-                return d.toString();
+        // a date of the sentence counts only with its year: without four digits in a row, skip the regex
+        if (Datelines.hasYear(t.text, start, end)) {
+            Matcher m = FULL_DATE.matcher(t.text).region(start, end);
+            while (m.find()) {
+                LocalDate d = Datelines.date(m.group());
+                if (d != null) {
+                    return d.toString();
+                }
             }
         }
         if (datelineDate != null) {

@@ -61,7 +61,7 @@ public final class NewsTagger implements Tagger {
         static final NewsTagger INSTANCE = load(COUNTRIES_RESOURCE, ALIASES_RESOURCE, CITIES_RESOURCE, AGREEMENTS_RESOURCE);
     }
 
-    private final Vocabulary vocabulary;
+    private final WordIndex words;
     /**
      * By word id + 1 (0 for an unknown word), what the word can start: the finders visit only the tokens
      * that can start something.
@@ -77,7 +77,7 @@ public final class NewsTagger implements Tagger {
 
     private NewsTagger(Vocabulary vocabulary, boolean[] abbreviations, Gazetteer gazetteer, AgreementFinder agreements,
                        List<String> dictionary, Versions versions) {
-        this.vocabulary = vocabulary;
+        this.words = WordIndex.of(vocabulary);
         this.abbreviations = abbreviations;
         this.gazetteer = gazetteer;
         this.countries = new CountryFinder(gazetteer);
@@ -136,8 +136,8 @@ public final class NewsTagger implements Tagger {
 
     private Tags tag(ArticleText article, boolean explain) {
         Scratch scratch = SCRATCH.get();
-        Tokens title = Tokens.of(article.title(), vocabulary, abbreviations, startFlags, scratch.title);
-        Tokens body = Tokens.of(article.body(), vocabulary, abbreviations, startFlags, scratch.body);
+        Tokens title = Tokens.of(article.title(), words, abbreviations, startFlags, scratch.title);
+        Tokens body = Tokens.of(article.body(), words, abbreviations, startFlags, scratch.body);
         Tokens[] byField = new Tokens[TextField.values().length];
         byField[TextField.TITLE.ordinal()] = title;
         byField[TextField.BODY.ordinal()] = body;

@@ -44,6 +44,8 @@ final class Tokens {
     final int[] end;
     final int[] id;
     final int[] sentence;
+    /** By sentence number, its first token; after the last sentence, {@link #count}. */
+    private final int[] sentenceFirst;
     final byte[] shape;
     /** True when the field is written in capitals (a wire headline): case says nothing about names there. */
     final boolean allCaps;
@@ -55,14 +57,15 @@ final class Tokens {
     final int[] starter;
     final byte[] starterFlags;
 
-    private Tokens(String text, int count, int[] start, int[] end, int[] id, int[] sentence, byte[] shape, boolean allCaps,
-                   int starters, int[] starter, byte[] starterFlags) {
+    private Tokens(String text, int count, int[] start, int[] end, int[] id, int[] sentence, int[] sentenceFirst, byte[] shape,
+                   boolean allCaps, int starters, int[] starter, byte[] starterFlags) {
         this.text = text;
         this.count = count;
         this.start = start;
         this.end = end;
         this.id = id;
         this.sentence = sentence;
+        this.sentenceFirst = sentenceFirst;
         this.shape = shape;
         this.allCaps = allCaps;
         this.starters = starters;
@@ -86,6 +89,7 @@ final class Tokens {
         int[] end = new int[1024];
         int[] id = new int[1024];
         int[] sentence = new int[1024];
+        int[] sentenceFirst = new int[1025];
         byte[] shape = new byte[1024];
         int[] starter = new int[1024];
         byte[] starterFlags = new byte[1024];
@@ -111,6 +115,7 @@ final class Tokens {
                 end = new int[size];
                 id = new int[size];
                 sentence = new int[size];
+                sentenceFirst = new int[size + 1];
                 shape = new byte[size];
                 starter = new int[size];
                 starterFlags = new byte[size];
@@ -207,6 +212,7 @@ final class Tokens {
         int[] end = buffers.end;
         int[] id = buffers.id;
         int[] sentence = buffers.sentence;
+        int[] sentenceFirst = buffers.sentenceFirst;
         byte[] shape = buffers.shape;
         int[] starter = buffers.starter;
         byte[] starterFlags = buffers.starterFlags;
@@ -214,6 +220,7 @@ final class Tokens {
         int longest = words.longest;
         int starters = 0;
         int sentenceNo = 0;
+        sentenceFirst[0] = 0;
         int upperLetters = 0;
         int lowerLetters = 0;
         for (int k = 0; k < count; k++) {
@@ -238,6 +245,7 @@ final class Tokens {
                 // one space between words, as between most, neither ends a sentence nor starts a paragraph
                 if ((wordStart - gap != 1 || chars[gap] != ' ') && endsSentence(chars, gap, wordStart, k - 1, end, start, id, abbreviations, s)) {
                     sentenceNo++;
+                    sentenceFirst[sentenceNo] = k;
                 }
             }
             int wordId;
@@ -262,8 +270,9 @@ final class Tokens {
             upperLetters += upper;
             lowerLetters += lower;
         }
+        sentenceFirst[sentenceNo + 1] = count;
         boolean allCaps = upperLetters >= 4 && lowerLetters * 10 < upperLetters;
-        return new Tokens(text, count, start, end, id, sentence, shape, allCaps, starters, starter, starterFlags);
+        return new Tokens(text, count, start, end, id, sentence, sentenceFirst, shape, allCaps, starters, starter, starterFlags);
     }
 
     /**
@@ -308,6 +317,16 @@ final class Tokens {
             return true;
         }
         return id[token] >= 0 && id[token] < abbreviations.length && abbreviations[id[token]];
+    }
+
+    /** The first token of the sentence of token {@code i}. */
+    int sentenceStart(int i) {
+        return sentenceFirst[sentence[i]];
+    }
+
+    /** The last token of the sentence of token {@code i}. */
+    int sentenceEnd(int i) {
+        return sentenceFirst[sentence[i] + 1] - 1;
     }
 
     boolean capitalised(int token) {

@@ -279,7 +279,7 @@ final class CountryFinder {
         }
         int after = m.lastToken + 1;
         if (after < t.count && t.sentence[after] == t.sentence[m.lastToken] && t.spaceOnlyAfter(m.lastToken)
-                && t.shape[after] == Tokens.CAPITALISED && !countryContext.contains(t.id[after])
+                && t.shape(after) == Tokens.CAPITALISED && !countryContext.contains(t.id[after])
                 && !functionWords.contains(t.id[after]) && !isCountryWord(t, after)) {
             return true; // Chad Smith
         }

@@ -46,7 +46,12 @@ final class Tokens {
     final int[] sentence;
     /** By sentence number, its first token; after the last sentence, {@link #count}. */
     private final int[] sentenceFirst;
-    final byte[] shape;
+    /**
+     * The chars of the text and, by token, its letter counts (see {@link #SCAN}), from which
+     * {@link #shape} tells a token's shape: few tokens are asked, so it is not worked out for every word.
+     */
+    private final char[] chars;
+    private final long[] letters;
     /** True when the field is written in capitals (a wire headline): case says nothing about names there. */
     final boolean allCaps;
     /**
@@ -57,8 +62,8 @@ final class Tokens {
     final int[] starter;
     final byte[] starterFlags;
 
-    private Tokens(String text, int count, int[] start, int[] end, int[] id, int[] sentence, int[] sentenceFirst, byte[] shape,
-                   boolean allCaps, int starters, int[] starter, byte[] starterFlags) {
+    private Tokens(String text, int count, int[] start, int[] end, int[] id, int[] sentence, int[] sentenceFirst,
+                   char[] chars, long[] letters, boolean allCaps, int starters, int[] starter, byte[] starterFlags) {
         this.text = text;
         this.count = count;
         this.start = start;
@@ -66,7 +71,8 @@ final class Tokens {
         this.id = id;
         this.sentence = sentence;
         this.sentenceFirst = sentenceFirst;
-        this.shape = shape;
+        this.chars = chars;
+        this.letters = letters;
         this.allCaps = allCaps;
         this.starters = starters;
         this.starter = starter;
@@ -90,7 +96,6 @@ final class Tokens {
         int[] id = new int[1024];
         int[] sentence = new int[1024];
         int[] sentenceFirst = new int[1025];
-        byte[] shape = new byte[1024];
         int[] starter = new int[1024];
         byte[] starterFlags = new byte[1024];
         char[] folded = new char[64];
@@ -116,7 +121,6 @@ final class Tokens {
                 id = new int[size];
                 sentence = new int[size];
                 sentenceFirst = new int[size + 1];
-                shape = new byte[size];
                 starter = new int[size];
                 starterFlags = new byte[size];
             }
@@ -213,7 +217,6 @@ final class Tokens {
         int[] id = buffers.id;
         int[] sentence = buffers.sentence;
         int[] sentenceFirst = buffers.sentenceFirst;
-        byte[] shape = buffers.shape;
         int[] starter = buffers.starter;
         byte[] starterFlags = buffers.starterFlags;
         int maxPacked = words.maxPacked;
@@ -230,22 +233,21 @@ final class Tokens {
             int upper = (int) (letters[k] >>> UPPER_SHIFT & COUNT_MASK);
             int lower = (int) (letters[k] >>> LOWER_SHIFT & COUNT_MASK);
             if (wordLength >= LONG_WORD) {
-                upper = 0;
-                lower = 0;
-                for (int i = wordStart; i < wordEnd; i++) {
-                    int letterCase = Fold.caseOfWordChar(chars[i]);
-                    upper += letterCase & Fold.UPPER;
-                    lower += letterCase >>> 1;
-                }
+                upper = countLetters(chars, wordStart, wordEnd, Fold.UPPER);
+                lower = countLetters(chars, wordStart, wordEnd, Fold.LOWER);
             }
-            boolean firstUpper = (scan(chars[wordStart]) & 1L << UPPER_SHIFT) != 0;
-            byte s = SHAPES[(upper != 0 ? 8 : 0) | (lower != 0 ? 4 : 0) | (upper >= 2 ? 2 : 0) | (firstUpper ? 1 : 0)];
             if (k > 0) {
                 int gap = end[k - 1];
                 // one space between words, as between most, neither ends a sentence nor starts a paragraph
-                if ((wordStart - gap != 1 || chars[gap] != ' ') && endsSentence(chars, gap, wordStart, k - 1, end, start, id, abbreviations, s)) {
-                    sentenceNo++;
-                    sentenceFirst[sentenceNo] = k;
+                if (wordStart - gap != 1 || chars[gap] != ' ') {
+                    int ends = endsSentence(chars, gap, wordStart, k - 1, end, start, id, abbreviations);
+                    if (ends == ENDS_BEFORE_CAPITAL) {
+                        ends = shape(chars, wordStart, wordEnd, letters[k]) != LOWER ? ENDS : DOES_NOT_END;
+                    }
+                    if (ends == ENDS) {
+                        sentenceNo++;
+                        sentenceFirst[sentenceNo] = k;
+                    }
                 }
             }
             int wordId;
@@ -266,23 +268,27 @@ final class Tokens {
             starterFlags[starters] = flags;
             starters += flags != 0 ? 1 : 0;
             sentence[k] = sentenceNo;
-            shape[k] = s;
             upperLetters += upper;
             lowerLetters += lower;
         }
         sentenceFirst[sentenceNo + 1] = count;
         boolean allCaps = upperLetters >= 4 && lowerLetters * 10 < upperLetters;
-        return new Tokens(text, count, start, end, id, sentence, sentenceFirst, shape, allCaps, starters, starter, starterFlags);
+        return new Tokens(text, count, start, end, id, sentence, sentenceFirst, chars, letters, allCaps, starters, starter, starterFlags);
     }
 
+    private static final int DOES_NOT_END = 0;
+    private static final int ENDS = 1;
+    private static final int ENDS_BEFORE_CAPITAL = 2;
+
     /**
-     * Whether the separators {@code chars[from, to)} between token {@code before} and the next, whose
-     * shape is {@code next}, end a sentence: a paragraph break (a blank line, or a new line indented by
-     * two spaces), or {@code . ! ?} then a space before a word that is not lower case. A full stop right
-     * after an abbreviation ("U.S.", "Inc.") ends nothing.
+     * Whether the separators {@code chars[from, to)} between token {@code before} and the next end a
+     * sentence: {@link #ENDS} at a paragraph break (a blank line, or a new line indented by two spaces),
+     * {@link #ENDS_BEFORE_CAPITAL} at {@code . ! ?} then a space (it ends when the next word is not lower
+     * case), else {@link #DOES_NOT_END}. A full stop right after an abbreviation ("U.S.", "Inc.") ends
+     * nothing.
      */
-    private static boolean endsSentence(char[] chars, int from, int to, int before, int[] end, int[] start, int[] id,
-                                        boolean[] abbreviations, byte next) {
+    private static int endsSentence(char[] chars, int from, int to, int before, int[] end, int[] start, int[] id,
+                                    boolean[] abbreviations) {
         boolean terminal = false;     // . ! ? seen since the last word
         boolean spaceAfterTerminal = false;
         boolean paragraph = false;    // a blank line or an indented new line since the last word
@@ -309,7 +315,7 @@ final class Tokens {
                 }
             }
         }
-        return paragraph || (terminal && spaceAfterTerminal && next != LOWER);
+        return paragraph ? ENDS : terminal && spaceAfterTerminal ? ENDS_BEFORE_CAPITAL : DOES_NOT_END;
     }
 
     private static boolean isAbbreviation(int token, int[] start, int[] end, int[] id, boolean[] abbreviations) {
@@ -329,8 +335,35 @@ final class Tokens {
         return sentenceFirst[sentence[i] + 1] - 1;
     }
 
+    /** The shape of token {@code token}: {@link #LOWER}, {@link #CAPITALISED}, {@link #UPPER} or {@link #NO_CASE}. */
+    byte shape(int token) {
+        return shape(chars, start[token], end[token], letters[token]);
+    }
+
+    /** The shape of the word {@code chars[start, end)}, whose letter counts are {@code letters}. */
+    private static byte shape(char[] chars, int start, int end, long letters) {
+        int upper = (int) (letters >>> UPPER_SHIFT & COUNT_MASK);
+        int lower = (int) (letters >>> LOWER_SHIFT & COUNT_MASK);
+        if (end - start >= LONG_WORD) {
+            upper = countLetters(chars, start, end, Fold.UPPER);
+            lower = countLetters(chars, start, end, Fold.LOWER);
+        }
+        boolean firstUpper = (scan(chars[start]) & 1L << UPPER_SHIFT) != 0;
+        return SHAPES[(upper != 0 ? 8 : 0) | (lower != 0 ? 4 : 0) | (upper >= 2 ? 2 : 0) | (firstUpper ? 1 : 0)];
+    }
+
+    /** The letters of {@code chars[start, end)} of case {@code letterCase}, one by one. */
+    private static int countLetters(char[] chars, int start, int end, byte letterCase) {
+        int letters = 0;
+        for (int i = start; i < end; i++) {
+            letters += Fold.caseOfWordChar(chars[i]) == letterCase ? 1 : 0;
+        }
+        return letters;
+    }
+
     boolean capitalised(int token) {
-        return shape[token] == CAPITALISED || shape[token] == UPPER;
+        byte shape = shape(token);
+        return shape == CAPITALISED || shape == UPPER;
     }
 
     /** True when only spaces (a line break included) separate token {@code a} from the next one. */

@@ -3,8 +3,8 @@ package io.pactwire.tagger;
 import java.util.Arrays;
 
 /**
- * The words of one text field, in one pass over its chars: their offsets, their vocabulary ids, their
- * shape (lower case, Capitalised, UPPER CASE) and the sentence each belongs to. Sentences end at a
+ * The words of one text field, in a pass over its chars and one over its words: their offsets, their
+ * vocabulary ids, their shape (lower case, Capitalised, UPPER CASE) and the sentence each belongs to. Sentences end at a
  * paragraph break, or at {@code . ! ?} followed by a space and a capital or digit, unless the word before
  * the full stop is an abbreviation (a single letter as in "U.S.", or "Inc", "Mr", "Feb" ...).
  */
@@ -175,7 +175,8 @@ final class Tokens {
      * start and end and builds each word's key and letter counts, writing unconditionally to the slot of
      * the current word. The profile of the former single pass (a loop over a word's chars inside a loop
      * over separators) showed most of its time in the two mispredicted branches per word where a word
-     * starts and ends. The second pass goes over the words: vocabulary id, shape, sentence, starts.
+     * starts and ends. The second pass goes over the words: vocabulary id, sentence, starts. A word's
+     * shape is worked out when asked ({@link #shape}).
      *
      * @param abbreviations by vocabulary id, the words after which a full stop does not end a sentence
      * @param startFlags    by vocabulary id + 1 (index 0: an unknown word, which starts nothing), what the

@@ -13,7 +13,6 @@ import io.pactwire.tagger.Gazetteer.Kind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,12 @@ final class AgreementFinder {
     private final Compiled[][] blocksByFirstWord;
     private final Compiled[][] triggersByFirstWord;
     private final Compiled[] compiledRules;
-    private final Map<AgreementStatus, BitSet> statusWords = new EnumMap<>(AgreementStatus.class);
+    /**
+     * By word id, a bit per {@link AgreementStatus#ordinal()} the word is a cue for. One look-up per word
+     * of the sentence: iterating a map of the statuses for each word showed in the profile.
+     */
+    private final int[] statusCues;
+    private static final AgreementStatus[] STATUSES = AgreementStatus.values();
     private final BitSet modal;
     private final BitSet organisationWords;
     private final BitSet governmentWords;
@@ -91,7 +95,8 @@ final class AgreementFinder {
             }
         }
         compiledRules = all.toArray(Compiled[]::new);
-        rules.statusWords.forEach((status, words) -> statusWords.put(status, bits(words)));
+        statusCues = new int[size];
+        rules.statusWords.forEach((status, words) -> words.forEach(w -> statusCues[w] |= 1 << status.ordinal()));
         modal = classOrEmpty(rules, "MODAL");
         organisationWords = classOrEmpty(rules, "ORGANISATION");
         governmentWords = classOrEmpty(rules, "GOVERNMENT");
@@ -136,7 +141,7 @@ final class AgreementFinder {
             }
             for (Compiled c : blocks) {
                 int end = matchTrigger(c, t, i);
-                if (end >= 0 && conditionsHold(c, t, i, end, sentenceStart(t, i), sentenceEnd(t, i, end), blocked)) {
+                if (end >= 0 && conditionsHold(c, t, i, end, t.sentenceStart(i), t.sentenceEnd(i), blocked)) {
                     if (blocked == null) {
                         blocked = new boolean[count];
                     }
@@ -159,8 +164,9 @@ final class AgreementFinder {
                 if (end < 0) {
                     continue;
                 }
-                int sStart = sentenceStart(t, i);
-                int sEnd = sentenceEnd(t, i, end);
+                // a trigger matches within one sentence: that of its first word
+                int sStart = t.sentenceStart(i);
+                int sEnd = t.sentenceEnd(i);
                 if (conditionsHold(c, t, i, end, sStart, sEnd, blocked)) {
                     out.add(new Hit(c.rule(), field, t, i, end, sStart, sEnd));
                 }
@@ -176,24 +182,6 @@ final class AgreementFinder {
     /** True when an agreement rule can start with the word {@code wordId}. */
     boolean startsRule(int wordId) {
         return wordId < triggersByFirstWord.length && triggersByFirstWord[wordId] != null;
-    }
-
-    /** The first token of the sentence of token {@code i}. */
-    private static int sentenceStart(Tokens t, int i) {
-        int s = i;
-        while (s > 0 && t.sentence[s - 1] == t.sentence[i]) {
-            s--;
-        }
-        return s;
-    }
-
-    /** The last token of the sentence of token {@code i}, at or after {@code end}. */
-    private static int sentenceEnd(Tokens t, int i, int end) {
-        int e = end;
-        while (e + 1 < t.count && t.sentence[e + 1] == t.sentence[i]) {
-            e++;
-        }
-        return e;
     }
 
     /** The last token of the trigger matched from {@code i}, or -1. */
@@ -331,15 +319,15 @@ final class AgreementFinder {
             if (id < 0) {
                 continue;
             }
-            for (Map.Entry<AgreementStatus, BitSet> e : statusWords.entrySet()) {
-                if (e.getValue().get(id)) {
-                    // a cue inside the trigger ("signed" in "signed ... cooperation") is the nearest there is
-                    int distance = k < h.triggerStart() ? h.triggerStart() - k : k > h.triggerEnd() ? k - h.triggerEnd() : 0;
-                    if (distance < bestDistance || (distance == bestDistance && e.getKey().ordinal() < best.ordinal())) {
-                        best = e.getKey();
-                        bestDistance = distance;
-                        bestToken = k;
-                    }
+            // the statuses the word is a cue for, in the order of their ordinals
+            for (int cues = id < statusCues.length ? statusCues[id] : 0; cues != 0; cues &= cues - 1) {
+                AgreementStatus status = STATUSES[Integer.numberOfTrailingZeros(cues)];
+                // a cue inside the trigger ("signed" in "signed ... cooperation") is the nearest there is
+                int distance = k < h.triggerStart() ? h.triggerStart() - k : k > h.triggerEnd() ? k - h.triggerEnd() : 0;
+                if (distance < bestDistance || (distance == bestDistance && status.ordinal() < best.ordinal())) {
+                    best = status;
+                    bestDistance = distance;
+                    bestToken = k;
                 }
             }
         }
@@ -357,11 +345,14 @@ final class AgreementFinder {
         Tokens t = h.tokens();
         int start = t.start[h.sentenceStart()];
         int end = t.end[h.sentenceEnd()];
-        Matcher m = FULL_DATE.matcher(t.text).region(start, end);
-        while (m.find()) {
-            LocalDate d = Datelines.date(m.group());
-            if (d != null) {
-                return d.toString();
+        // a date of the sentence counts only with its year: without four digits in a row, skip the regex
+        if (Datelines.hasYear(t.text, start, end)) {
+            Matcher m = FULL_DATE.matcher(t.text).region(start, end);
+            while (m.find()) {
+                LocalDate d = Datelines.date(m.group());
+                if (d != null) {
+                    return d.toString();
+                }
             }
         }
         if (datelineDate != null) {

@@ -119,11 +119,13 @@ final class CountryFinder {
                     bestEnd = j;
                     best = value;
                 }
-                if (j + 1 >= count || !joinable(tokens, j)) {
+                // the next word first: most words after a name's first word (as after "the") continue no name,
+                // which the trie says at once for an unknown word
+                if (j + 1 >= count) {
                     break;
                 }
                 node = trie.child(node, ids[j + 1]);
-                if (node == PhraseTrie.NONE) {
+                if (node == PhraseTrie.NONE || !joinable(tokens, j)) {
                     break;
                 }
                 j++;
@@ -198,14 +200,17 @@ final class CountryFinder {
      */
     void resolve(List<Mention> mentions, Tokens[] tokensOf, String datelineCode) {
         // Persons first: a name used for a person is not the country.
-        Set<Alias> personal = new HashSet<>();
+        Set<Alias> personal = null; // made for the few articles that have a person's name
         for (Mention m : mentions) {
             if (m.alias.has(Gazetteer.PERSON) && isPerson(m, tokensOf[m.field.ordinal()])) {
                 m.dropped = true;
+                if (personal == null) {
+                    personal = new HashSet<>();
+                }
                 personal.add(m.alias);
             }
         }
-        if (!personal.isEmpty()) {
+        if (personal != null) {
             for (Mention m : mentions) {
                 if (!m.dropped && personal.contains(m.alias) && !namedOtherwise(mentions, m.code, m.alias, false, null)) {
                     m.dropped = true;
@@ -274,7 +279,7 @@ final class CountryFinder {
         }
         int after = m.lastToken + 1;
         if (after < t.count && t.sentence[after] == t.sentence[m.lastToken] && t.spaceOnlyAfter(m.lastToken)
-                && t.shape[after] == Tokens.CAPITALISED && !countryContext.contains(t.id[after])
+                && t.shape(after) == Tokens.CAPITALISED && !countryContext.contains(t.id[after])
                 && !functionWords.contains(t.id[after]) && !isCountryWord(t, after)) {
             return true; // Chad Smith
         }

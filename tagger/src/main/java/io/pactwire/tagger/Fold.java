@@ -8,7 +8,7 @@ import java.text.Normalizer;
  */
 final class Fold {
     /** Below this, folding is a table look-up; Latin-1 and Latin Extended-A/B cover the accents news uses. */
-    private static final int TABLE_SIZE = 0x250;
+    static final int TABLE_SIZE = 0x250;
     /** The folded char of each char below {@link #TABLE_SIZE}, or 0 when it is not part of a word. */
     private static final char[] TABLE = new char[TABLE_SIZE];
     /** Case of a word char: {@link #UPPER}, {@link #LOWER} or neither (digits). */
@@ -16,8 +16,8 @@ final class Fold {
     static final byte LOWER = 2;
     private static final byte[] CASE = new byte[TABLE_SIZE];
     /**
-     * For the tokenizer's inner loop, one look-up per char below {@link #TABLE_SIZE}: the folded char in
-     * the low 16 bits (0 when the char separates words) and its case above them.
+     * One look-up per char below {@link #TABLE_SIZE}: the folded char in the low 16 bits (0 when the char
+     * separates words) and its case above them. The tokenizer builds its own scan table from it.
      */
     private static final int[] CLASS = new int[TABLE_SIZE];
 

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Every word that some name or rule uses, folded, with a dense id. Looking a word of a text up costs
- * no allocation: the tokenizer hands over the word's folded chars and their hash, and an open-addressing
- * table compares hashes before chars. Built once, then read-only.
+ * no allocation: the caller hands over the word's folded chars and their hash, and an open-addressing
+ * table compares hashes before chars. Built once, then read-only; the tokenizer looks most words up in
+ * a {@link WordIndex} of it instead.
  */
 final class Vocabulary {
     static final int UNKNOWN = -1;

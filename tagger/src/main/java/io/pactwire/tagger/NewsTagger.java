@@ -272,6 +272,11 @@ public final class NewsTagger implements Tagger {
         return dictionary;
     }
 
+    /** Every word some name or rule uses. */
+    Vocabulary vocabulary() {
+        return words.vocabulary();
+    }
+
     int agreementRuleCount() {
         return agreements.ruleCount();
     }

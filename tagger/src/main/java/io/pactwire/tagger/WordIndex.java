@@ -47,6 +47,11 @@ final class WordIndex {
         this.othersShort = othersShort;
     }
 
+    /** The vocabulary this indexes. */
+    Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
     /** The 5-bit code of a folded word char. */
     static int code(char folded) {
         return folded >= 'a' && folded <= 'z' ? folded - 'a' + 1 : OTHER;

@@ -58,6 +58,27 @@ class RecordsTest {
     }
 
     @Test
+    void theAsciiFastPathNormalisesExactlyAsTheNormaliserAndRegexDo() {
+        java.util.Random random = new java.util.Random(11);
+        String alphabet = "aZ 9.\t\n\r\f\u000B\u001C\u001F\u0000-Q";
+        String previous = "";
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(20);
+            for (int i = 0; i < length; i++) {
+                text.append(random.nextInt(4) == 0 ? (char) random.nextInt(0x80) : alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String ascii = text.toString();
+            assertThat(ContentHash.normalise(ascii)).as("\"%s\"", ascii).isEqualTo(ContentHash.normaliseSlowly(ascii));
+            // the hash of title and body, written in one pass, is the hash of the two normalised strings
+            assertThat(ContentHash.of(previous, ascii)).as("\"%s\" \"%s\"", previous, ascii)
+                    .isEqualTo(ContentHash.sha256Hex(ContentHash.normaliseSlowly(previous) + "\n" + ContentHash.normaliseSlowly(ascii)));
+            previous = ascii;
+        }
+        assertThat(ContentHash.normalise("  Japan\n\n AND\tChina ")).isEqualTo("japan and china");
+    }
+
+    @Test
     void contentHashIgnoresWhitespaceCaseAndUnicodeComposition() {
         assertThat(ContentHash.of("Title", "Caf\u00e9  opens\n today"))
                 .isEqualTo(ContentHash.of(" title ", "CAFE\u0301 opens today"))

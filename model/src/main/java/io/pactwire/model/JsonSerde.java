@@ -61,12 +61,18 @@ public final class JsonSerde<T> implements Serde<T> {
 
     /** Deserializes {@code data}; null gives null. */
     public T deserialize(String topic, byte[] data) {
-        if (data == null) {
-            return null;
-        }
+        return data == null ? null : deserialize(topic, data, 0, data.length);
+    }
+
+    /** Deserializes one value from {@code length} bytes of {@code data} from {@code offset}, without copying them. */
+    public T deserialize(byte[] data, int offset, int length) {
+        return deserialize(null, data, offset, length);
+    }
+
+    private T deserialize(String topic, byte[] data, int offset, int length) {
         T value;
         try {
-            value = reader.readValue(data);
+            value = reader.readValue(data, offset, length);
         } catch (IOException e) {
             throw new SerializationException("Cannot read " + type.getSimpleName() + describeTopic(topic)
                     + ": " + describe(e), e);

@@ -72,6 +72,10 @@ public record RawArticle(
         return new RawArticle(id, sourceUri, url, title, body, dateline, publishedAt, value, contentHash, revision, ingestedAt);
     }
 
+    public RawArticle withRevision(int value) {
+        return new RawArticle(id, sourceUri, url, title, body, dateline, publishedAt, language, contentHash, value, ingestedAt);
+    }
+
     public RawArticle withIngestedAt(Instant value) {
         return new RawArticle(id, sourceUri, url, title, body, dateline, publishedAt, language, contentHash, revision, value);
     }

@@ -1,0 +1,55 @@
+package io.pactwire.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+class UtcInstantsTest {
+    private static final ObjectMapper JACKSON_ONLY = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+
+    @Test
+    void readsWhatInstantWritesAtEveryPrecision() {
+        Random random = new Random(5);
+        for (int i = 0; i < 100_000; i++) {
+            Instant instant = Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 250_000_000_000L), random.nextInt(1_000_000_000));
+            Instant truncated = switch (i % 4) {
+                case 0 -> instant.truncatedTo(ChronoUnit.SECONDS);
+                case 1 -> instant.truncatedTo(ChronoUnit.MILLIS);
+                case 2 -> instant.truncatedTo(ChronoUnit.MICROS);
+                default -> instant;
+            };
+            String text = truncated.toString();
+            if (text.length() >= 20 && text.charAt(4) == '-') { // four-digit years; others go to Jackson's parser
+                assertThat(UtcInstants.parse(text)).as(text).isEqualTo(truncated);
+            }
+        }
+        assertThat(UtcInstants.parse("2026-11-21T08:00:00.1Z")).isEqualTo(Instant.parse("2026-11-21T08:00:00.100Z"));
+    }
+
+    @Test
+    void otherFormsAreLeftToJacksonsParserWithItsResultsAndErrors() throws Exception {
+        for (String text : List.of("2026-11-21T08:00:00+01:00", "2026-02-30T08:00:00Z", "2026-11-21T24:00:00Z",
+                "2026-11-21T08:00:60Z", "2026-11-21 08:00:00Z", "2026-11-21T08:00:00.Z", "2026-11-21T08:00:00.1234567890Z",
+                "+12026-11-21T08:00:00Z", "2026-1a-21T08:00:00Z", "yesterday")) {
+            assertThat(UtcInstants.parse(text)).as(text).isNull();
+            String json = "\"" + text + "\"";
+            Throwable expected = catchThrowable(() -> JACKSON_ONLY.readValue(json, Instant.class));
+            Throwable actual = catchThrowable(() -> Json.mapper().readValue(json, Instant.class));
+            if (expected == null) {
+                assertThat(Json.mapper().readValue(json, Instant.class)).as(text).isEqualTo(JACKSON_ONLY.readValue(json, Instant.class));
+            } else {
+                assertThat(actual).as(text).isNotNull().hasMessage(expected.getMessage());
+            }
+        }
+        assertThat(Json.mapper().readValue("1700000000.5", Instant.class)).isEqualTo(Instant.ofEpochSecond(1_700_000_000L, 500_000_000));
+    }
+}

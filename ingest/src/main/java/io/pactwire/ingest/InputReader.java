@@ -8,11 +8,12 @@ import io.pactwire.model.RawArticle;
 import org.apache.kafka.common.errors.SerializationException;
 import org.jsoup.Jsoup;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +67,8 @@ public final class InputReader {
     private static final Pattern FEED_ITEM_MIN_TEXT = Pattern.compile("\\S");
     private static final JsonSerde<JsonLine> JSON_LINE = new JsonSerde<>(JsonLine.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Eight bytes of an array at a time, for finding non-ASCII bytes. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final long maxArticleBytes;
     private final long maxPageBytes;
@@ -215,12 +218,44 @@ public final class InputReader {
         }
     }
 
-    /** Reads JSON lines from a stream (stdin), one article per line. */
+    /**
+     * Reads JSON lines from a stream (a .jsonl file, stdin), one article per line, each parsed from its
+     * bytes. A line that is not valid UTF-8, not valid JSON or over the size limit is rejected alone,
+     * by its number, and the lines after it are read.
+     */
     public void readJsonLines(InputStream in, String sourceName, Consumer<Input> sink) {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in,
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)));
-        readJsonLines(reader, sourceName, sink);
+        int[] last = {0};
+        try {
+            JsonLinesSplitter.split(in, (int) Math.min(maxArticleBytes, Integer.MAX_VALUE - 8), new JsonLinesSplitter.Lines() {
+                @Override
+                public void line(int number, byte[] bytes, int offset, int length) {
+                    last[0] = number;
+                    if (!isBlank(bytes, offset, length)) {
+                        expecting.accept(1);
+                        sink.accept(jsonLine(sourceName + "#line=" + number, bytes, offset, length));
+                    }
+                }
+
+                @Override
+                public void tooLong(int number) {
+                    last[0] = number;
+                    expecting.accept(1);
+                    sink.accept(overTheLimit(sourceName + "#line=" + number));
+                }
+            });
+        } catch (IOException e) {
+            sink.accept(new Input.Rejected(sourceName + "#line=" + (last[0] + 1), "cannot read: " + e.getMessage()));
+        }
+    }
+
+    private static boolean isBlank(byte[] bytes, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\f' && b != 0x0B) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -468,35 +503,26 @@ public final class InputReader {
         }
     }
 
-    private void readJsonLines(BufferedReader reader, String sourceName, Consumer<Input> sink) {
-        int number = 0;
-        try {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                expecting.accept(1);
-                sink.accept(jsonLine(sourceName + "#line=" + number, line));
-            }
-        } catch (CharacterCodingException e) {
-            sink.accept(new Input.Rejected(sourceName + "#line=" + (number + 1), "not valid UTF-8 text"));
-        } catch (IOException e) {
-            sink.accept(new Input.Rejected(sourceName + "#line=" + (number + 1), "cannot read: " + e.getMessage()));
-        }
-    }
-
     /** One article from a JSON line. */
     Input jsonLine(String source, String line) {
-        if (line.length() > maxArticleBytes
-                || (line.length() > maxArticleBytes / 4 && line.getBytes(StandardCharsets.UTF_8).length > maxArticleBytes)) {
-            return new Input.Rejected(source, "line is over the limit of " + maxArticleBytes
-                    + " bytes (ingest.max.article.bytes)");
+        if (line.length() > maxArticleBytes) {
+            return overTheLimit(source);
+        }
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        return bytes.length > maxArticleBytes ? overTheLimit(source) : jsonLine(source, bytes, 0, bytes.length);
+    }
+
+    private Input overTheLimit(String source) {
+        return new Input.Rejected(source, "line is over the limit of " + maxArticleBytes + " bytes (ingest.max.article.bytes)");
+    }
+
+    private Input jsonLine(String source, byte[] bytes, int offset, int length) {
+        if (!isUtf8(bytes, offset, length)) {
+            return new Input.Rejected(source, "not valid UTF-8 text");
         }
         JsonLine parsed;
         try {
-            parsed = JSON_LINE.fromJson(line);
+            parsed = JSON_LINE.deserialize(bytes, offset, length);
         } catch (SerializationException e) {
             return new Input.Rejected(source, e.getMessage().replaceFirst("^Cannot read JsonLine: ", ""));
         }
@@ -512,13 +538,8 @@ public final class InputReader {
                 : parsed.url() != null && !parsed.url().isBlank() ? ArticleIds.forUrl(parsed.url())
                 : ArticleIds.forContent(title, parsed.body());
         try {
-            RawArticle article = RawArticle.of(id, title, parsed.body())
-                    .withSourceUri(source)
-                    .withUrl(parsed.url())
-                    .withDateline(parsed.dateline())
-                    .withPublishedAt(publishedAt)
-                    .withIngestedAt(clock.instant());
-            return new Input.Article(source, article);
+            return new Input.Article(source, new RawArticle(id, source, parsed.url(), title, parsed.body(), parsed.dateline(),
+                    publishedAt, null, null, 1, clock.instant()));
         } catch (IllegalArgumentException e) {
             return new Input.Rejected(source, e.getMessage());
         }
@@ -536,6 +557,31 @@ public final class InputReader {
 
     private static String firstLine(String message) {
         return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+
+    /**
+     * True when the bytes are valid UTF-8. ASCII is found eight bytes at a time; only a text with another
+     * byte goes through the decoder.
+     */
+    private static boolean isUtf8(byte[] bytes, int offset, int length) {
+        int end = offset + length;
+        int i = offset;
+        while (i + Long.BYTES <= end && ((long) LONGS.get(bytes, i) & 0x8080808080808080L) == 0) {
+            i += Long.BYTES;
+        }
+        while (i < end && bytes[i] >= 0) {
+            i++;
+        }
+        if (i == end) {
+            return true;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, offset, length));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {

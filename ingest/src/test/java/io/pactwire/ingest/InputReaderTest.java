@@ -173,4 +173,19 @@ class InputReaderTest {
         Input input = reader.jsonLine("stdin#line=1", "{\"id\":\"x\",\"body\":\"" + "é".repeat(3000) + "\"}");
         assertThat(input).isEqualTo(new Input.Rejected("stdin#line=1", "line is over the limit of 4096 bytes (ingest.max.article.bytes)"));
     }
+
+    @Test
+    void aBadLineIsRejectedAloneAndTheLinesAfterItAreRead() throws IOException {
+        java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
+        lines.write("{\"id\":\"a\",\"body\":\"Before\"}\n".getBytes(StandardCharsets.UTF_8));
+        lines.write(new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xC3, '(', '"', '}', '\n'}); // invalid UTF-8
+        lines.write(("{\"id\":\"b\",\"body\":\"" + "x".repeat(5000) + "\"}\n").getBytes(StandardCharsets.UTF_8));
+        lines.write("{\"id\":\"c\",\"body\":\"Caf\u00e9 after\"}\n".getBytes(StandardCharsets.UTF_8));
+        List<Input> inputs = new ArrayList<>();
+        reader.readJsonLines(new ByteArrayInputStream(lines.toByteArray()), "stdin", inputs::add);
+        assertThat(inputs).extracting(Input::source).containsExactly("stdin#line=1", "stdin#line=2", "stdin#line=3", "stdin#line=4");
+        assertThat(inputs.get(1)).isEqualTo(new Input.Rejected("stdin#line=2", "not valid UTF-8 text"));
+        assertThat(inputs.get(2)).isEqualTo(new Input.Rejected("stdin#line=3", "line is over the limit of 4096 bytes (ingest.max.article.bytes)"));
+        assertThat(((Input.Article) inputs.get(3)).article().body()).isEqualTo("Caf\u00e9 after");
+    }
 }

@@ -29,6 +29,11 @@ public final class ArticlePublisher implements AutoCloseable {
     public static final String CONTENT_TYPE_HEADER = "content-type";
     public static final String CONTENT_TYPE = "application/json";
     public static final String SOURCE_HEADER = "pactwire.source";
+    /** The value's content hash and revision again, so that {@link KnownArticles} reads them without parsing values. */
+    public static final String CONTENT_HASH_HEADER = "pactwire.content-hash";
+    public static final String REVISION_HEADER = "pactwire.revision";
+    private static final byte[] SCHEMA_BYTES = SCHEMA_VERSION.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CONTENT_TYPE_BYTES = CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
 
     private static final Logger log = LoggerFactory.getLogger(ArticlePublisher.class);
 
@@ -56,9 +61,11 @@ public final class ArticlePublisher implements AutoCloseable {
     public void publish(String source, RawArticle article, java.util.function.Consumer<IngestReport.Published> onPublished,
                         java.util.function.Consumer<Input.Rejected> onFailed) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(SCHEMA_HEADER, SCHEMA_VERSION.getBytes(StandardCharsets.UTF_8));
-        headers.add(CONTENT_TYPE_HEADER, CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        headers.add(SCHEMA_HEADER, SCHEMA_BYTES);
+        headers.add(CONTENT_TYPE_HEADER, CONTENT_TYPE_BYTES);
         headers.add(SOURCE_HEADER, source.getBytes(StandardCharsets.UTF_8));
+        headers.add(CONTENT_HASH_HEADER, article.contentHash().getBytes(StandardCharsets.US_ASCII));
+        headers.add(REVISION_HEADER, Integer.toString(article.revision()).getBytes(StandardCharsets.US_ASCII));
         ProducerRecord<String, RawArticle> record =
                 new ProducerRecord<>(Topics.RAW.name(), null, article.id(), article, headers);
         try {

@@ -7,10 +7,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +51,9 @@ public final class KnownArticles {
         try (KafkaConsumer<byte[], byte[]> consumer =
                      new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             return load(consumer, timeout);
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            throw new IllegalStateException("Could not read " + Topics.RAW.name() + " from " + properties.get("bootstrap.servers")
+                    + " within " + timeout.toMillis() + " ms (ingest.known.articles.timeout.ms): " + e.getMessage(), e);
         }
     }
 
@@ -85,13 +90,33 @@ public final class KnownArticles {
             known.remove(key); // tombstone: the article was retracted
             return;
         }
+        Known found = fromHeaders(record);
+        if (found == null) {
+            try {
+                // written by another producer than ingest, or before ingest wrote the headers
+                RawArticle article = Topics.RAW.valueSerde().deserializer().deserialize(record.topic(), record.value());
+                found = new Known(article.contentHash(), article.revision());
+            } catch (SerializationException e) {
+                log.warn("Unreadable record in {} at {}-{}@{}: {}", record.topic(), record.topic(), record.partition(),
+                        record.offset(), e.getMessage());
+                return;
+            }
+        }
+        known.merge(key, found, (old, now) -> now.revision() >= old.revision() ? now : old);
+    }
+
+    /** The content hash and revision ingest wrote in the headers, or null when a header is missing or malformed. */
+    private static Known fromHeaders(ConsumerRecord<byte[], byte[]> record) {
+        Header hash = record.headers().lastHeader(ArticlePublisher.CONTENT_HASH_HEADER);
+        Header revision = record.headers().lastHeader(ArticlePublisher.REVISION_HEADER);
+        if (hash == null || revision == null || hash.value() == null || revision.value() == null) {
+            return null;
+        }
         try {
-            RawArticle article = Topics.RAW.valueSerde().deserializer().deserialize(record.topic(), record.value());
-            known.merge(key, new Known(article.contentHash(), article.revision()),
-                    (old, now) -> now.revision() >= old.revision() ? now : old);
-        } catch (SerializationException e) {
-            log.warn("Unreadable record in {} at {}-{}@{}: {}", record.topic(), record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+            int number = Integer.parseInt(new String(revision.value(), StandardCharsets.US_ASCII));
+            return number > 0 && hash.value().length > 0 ? new Known(new String(hash.value(), StandardCharsets.US_ASCII), number) : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

@@ -142,6 +142,8 @@ class IngestIT {
                     assertThat(header(record, ArticlePublisher.SCHEMA_HEADER)).isEqualTo("raw-article/1");
                     assertThat(header(record, ArticlePublisher.CONTENT_TYPE_HEADER)).isEqualTo("application/json");
                     assertThat(header(record, ArticlePublisher.SOURCE_HEADER)).isEqualTo(record.value().sourceUri());
+                    assertThat(header(record, ArticlePublisher.CONTENT_HASH_HEADER)).isEqualTo(record.value().contentHash());
+                    assertThat(header(record, ArticlePublisher.REVISION_HEADER)).isEqualTo(String.valueOf(record.value().revision()));
                 });
 
         try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(producerProperties(cluster),

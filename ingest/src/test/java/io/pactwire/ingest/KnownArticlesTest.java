@@ -1,0 +1,74 @@
+package io.pactwire.ingest;
+
+import io.pactwire.model.RawArticle;
+import io.pactwire.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.internals.AutoOffsetResetStrategy;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KnownArticlesTest {
+    private static final TopicPartition PARTITION = new TopicPartition(Topics.RAW.name(), 0);
+
+    private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name());
+    private final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+
+    @Test
+    void hashAndRevisionComeFromIngestsHeadersAndFromTheValueWithoutThem() {
+        RawArticle first = RawArticle.of("a", "Title", "First text");
+        RawArticle second = new RawArticle("a", null, null, "Title", "Second text", null, null, null, null, 2, null);
+        RawArticle plain = new RawArticle("b", null, null, "Other", "Written by another producer", null, null, null, null, 3, null);
+        add("a", first, headers(first.contentHash(), "1"));
+        add("a", second, headers(second.contentHash(), "2"));
+        add("b", plain, new RecordHeaders());
+        add("c", RawArticle.of("c", "", "Revision header malformed"), headers("abc", "two"));
+        add("d", RawArticle.of("d", "", "Retracted later"), headers("def", "1"));
+        add("d", null, new RecordHeaders());
+        // headers are read, the value is not parsed: here it is not even JSON
+        addBytes("e", "not json".getBytes(StandardCharsets.UTF_8), headers("e0", "4"));
+
+        consumer.updatePartitions(Topics.RAW.name(), List.of(new PartitionInfo(Topics.RAW.name(), 0, null, null, null)));
+        consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
+        consumer.updateEndOffsets(Map.of(PARTITION, (long) records.size()));
+        consumer.schedulePollTask(() -> records.forEach(consumer::addRecord));
+
+        KnownArticles known = KnownArticles.load(consumer, Duration.ofSeconds(5));
+
+        assertThat(known.get("a")).contains(new KnownArticles.Known(second.contentHash(), 2));
+        assertThat(known.get("b")).contains(new KnownArticles.Known(plain.contentHash(), 3));
+        assertThat(known.get("c")).contains(new KnownArticles.Known(RawArticle.of("c", "", "Revision header malformed").contentHash(), 1));
+        assertThat(known.get("d")).isEqualTo(Optional.empty());
+        assertThat(known.get("e")).contains(new KnownArticles.Known("e0", 4));
+        assertThat(known.size()).isEqualTo(4);
+    }
+
+    private static RecordHeaders headers(String hash, String revision) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(ArticlePublisher.CONTENT_HASH_HEADER, hash.getBytes(StandardCharsets.US_ASCII));
+        headers.add(ArticlePublisher.REVISION_HEADER, revision.getBytes(StandardCharsets.US_ASCII));
+        return headers;
+    }
+
+    private void add(String key, RawArticle value, RecordHeaders headers) {
+        addBytes(key, value == null ? null : Topics.RAW.valueSerde().serializer().serialize(Topics.RAW.name(), value), headers);
+    }
+
+    private void addBytes(String key, byte[] value, RecordHeaders headers) {
+        byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+        records.add(new ConsumerRecord<>(PARTITION.topic(), 0, records.size(), 0L, TimestampType.CREATE_TIME, keyBytes.length,
+                value == null ? -1 : value.length, keyBytes, value, headers, Optional.empty()));
+    }
+}

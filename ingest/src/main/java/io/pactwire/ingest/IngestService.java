@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -87,7 +89,7 @@ public final class IngestService {
     /** Publishes the articles of JSON lines read from a stream. */
     public IngestReport ingestJsonLines(InputStream in, String sourceName) {
         InputReader reader = new InputReader(config, clock);
-        return publishing(Progress.NONE, run -> reader.readJsonLines(in, sourceName, run::accept), false);
+        return publishing(Progress.NONE, sink -> reader.readJsonLines(in, sourceName, sink), false);
     }
 
     /** Reads the sources, once or until {@link #stop()}, and publishes what is new or changed. */
@@ -124,14 +126,14 @@ public final class IngestService {
         }
     }
 
-    private void pass(InputReader reader, Sources sources, Run run, Map<Path, FileStamp> seen, boolean first) {
+    private void pass(InputReader reader, Sources sources, Consumer<Input> run, Map<Path, FileStamp> seen, boolean first) {
         for (String argument : sources.arguments()) {
             if (stopped.getCount() == 0) {
                 return;
             }
             if (InputReader.isUrl(argument)) {
                 if (first || sources.poll() != null) {
-                    reader.readArguments(List.of(argument), run::accept);
+                    reader.readArguments(List.of(argument), run);
                 }
             } else if (first) {
                 if (sources.watch()) {
@@ -139,23 +141,23 @@ public final class IngestService {
                     // by the next pass, never as already read.
                     changedFiles(Path.of(argument), seen);
                 }
-                reader.read(List.of(Path.of(argument)), run::accept);
+                reader.read(List.of(Path.of(argument)), run);
             } else if (sources.watch()) {
                 for (Path file : changedFiles(Path.of(argument), seen)) {
                     reader.expectOne();
-                    reader.readFile(file, run::accept, false);
+                    reader.readFile(file, run, false);
                 }
             } else if (sources.poll() != null && isFeedFile(argument)) {
-                reader.read(List.of(Path.of(argument)), run::accept);
+                reader.read(List.of(Path.of(argument)), run);
             }
         }
         if (first || sources.poll() != null) {
             for (Path list : sources.urlLists()) {
-                reader.readUrlList(list, run::accept);
+                reader.readUrlList(list, run);
             }
         }
         if (first && sources.stdin() != null) {
-            reader.readJsonLines(sources.stdin(), "stdin", run::accept);
+            reader.readJsonLines(sources.stdin(), "stdin", run);
         }
     }
 
@@ -237,9 +239,7 @@ public final class IngestService {
                 return;
             }
             int revision = before.map(k -> k.revision() + 1).orElse(1);
-            RawArticle revised = new RawArticle(article.id(), article.sourceUri(), article.url(), article.title(),
-                    article.body(), article.dateline(), article.publishedAt(), article.language(), article.contentHash(),
-                    revision, article.ingestedAt());
+            RawArticle revised = revision == article.revision() ? article : article.withRevision(revision);
             KnownArticles.Known attempted = new KnownArticles.Known(revised.contentHash(), revision);
             known.put(article.id(), attempted);
             publisher.publish(input.source(), revised, progress::published, failed -> {
@@ -249,24 +249,118 @@ public final class IngestService {
         }
     }
 
-    private IngestReport publishing(Progress progress, Consumer<Run> body, boolean repeating) {
-        KnownArticles known = KnownArticles.load(config.knownArticlesConsumerProperties(), config.knownArticlesTimeout());
+    /**
+     * Runs {@code body}, which reads inputs into the sink it is given, on this thread, and decides and
+     * publishes them on another, in the order read: reading and parsing (with the content hash) take
+     * about as long as deciding, serializing and sending, so a bulk load goes about twice as fast on two
+     * cores. What is already in news.raw is read by the publishing thread while this one starts reading.
+     */
+    private IngestReport publishing(Progress progress, Consumer<Consumer<Input>> body, boolean repeating) {
         ArticlePublisher.Outcome outcome;
-        Run run;
+        Handoff handoff = new Handoff();
+        Run[] run = new Run[1];
         try (ArticlePublisher publisher = new ArticlePublisher(config.producerProperties())) {
-            run = new Run(publisher, known, progress, repeating);
+            Thread publishing = new Thread(() -> handoff.drain(() -> {
+                KnownArticles known = KnownArticles.load(config.knownArticlesConsumerProperties(), config.knownArticlesTimeout());
+                run[0] = new Run(publisher, known, progress, repeating);
+                return run[0]::accept;
+            }), "pactwire-ingest-publisher");
+            publishing.setDaemon(true);
+            publishing.start();
             try {
-                body.accept(run);
+                body.accept(handoff::put);
+                handoff.end();
+                join(publishing, null);
+                handoff.rethrowFailure();
             } finally {
+                if (publishing.isAlive()) { // reading failed: the publishing thread stops at its next input
+                    handoff.abandon();
+                    join(publishing, config.knownArticlesTimeout().plusSeconds(30));
+                }
                 outcome = publisher.finish();
             }
         } finally {
             finished.countDown();
         }
-        List<Input.Rejected> rejected = new ArrayList<>(run.rejected);
+        List<Input.Rejected> rejected = new ArrayList<>(run[0].rejected);
         rejected.addAll(outcome.failed());
-        IngestReport report = new IngestReport(outcome.published(), run.unchanged, rejected, run.skipped);
+        IngestReport report = new IngestReport(outcome.published(), run[0].unchanged, rejected, run[0].skipped);
         log.info("Ingest done: {}", report.summary());
         return report;
+    }
+
+    /** Waits for {@code thread} to end, at most {@code timeout} (null: for ever). */
+    private static void join(Thread thread, Duration timeout) {
+        try {
+            if (timeout == null) {
+                thread.join();
+            } else {
+                thread.join(timeout.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        }
+    }
+
+    /**
+     * The bounded queue between the reading thread and the publishing thread. If publishing fails (news.raw
+     * cannot be read at start, say), reading stops at its next input with that failure.
+     */
+    private static final class Handoff {
+        private static final Input END = new Input.Skipped("", "end of inputs");
+        private static final int CAPACITY = 1024;
+
+        private final BlockingQueue<Input> queue = new ArrayBlockingQueue<>(CAPACITY);
+        private volatile RuntimeException failure;
+        private volatile boolean abandoned;
+
+        void put(Input input) {
+            try {
+                while (!queue.offer(input, 100, TimeUnit.MILLISECONDS)) {
+                    rethrowFailure();
+                    if (abandoned) {
+                        throw new IllegalStateException("publishing has stopped");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading inputs", e);
+            }
+            rethrowFailure();
+        }
+
+        void end() {
+            put(END);
+        }
+
+        /** Stops the publishing thread at its next input (the reading thread failed). */
+        void abandon() {
+            abandoned = true;
+            queue.clear();
+            queue.offer(END);
+        }
+
+        void rethrowFailure() {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        /** On the publishing thread: takes inputs until the end and gives them to the sink {@code start} makes. */
+        void drain(java.util.function.Supplier<Consumer<Input>> start) {
+            try {
+                Consumer<Input> sink = start.get();
+                for (Input input = queue.take(); input != END; input = queue.take()) {
+                    sink.accept(input);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new IllegalStateException("interrupted while publishing", e);
+            } catch (RuntimeException | Error e) {
+                failure = e instanceof RuntimeException re ? re : new IllegalStateException(e);
+                queue.clear();
+            }
+        }
     }
 }

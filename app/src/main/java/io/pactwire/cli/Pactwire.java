@@ -18,6 +18,7 @@ public final class Pactwire {
     static final int EXIT_USAGE = 2;
 
     public static void main(String[] args) {
+        ResourceReport.installIfAsked();
         System.exit(commandLine().execute(args));
     }
 

@@ -93,6 +93,10 @@ public final class EnrichConfig extends PactwireConfig {
         return getString(APPLICATION_ID);
     }
 
+    public boolean exactlyOnce() {
+        return StreamsConfig.EXACTLY_ONCE_V2.equals(getString(PROCESSING_GUARANTEE));
+    }
+
     /** The state directory, with {@code {hostname}} replaced by this host's name. */
     public String stateDir() {
         return getString(STATE_DIR).replace("{hostname}", HostName.get());

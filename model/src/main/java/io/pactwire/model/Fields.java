@@ -20,6 +20,59 @@ final class Fields {
         return value;
     }
 
+    /**
+     * A record key: not blank, at most {@code maxChars} characters, and only printable text (no control
+     * characters, not even tabs or line breaks, no unpaired surrogates, no noncharacters).
+     */
+    static String requireId(String field, String value, int maxChars) {
+        requireNonBlank(field, value);
+        if (value.length() > maxChars) {
+            throw new InvalidFieldException(field, "has " + value.length() + " characters, over the limit of " + maxChars);
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new InvalidFieldException(field, "must not contain the control character " + codePoint(value.charAt(i))
+                        + " (at index " + i + ")");
+            }
+        }
+        return requireText(field, value);
+    }
+
+    /**
+     * Null, or text that any reader can carry: no C0 control character other than the whitespace ones
+     * (tab, line feed, vertical tab, form feed, carriage return), no unpaired surrogate (it has no UTF-8
+     * form) and no noncharacter U+FFFE or U+FFFF.
+     */
+    static String requireText(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= ' ' && c < Character.MIN_SURROGATE) {
+                continue;
+            }
+            if (c < ' ' && (c < '\t' || c > '\r')) {
+                throw new InvalidFieldException(field, "must not contain the control character " + codePoint(c)
+                        + " (at index " + i + ")");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidFieldException(field, "must not contain the unpaired surrogate " + codePoint(c)
+                        + " (at index " + i + ")");
+            } else if (c == '\uFFFE' || c == '\uFFFF') {
+                throw new InvalidFieldException(field, "must not contain the noncharacter " + codePoint(c)
+                        + " (at index " + i + ")");
+            }
+        }
+        return value;
+    }
+
+    private static String codePoint(char c) {
+        return String.format("U+%04X", (int) c);
+    }
+
     static <T> T requireNonNull(String field, T value) {
         if (value == null) {
             throw new InvalidFieldException(field, "must not be null");

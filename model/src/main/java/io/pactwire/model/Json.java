@@ -18,8 +18,8 @@ import java.time.Instant;
 
 /**
  * The one ObjectMapper of Pactwire. Reading is strict about types (a number is not a string, a string
- * is not a number) and lenient about unknown fields, so that newer producers do not break older
- * consumers. A missing number reads as 0, which the records treat as "not given". Writing leaves out null fields and writes instants as ISO-8601 strings.
+ * is not a number), refuses duplicate field names, and is lenient about unknown fields, so that newer
+ * producers do not break older consumers. A missing number reads as 0, which the records treat as "not given". Writing leaves out null fields and writes instants as ISO-8601 strings.
  */
 public final class Json {
     private static final ObjectMapper MAPPER = create();
@@ -43,6 +43,9 @@ public final class Json {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                // {"id":"a","id":"b"} means different things to different readers (first wins, last wins,
+                // error); it is refused rather than read as one of them.
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();

@@ -70,6 +70,10 @@ public final class JsonSerde<T> implements Serde<T> {
     }
 
     private T deserialize(String topic, byte[] data, int offset, int length) {
+        String notUtf8 = Utf8.problem(data, offset, length);
+        if (notUtf8 != null) {
+            throw new SerializationException("Cannot read " + type.getSimpleName() + describeTopic(topic) + ": " + notUtf8);
+        }
         T value;
         try {
             value = reader.readValue(data, offset, length);

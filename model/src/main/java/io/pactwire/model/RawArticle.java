@@ -5,11 +5,12 @@ import java.time.Instant;
 /**
  * An article as ingested: the value of {@code news.raw}, keyed by {@link #id()}.
  *
- * @param id          stable article id (also the record key)
+ * @param id          stable article id (also the record key): printable, at most {@link #MAX_ID_CHARS} characters
  * @param sourceUri   where it was read from: a {@code file:} URI, an http(s) URL, or {@code stdin:line/N}
  * @param url         canonical URL of the article when known
  * @param title       the headline; empty when the source has none
- * @param body        the main text, without page chrome; never blank
+ * @param body        the main text, without page chrome; never blank. No text field holds a control character
+ *                    other than whitespace, an unpaired surrogate or a noncharacter (U+FFFE, U+FFFF)
  * @param dateline    the dateline as printed ("Luxembourg, January 16, 2018"), when there is one
  * @param publishedAt ISO-8601 date or date-time of publication, when known
  * @param language    ISO 639-1 language code, when known
@@ -30,16 +31,20 @@ public record RawArticle(
         int revision,
         Instant ingestedAt) {
 
+    /** Longest article id, in characters: it is the key of every topic the article reaches. */
+    public static final int MAX_ID_CHARS = 512;
+
     public RawArticle {
-        id = Fields.requireNonBlank("id", id);
-        sourceUri = Fields.blankToNull(sourceUri);
-        url = Fields.blankToNull(url);
-        title = Fields.nullToEmpty(title).strip();
-        body = Fields.requireNonBlank("body", body);
-        dateline = Fields.blankToNull(dateline);
+        id = Fields.requireId("id", id, MAX_ID_CHARS);
+        sourceUri = Fields.requireText("sourceUri", Fields.blankToNull(sourceUri));
+        url = Fields.requireText("url", Fields.blankToNull(url));
+        title = Fields.requireText("title", Fields.nullToEmpty(title).strip());
+        body = Fields.requireText("body", Fields.requireNonBlank("body", body));
+        dateline = Fields.requireText("dateline", Fields.blankToNull(dateline));
         publishedAt = Fields.requireIsoDateOrNull("publishedAt", publishedAt);
-        language = Fields.blankToNull(language);
-        contentHash = contentHash == null || contentHash.isBlank() ? ContentHash.of(title, body) : contentHash;
+        language = Fields.requireText("language", Fields.blankToNull(language));
+        contentHash = contentHash == null || contentHash.isBlank() ? ContentHash.of(title, body)
+                : Fields.requireText("contentHash", contentHash);
         if (revision == 0) {
             revision = 1;
         } else if (revision < 0) {

@@ -115,4 +115,55 @@ class JsonSerdeTest {
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("UTF-8");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "overlong '/'          | 7B22696422 3A22 C0AF 227D         | not valid UTF-8 at byte 7: an overlong encoding",
+            "overlong 3-byte '/'   | 7B22696422 3A22 E080AF 227D       | not valid UTF-8 at byte 7: an overlong encoding of U+002F",
+            "overlong 4-byte       | 7B22696422 3A22 F08080AF 227D     | an overlong encoding of U+002F",
+            "encoded surrogate     | 7B22696422 3A22 EDA080 227D       | not valid UTF-8 at byte 7: an encoded surrogate U+D800",
+            "over U+10FFFF         | 7B22696422 3A22 F4908080 227D     | a code point over U+10FFFF",
+            "lone continuation     | 7B22696422 3A22 80 227D           | a continuation byte 0x80 without a lead byte",
+            "cut short             | 7B22696422 3A22 E282 227D         | a sequence cut short (lead byte 0xE2)",
+            "cut short at the end  | 7B22696422 3A22 E282              | a sequence cut short (lead byte 0xE2)",
+            "byte never used       | 7B22696422 3A22 FF 227D           | the byte 0xFF, which UTF-8 never uses",
+            "UTF-16 without BOM    | 7B00 2200                         | not valid UTF-8 at byte 1: a NUL byte (is the text UTF-16 or UTF-32?)",
+            "UTF-16 with BOM       | FEFF 007B                         | not valid UTF-8 at byte 0: the byte 0xFE",
+    })
+    void refusesWhatIsNotStrictUtf8(String name, String hex, String expected) {
+        assertThatThrownBy(() -> raw.deserialize("news.raw", bytes(hex)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageStartingWith("Cannot read RawArticle from topic 'news.raw': ")
+                .hasMessageContaining(expected.strip());
+    }
+
+    @Test
+    void readsUtf8WithAByteOrderMarkAndEveryPlaneOfUnicode() {
+        // RFC 8259 lets a reader ignore a byte order mark; Jackson does.
+        byte[] json = "{\"id\":\"a\",\"body\":\"caf\u00e9 \u20ac \ud83c\udf0d\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[json.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, withBom, 3, json.length);
+        assertThat(raw.deserialize("news.raw", json).body()).isEqualTo("caf\u00e9 \u20ac \ud83c\udf0d");
+        assertThat(raw.deserialize("news.raw", withBom).body()).isEqualTo("caf\u00e9 \u20ac \ud83c\udf0d");
+    }
+
+    @Test
+    void refusesDuplicateFieldNames() {
+        assertThatThrownBy(() -> raw.fromJson("{\"id\":\"a\",\"id\":\"b\",\"body\":\"b\"}"))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("not valid JSON at line 1, column")
+                .hasMessageContaining("Duplicate field 'id'");
+    }
+
+    private static byte[] bytes(String hex) {
+        String digits = hex.replace(" ", "");
+        byte[] bytes = new byte[digits.length() / 2];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) Integer.parseInt(digits.substring(2 * i, 2 * i + 2), 16);
+        }
+        return bytes;
+    }
 }

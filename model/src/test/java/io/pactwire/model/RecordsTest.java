@@ -85,4 +85,38 @@ class RecordsTest {
                 .hasSize(64);
         assertThat(ContentHash.of("Title", "Body")).isNotEqualTo(ContentHash.of("Title", "Body changed"));
     }
+
+    @Test
+    void refusesControlCharactersUnpairedSurrogatesAndNoncharactersInText() {
+        assertThatThrownBy(() -> RawArticle.of("a", "t", "one\u0000two"))
+                .isInstanceOf(InvalidFieldException.class)
+                .hasMessage("body: must not contain the control character U+0000 (at index 3)");
+        assertThatThrownBy(() -> RawArticle.of("a", "t\u0001", "b"))
+                .hasMessage("title: must not contain the control character U+0001 (at index 1)");
+        assertThatThrownBy(() -> RawArticle.of("a", "t", "b\ud800c"))
+                .hasMessage("body: must not contain the unpaired surrogate U+D800 (at index 1)");
+        assertThatThrownBy(() -> RawArticle.of("a", "t", "b\udc00"))
+                .hasMessage("body: must not contain the unpaired surrogate U+DC00 (at index 1)");
+        assertThatThrownBy(() -> RawArticle.of("a", "t", "b\ufffe"))
+                .hasMessage("body: must not contain the noncharacter U+FFFE (at index 1)");
+        assertThatThrownBy(() -> RawArticle.of("a", "t", "b").withDateline("Paris\u001b"))
+                .hasMessageStartingWith("dateline: must not contain the control character U+001B");
+        // whitespace controls, DEL, C1 controls (text decoded with the wrong charset) and paired surrogates are text
+        String text = "line\tone\r\nline\u000btwo\fpage \u007f\u0085 \ud83c\udf0d \ufffd";
+        assertThat(RawArticle.of("a", text, text).body()).isEqualTo(text);
+    }
+
+    @Test
+    void anIdIsPrintableAndBounded() {
+        assertThatThrownBy(() -> RawArticle.of("a\tb", "t", "b"))
+                .isInstanceOf(InvalidFieldException.class)
+                .hasMessage("id: must not contain the control character U+0009 (at index 1)");
+        assertThatThrownBy(() -> RawArticle.of("a\u0085", "t", "b"))
+                .hasMessage("id: must not contain the control character U+0085 (at index 1)");
+        assertThatThrownBy(() -> RawArticle.of("\ud800", "t", "b"))
+                .hasMessage("id: must not contain the unpaired surrogate U+D800 (at index 0)");
+        assertThatThrownBy(() -> RawArticle.of("i".repeat(RawArticle.MAX_ID_CHARS + 1), "t", "b"))
+                .hasMessage("id: has 513 characters, over the limit of 512");
+        assertThat(RawArticle.of("i".repeat(RawArticle.MAX_ID_CHARS), "t", "b").id()).hasSize(512);
+    }
 }

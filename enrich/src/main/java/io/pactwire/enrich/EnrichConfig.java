@@ -60,7 +60,8 @@ public final class EnrichConfig extends PactwireConfig {
                                 + " replaced by the host's name, so that instances sharing a volume keep apart.")
                 .define(MAX_BODY_CHARS, ConfigDef.Type.INT, 1024 * 1024, ConfigDef.Range.atLeast(1),
                         ConfigDef.Importance.MEDIUM,
-                        "Longest article body the enricher tags, in characters; a longer one is dead-lettered with the reason.")
+                        "Longest article text (title, dateline and body together) the enricher tags, in characters; a longer"
+                                + " one is dead-lettered with the reason.")
                 .define(MAX_RESULT_BYTES, ConfigDef.Type.INT, 1_000_000, ConfigDef.Range.between(1024, 64 * 1024 * 1024),
                         ConfigDef.Importance.LOW,
                         "Largest serialized result written to news.enriched; a larger one is dead-lettered. Keep it under"

@@ -88,10 +88,7 @@ final class EnrichProcessor implements Processor<String, RawArticle, String, byt
         if (!id.equals(raw.id())) {
             throw new UnprocessableArticleException("key '" + id + "' does not match the value's id '" + raw.id() + "'");
         }
-        if (raw.body().length() > maxBodyChars) {
-            throw new UnprocessableArticleException("body has " + raw.body().length() + " characters, over the limit of "
-                    + maxBodyChars + " (enrich.max.body.chars)");
-        }
+        requireTaggableLength(raw, maxBodyChars);
         if (last != null && last.sameInput(raw.contentHash(), tagger.versions())) {
             skipped.record();
             return;
@@ -120,6 +117,21 @@ final class EnrichProcessor implements Processor<String, RawArticle, String, byt
         }
         lastResults.put(id, new LastResult(result.contentHash(), result.versions(), List.copyOf(foundIds)));
         enriched.record();
+    }
+
+    /**
+     * The tagger reads the title and dateline as well as the body, so the limit bounds all three: a 10 MB
+     * title ("Japan " over and over) was otherwise tagged in full and its result, 146 MB of JSON, built in
+     * memory before it was found too large.
+     */
+    static void requireTaggableLength(RawArticle raw, int maxChars) {
+        long chars = (long) raw.title().length() + raw.body().length() + (raw.dateline() == null ? 0 : raw.dateline().length());
+        if (chars > maxChars) {
+            String what = raw.body().length() > maxChars ? "body has " + raw.body().length()
+                    : "title, dateline and body have " + chars;
+            throw new UnprocessableArticleException(what + " characters, over the limit of " + maxChars
+                    + " (enrich.max.body.chars)");
+        }
     }
 
     private void retract(Record<String, RawArticle> record, String id, LastResult last) {

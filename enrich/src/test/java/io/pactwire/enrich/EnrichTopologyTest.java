@@ -34,6 +34,8 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EnrichTopologyTest {
     private static final Instant NOW = Instant.parse("2026-11-21T07:00:00Z");
@@ -210,6 +212,30 @@ class EnrichTopologyTest {
         raw.pipeInput("mismatch", RawArticle.of("other-id", "t", "Text about Chile."));
         raw.pipeInput("long", RawArticle.of("long", "t", "x".repeat(201)));
         raw.pipeInput("huge-result", RawArticle.of("huge-result", "t", "Japan ".repeat(33)));
+        raw.pipeInput("good", RawArticle.of("good", "Title", "Text about Chile."));
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("good");
+    }
+
+    @Test
+    void theLengthLimitCoversTitleAndDatelineNotOnlyTheBody() {
+        assertThatThrownBy(() -> EnrichProcessor.requireTaggableLength(RawArticle.of("a", "t", "x".repeat(101)), 100))
+                .isInstanceOf(UnprocessableArticleException.class)
+                .hasMessage("body has 101 characters, over the limit of 100 (enrich.max.body.chars)");
+        assertThatThrownBy(() -> EnrichProcessor.requireTaggableLength(RawArticle.of("a", "t".repeat(100), "b"), 100))
+                .isInstanceOf(UnprocessableArticleException.class)
+                .hasMessage("title, dateline and body have 101 characters, over the limit of 100 (enrich.max.body.chars)");
+        assertThatThrownBy(() -> EnrichProcessor.requireTaggableLength(
+                RawArticle.of("a", "t", "b").withDateline("d".repeat(99)), 100))
+                .hasMessageStartingWith("title, dateline and body have 101 characters");
+        assertThatCode(() -> EnrichProcessor.requireTaggableLength(RawArticle.of("a", "t".repeat(50), "b".repeat(50)), 100))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aHugeTitleIsNotTagged() {
+        close();
+        start(Map.of(EnrichConfig.MAX_BODY_CHARS, "200"));
+        raw.pipeInput("huge-title", RawArticle.of("huge-title", "Japan ".repeat(100), "Text about Chile."));
         raw.pipeInput("good", RawArticle.of("good", "Title", "Text about Chile."));
         assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("good");
     }

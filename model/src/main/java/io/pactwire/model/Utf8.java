@@ -1,11 +1,19 @@
 package io.pactwire.model;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Strict UTF-8 (RFC 3629), checked before JSON is parsed. Jackson's own decoder accepts overlong forms
  * (C0 AF for '/', C0 A2 for '"') and guesses UTF-16 or UTF-32 from NUL bytes; a value other readers
  * would refuse, or read as different text, must not become an article.
  */
 final class Utf8 {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_BITS = 0x0101010101010101L;
+
     private Utf8() {
     }
 
@@ -18,6 +26,18 @@ final class Utf8 {
         int end = offset + length;
         int i = offset;
         while (i < end) {
+            // news text is mostly ASCII: skip it eight bytes at a time while no byte has its high bit
+            // set and none is zero
+            while (i + Long.BYTES <= end) {
+                long eight = (long) LONGS.get(data, i);
+                if (((eight | ((eight - LOW_BITS) & ~eight)) & HIGH_BITS) != 0) {
+                    break;
+                }
+                i += Long.BYTES;
+            }
+            if (i == end) {
+                break;
+            }
             int lead = data[i];
             if (lead > 0) {
                 i++;

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -135,6 +136,29 @@ class JsonSerdeTest {
                 .isInstanceOf(SerializationException.class)
                 .hasMessageStartingWith("Cannot read RawArticle from topic 'news.raw': ")
                 .hasMessageContaining(expected.strip());
+    }
+
+    @Test
+    void findsTheFirstFaultAfterLongAsciiRunsWhereverItFallsInAWord() {
+        // the check skips ASCII eight bytes at a time: a fault at every position of a word must be found
+        for (int prefix = 0; prefix < 24; prefix++) {
+            String ascii = "{\"id\":\"a\",\"body\":\"" + "x".repeat(prefix);
+            byte[] head = ascii.getBytes(StandardCharsets.US_ASCII);
+            byte[] overlong = concat(head, new byte[] {(byte) 0xC0, (byte) 0xAF, '"', '}'});
+            byte[] nul = concat(head, new byte[] {0, '"', '}'});
+            byte[] fine = concat(head, "\u00e9\"}".getBytes(StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> raw.deserialize("news.raw", overlong))
+                    .hasMessageContaining("not valid UTF-8 at byte " + head.length + ": an overlong encoding");
+            assertThatThrownBy(() -> raw.deserialize("news.raw", nul))
+                    .hasMessageContaining("not valid UTF-8 at byte " + head.length + ": a NUL byte");
+            assertThat(raw.deserialize("news.raw", fine).body()).isEqualTo("x".repeat(prefix) + "\u00e9");
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] joined = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, joined, a.length, b.length);
+        return joined;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.pactwire.cli;
 
+import io.pactwire.config.ClusterAccessException;
 import io.pactwire.config.PactwireConfig;
 import io.pactwire.topics.TopicProvisioner;
 import org.apache.kafka.clients.admin.Admin;
@@ -15,6 +16,8 @@ final class TopicSetup {
         try (Admin admin = Admin.create(config.adminProperties())) {
             return new TopicProvisioner(admin, config.topicSettings(), Duration.ofSeconds(60))
                     .ensure(io.pactwire.topics.Topics.all());
+        } catch (RuntimeException e) {
+            throw ClusterAccessException.explain(e, config);
         }
     }
 }

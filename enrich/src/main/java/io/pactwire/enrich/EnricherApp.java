@@ -1,5 +1,6 @@
 package io.pactwire.enrich;
 
+import io.pactwire.config.ClusterAccessException;
 import io.pactwire.tagger.Tagger;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +37,12 @@ public final class EnricherApp implements AutoCloseable {
     private final ThreadReplacementPolicy replacementPolicy;
 
     public EnricherApp(EnrichConfig config, Tagger tagger) {
-        int outputLimit = OutputLimits.smallestMaxMessageBytes(config);
+        int outputLimit;
+        try {
+            outputLimit = OutputLimits.smallestMaxMessageBytes(config);
+        } catch (RuntimeException e) {
+            throw ClusterAccessException.explain(e, config);
+        }
         log.info("Results over {} bytes will be dead-lettered (enrich.max.result.bytes {}, output topics take {})",
                 Math.min(config.maxResultBytes(), outputLimit - EnrichTopology.RECORD_OVERHEAD_BYTES),
                 config.maxResultBytes(), outputLimit);
@@ -56,6 +63,12 @@ public final class EnricherApp implements AutoCloseable {
             }
         });
         streams.setUncaughtExceptionHandler(exception -> {
+            Optional<String> refused = ClusterAccessException.reason(exception, config);
+            if (refused.isPresent()) {
+                // A replaced thread would be refused the same way: stop with the reason instead.
+                log.error("Shutting the enricher down: {}", refused.get(), exception);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
             if (replacementPolicy.replaceAfterFailure()) {
                 replacements.incrementAndGet();
                 log.error("Stream thread failed; replacing it ({} replacement(s) in the last {})",

@@ -1,5 +1,6 @@
 package io.pactwire.ingest;
 
+import io.pactwire.config.ClusterAccessException;
 import io.pactwire.model.RawArticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -256,6 +257,14 @@ public final class IngestService {
      * cores. What is already in news.raw is read by the publishing thread while this one starts reading.
      */
     private IngestReport publishing(Progress progress, Consumer<Consumer<Input>> body, boolean repeating) {
+        try {
+            return publishingOnTwoThreads(progress, body, repeating);
+        } catch (RuntimeException e) {
+            throw ClusterAccessException.explain(e, config); // a refused login or ACL is fatal: say which and where
+        }
+    }
+
+    private IngestReport publishingOnTwoThreads(Progress progress, Consumer<Consumer<Input>> body, boolean repeating) {
         ArticlePublisher.Outcome outcome;
         Handoff handoff = new Handoff();
         Run[] run = new Run[1];

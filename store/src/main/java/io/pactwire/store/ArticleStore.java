@@ -1,5 +1,7 @@
 package io.pactwire.store;
 
+import io.pactwire.config.ClusterAccessException;
+
 import io.pactwire.model.EnrichedArticle;
 import io.pactwire.model.Serdes;
 import io.pactwire.topics.DeadLetters;
@@ -37,6 +39,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 /**
  * The store: folds {@code news.enriched} into {@code news.articles}, the latest result per article.
@@ -68,23 +71,42 @@ public final class ArticleStore implements Runnable, AutoCloseable {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final java.util.concurrent.atomic.AtomicLong lastPollMillis = new java.util.concurrent.atomic.AtomicLong();
+    private final UnaryOperator<RuntimeException> explain;
 
     public ArticleStore(StoreConfig config) {
         this(new KafkaConsumer<>(config.consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 new KafkaProducer<>(config.producerProperties(), new ByteArraySerializer(), new ByteArraySerializer()),
-                new CurrentView(config.readerProperties(), Duration.ofSeconds(60)));
+                new CurrentView(config.readerProperties(), Duration.ofSeconds(60)),
+                failure -> ClusterAccessException.explain(failure, config));
         counters.publish(config.getString(StoreConfig.TRANSACTIONAL_ID));
     }
 
     ArticleStore(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, CurrentView currentView) {
+        this(consumer, producer, currentView, UnaryOperator.identity());
+    }
+
+    private ArticleStore(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, CurrentView currentView,
+                         UnaryOperator<RuntimeException> explain) {
         this.consumer = consumer;
         this.producer = producer;
         this.currentView = currentView;
+        this.explain = explain;
     }
 
-    /** Runs the poll loop in the calling thread until {@link #close()} (or a fatal error). */
+    /**
+     * Runs the poll loop in the calling thread until {@link #close()} (or a fatal error). A cluster that
+     * refuses the store's login or an ACL it needs stops it at once with a {@link ClusterAccessException}.
+     */
     @Override
     public void run() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            throw explain.apply(e);
+        }
+    }
+
+    private void poll() {
         try {
             producer.initTransactions();
             consumer.subscribe(List.of(Topics.ENRICHED.name()), new RememberStored());

@@ -53,10 +53,6 @@ final class LogCapture implements AutoCloseable {
         return lines;
     }
 
-    int logEvents() {
-        return appender.list.size();
-    }
-
     @Override
     public void close() {
         System.setOut(originalOut);

@@ -75,4 +75,17 @@ class PactwireConfigTest {
         assertThat(ConfigSources.keyForEnvVar("JAVA_HOME")).isNull();
         assertThat(ConfigSources.envVarFor("store.group.id")).isEqualTo("PACTWIRE_STORE_GROUP_ID");
     }
+
+    @Test
+    void aProblemReportNeverCarriesThePasswordOfAPassThroughSetting() {
+        ConfigInput input = new ConfigInput(
+                Map.of("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                        + " username=\"u\" password=\"file-s3cret\";", "ssl.truststore.password", "file-s3cret"),
+                Map.of("KAFKA_SASL_JAAS_CONFIG", "x password=\"env-s3cret\";", "PACTWIRE_SSL_KEY_PASSWORD", "env-s3cret"),
+                Map.of("topics.partitions", "zero"));
+        assertThatThrownBy(() -> new ClusterConfig(input))
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessageContaining("PACTWIRE_SSL_KEY_PASSWORD")
+                .hasMessageNotContaining("s3cret");
+    }
 }

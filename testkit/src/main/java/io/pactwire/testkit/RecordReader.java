@@ -5,6 +5,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.awaitility.Awaitility;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -90,9 +91,18 @@ public final class RecordReader<K, V> {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props, keyDeserializer, valueDeserializer);
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition()))
-                .toList();
+        // A topic just deleted and created again (a store rebuild) can show no partitions for a moment:
+        // wait until it has some, rather than assign none.
+        List<TopicPartition> partitions;
+        try {
+            partitions = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                            .map(p -> new TopicPartition(p.topic(), p.partition()))
+                            .toList(), found -> !found.isEmpty());
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         return consumer;

@@ -18,11 +18,9 @@ import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -46,7 +44,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * get their credentials the documented ways (a client properties file, {@code KAFKA_*} variables), a
  * wrong password stops each of them at once with the reason, and no password is ever written to a log.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecureClusterIT {
     private static final String USER = "pactwire";
     /** Distinctive, so that finding it in a log line cannot be a coincidence. */
@@ -82,7 +79,6 @@ class SecureClusterIT {
     }
 
     @Test
-    @Order(1)
     void theSeedsReachNewsArticlesWithCredentialsFromAConfigFileAndFromEnvironmentVariables(@TempDir Path dir)
             throws Exception {
         Path clientProperties = writeClientProperties(dir.resolve("client.properties"), PASSWORD);
@@ -113,7 +109,6 @@ class SecureClusterIT {
     }
 
     @Test
-    @Order(2)
     void eachServiceStopsAtOnceOnAWrongPasswordNamingTheCause(@TempDir Path dir) throws Exception {
         Path clientProperties = writeClientProperties(dir.resolve("client.properties"), WRONG_PASSWORD);
         ConfigInput input = ConfigInput.load(Optional.of(clientProperties), Map.of(), Map.of(
@@ -150,8 +145,8 @@ class SecureClusterIT {
         })));
     }
 
-    @Test
-    @Order(3)
+    /** After each test: what it logged or printed holds no password, and Kafka's config dumps were among it. */
+    @AfterEach
     void noPasswordAppearsInAnyLogLineOrConsoleOutput() {
         assertThat(logs.lines()).as("log lines and console output").isNotEmpty()
                 .noneMatch(line -> line.contains(PASSWORD))

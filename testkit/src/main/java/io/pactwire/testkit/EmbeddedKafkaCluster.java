@@ -1,14 +1,25 @@
 package io.pactwire.testkit;
 
+import kafka.server.BrokerServer;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.awaitility.Awaitility;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A combined broker and controller in the test JVM, started with Kafka's own {@link KafkaClusterTestKit}.
  * Internal topics get replication factor 1 and min ISR 1: without that the transaction coordinator
  * never becomes available and exactly-once clients hang. The log cleaner runs often, so that a test
  * topic with a short {@code segment.ms} is compacted within seconds. Starts in about two seconds.
+ *
+ * <p>The broker can be stopped and started again ({@link #stopBrokers()}, {@link #startBrokers()}): the test
+ * kit keeps its listener port (it rebinds the same port on restart) and the broker keeps its log directories,
+ * so clients reconnect to the same address and find every committed record. The controller half of the node
+ * stays up, as a separate controller would.
  */
 final class EmbeddedKafkaCluster implements KafkaTestCluster {
     private final KafkaClusterTestKit cluster;
@@ -55,6 +66,30 @@ final class EmbeddedKafkaCluster implements KafkaTestCluster {
     @Override
     public String bootstrapServers() {
         return cluster.bootstrapServers();
+    }
+
+    @Override
+    public void stopBrokers() {
+        for (BrokerServer broker : cluster.brokers().values()) {
+            broker.shutdown();
+            broker.awaitShutdown();
+        }
+    }
+
+    @Override
+    public void startBrokers() {
+        for (BrokerServer broker : cluster.brokers().values()) {
+            broker.startup();
+        }
+        // startup() returns once the broker is unfenced and serves requests; waitForReadyBrokers() only tells
+        // of the first start, so ask as a client would
+        Awaitility.await("brokers serving again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
+                .until(() -> {
+                    try (Admin admin = admin()) {
+                        return admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() == cluster.brokers().size();
+                    }
+                });
     }
 
     @Override

@@ -24,6 +24,23 @@ public interface KafkaTestCluster extends AutoCloseable {
         return Admin.create(clientProperties());
     }
 
+    /**
+     * Stops every broker as a crash-free shutdown would, keeping its ports and log directories, so that
+     * {@link #startBrokers()} brings the same cluster back at the same address with the same data. Clients
+     * see the connection refused meanwhile. Only the embedded backend, which runs the brokers in this JVM,
+     * can do it; the others throw {@link UnsupportedOperationException}.
+     */
+    default void stopBrokers() throws Exception {
+        throw new UnsupportedOperationException("The " + backend() + " backend cannot stop its brokers; a broker restart"
+                + " test needs the embedded backend (-Dpactwire.test.kafka=embedded)");
+    }
+
+    /** Starts the brokers {@link #stopBrokers()} stopped and waits until they serve requests again. */
+    default void startBrokers() throws Exception {
+        throw new UnsupportedOperationException("The " + backend() + " backend cannot start its brokers; a broker restart"
+                + " test needs the embedded backend (-Dpactwire.test.kafka=embedded)");
+    }
+
     @Override
     void close() throws Exception;
 }

@@ -1,0 +1,47 @@
+package io.pactwire.testkit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The embedded broker stopped and started again: same address, same data, and clients carry on. */
+@KafkaTest(backend = Backend.EMBEDDED)
+class BrokerRestartKitIT {
+
+    @Test
+    void aRestartedBrokerKeepsItsAddressAndItsRecords(KafkaTestCluster cluster) throws Exception {
+        String address = cluster.bootstrapServers();
+        try (Admin admin = cluster.admin()) {
+            admin.createTopics(List.of(new NewTopic("restart.kit", 1, (short) 1))).all().get();
+        }
+        Map<String, Object> props = new HashMap<>(cluster.clientProperties());
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("restart.kit", "before", "1")).get();
+
+            cluster.stopBrokers();
+            // sent while the broker is down: the same producer delivers it once the broker is back
+            var pending = producer.send(new ProducerRecord<>("restart.kit", "during", "2"));
+            cluster.startBrokers();
+            pending.get();
+        }
+
+        assertThat(cluster.bootstrapServers()).isEqualTo(address);
+        assertThat(new RecordReader<>(cluster, "restart.kit", new StringDeserializer(), new StringDeserializer())
+                .readToEnd(Duration.ofSeconds(30)))
+                .extracting(r -> r.key()).containsExactly("before", "during");
+    }
+}

@@ -2,6 +2,7 @@ package io.pactwire.enrich;
 
 import io.pactwire.config.ClusterAccessException;
 import io.pactwire.tagger.Tagger;
+import io.pactwire.topics.ConnectionWatch;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -35,6 +36,7 @@ public final class EnricherApp implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicInteger replacements = new AtomicInteger();
     private final ThreadReplacementPolicy replacementPolicy;
+    private volatile ConnectionWatch connectionWatch;
 
     public EnricherApp(EnrichConfig config, Tagger tagger) {
         int outputLimit;
@@ -83,6 +85,7 @@ public final class EnricherApp implements AutoCloseable {
 
     public void start() {
         streams.start();
+        connectionWatch = ConnectionWatch.start("enricher", log, streams::metrics);
     }
 
     /** Waits until the app is processing; false if it stopped or the timeout passed first. */
@@ -124,6 +127,9 @@ public final class EnricherApp implements AutoCloseable {
      * waits at most {@code timeout}.
      */
     public boolean close(Duration timeout) {
+        if (connectionWatch != null) {
+            connectionWatch.close();
+        }
         return streams.close(CloseOptions.timeout(timeout)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }

@@ -4,6 +4,7 @@ import io.pactwire.config.ClusterAccessException;
 
 import io.pactwire.model.EnrichedArticle;
 import io.pactwire.model.Serdes;
+import io.pactwire.topics.ConnectionWatch;
 import io.pactwire.topics.DeadLetters;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -16,6 +17,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
@@ -99,6 +102,7 @@ public final class ArticleStore implements Runnable, AutoCloseable {
      */
     @Override
     public void run() {
+        ConnectionWatch connectionWatch = ConnectionWatch.start("store", log, this::clientMetrics);
         try {
             poll();
         } catch (RuntimeException e) {
@@ -133,11 +137,19 @@ public final class ArticleStore implements Runnable, AutoCloseable {
                 throw e;
             }
         } finally {
+            connectionWatch.close();
             closeClients();
             counters.close();
             log.info("Store stopped: {}", counters.summary());
             finished.countDown();
         }
+    }
+
+    /** The metrics of the store's consumer and producer (both safe to read from another thread). */
+    private Map<MetricName, Metric> clientMetrics() {
+        Map<MetricName, Metric> metrics = new HashMap<>(consumer.metrics());
+        metrics.putAll(producer.metrics());
+        return metrics;
     }
 
     /** Stores one poll's records atomically; false if the transaction was aborted and will be retried. */

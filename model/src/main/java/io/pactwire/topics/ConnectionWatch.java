@@ -36,7 +36,7 @@ public final class ConnectionWatch implements AutoCloseable {
     private final Logger log;
     private final Clock clock;
     private final ScheduledExecutorService timer;
-    private double received = -1;
+    private double received;
     private boolean connected;
     private int silentReadings;
     private Instant lostAt;
@@ -84,7 +84,7 @@ public final class ConnectionWatch implements AutoCloseable {
      * nothing is lost.
      */
     synchronized Change observe(double bytesReceived) {
-        boolean heard = received >= 0 && bytesReceived > received;
+        boolean heard = bytesReceived > received;
         received = Math.max(received, bytesReceived);
         if (heard) {
             silentReadings = 0;

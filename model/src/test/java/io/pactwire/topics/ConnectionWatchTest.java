@@ -35,6 +35,12 @@ class ConnectionWatchTest {
     }
 
     @Test
+    void bytesReceivedBeforeTheFirstReadingCount() {
+        assertThat(readings(10, 10, 10, 10, 11))
+                .containsExactly(Change.NONE, Change.NONE, Change.NONE, Change.LOST, Change.RESTORED);
+    }
+
+    @Test
     void aServiceThatNeverHeardFromKafkaHasLostNothing() {
         assertThat(readings(0, 0, 0, 0, 0)).containsOnly(Change.NONE);
     }

@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,10 +36,17 @@ class BrokerRestartKitIT {
             producer.send(new ProducerRecord<>("restart.kit", "before", "1")).get();
 
             cluster.stopBrokers();
-            // sent while the broker is down: the same producer delivers it once the broker is back
-            var pending = producer.send(new ProducerRecord<>("restart.kit", "during", "2"));
+            // sent while the broker is down (send() may block for metadata, hence another thread): the same
+            // producer delivers it once the broker is back
+            CompletableFuture<Void> pending = CompletableFuture.runAsync(() -> {
+                try {
+                    producer.send(new ProducerRecord<>("restart.kit", "during", "2")).get();
+                } catch (InterruptedException | ExecutionException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             cluster.startBrokers();
-            pending.get();
+            pending.get(60, TimeUnit.SECONDS);
         }
 
         assertThat(cluster.bootstrapServers()).isEqualTo(address);

@@ -104,13 +104,13 @@ public final class ArticleStore implements Runnable, AutoCloseable {
     public void run() {
         ConnectionWatch connectionWatch = ConnectionWatch.start("store", log, this::clientMetrics);
         try {
-            poll();
+            poll(connectionWatch);
         } catch (RuntimeException e) {
             throw explain.apply(e);
         }
     }
 
-    private void poll() {
+    private void poll(ConnectionWatch connectionWatch) {
         try {
             producer.initTransactions();
             consumer.subscribe(List.of(Topics.ENRICHED.name()), new RememberStored());

@@ -29,20 +29,7 @@ final class EmbeddedKafkaCluster implements KafkaTestCluster {
     }
 
     static EmbeddedKafkaCluster start() throws Exception {
-        TestKitNodes nodes = new TestKitNodes.Builder()
-                .setCombined(true)
-                .setNumBrokerNodes(1)
-                .setNumControllerNodes(1)
-                .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
-                .build();
-        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "5")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("transaction.state.log.num.partitions", "5")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .setConfigProp("auto.create.topics.enable", "false")
+        KafkaClusterTestKit cluster = singleNode()
                 // The log cleaner looks for dirty compacted logs every 15 s by default; tests that show
                 // compaction (one record per key in news.raw) should not wait that long.
                 .setConfigProp("log.cleaner.backoff.ms", "250")
@@ -56,6 +43,27 @@ final class EmbeddedKafkaCluster implements KafkaTestCluster {
             throw e;
         }
         return new EmbeddedKafkaCluster(cluster);
+    }
+
+    /**
+     * A combined single node, with the settings every embedded cluster of the kit needs: replication factor
+     * and min ISR 1 for the internal topics, no rebalance delay, no topic created by accident.
+     */
+    static KafkaClusterTestKit.Builder singleNode() {
+        TestKitNodes nodes = new TestKitNodes.Builder()
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                .build();
+        return new KafkaClusterTestKit.Builder(nodes)
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "5")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("transaction.state.log.num.partitions", "5")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .setConfigProp("auto.create.topics.enable", "false");
     }
 
     @Override

@@ -10,9 +10,7 @@ import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.common.utils.Utils;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.awaitility.Awaitility;
 
 import java.io.IOException;
@@ -106,14 +104,8 @@ public final class SecureEmbeddedKafkaCluster implements KafkaTestCluster {
         keytool("-importcert", "-noprompt", "-alias", "broker", "-file", certificate.toString(),
                 "-storetype", "PKCS12", "-keystore", trustStore.toString(), "-storepass", storePassword);
 
-        TestKitNodes nodes = new TestKitNodes.Builder()
-                .setCombined(true)
-                .setNumBrokerNodes(1)
-                .setNumControllerNodes(1)
-                .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
-                .build();
         String secure = "listener.name." + SECURE.toLowerCase() + ".";
-        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes)
+        KafkaClusterTestKit.Builder builder = EmbeddedKafkaCluster.singleNode()
                 // The test kit pre-binds the ports of its own listeners; SECURE binds any free port.
                 .setConfigProp("listeners", INTERNAL + "://localhost:0,CONTROLLER://localhost:0," + SECURE + "://localhost:0")
                 .setConfigProp("listener.security.protocol.map",
@@ -125,14 +117,7 @@ public final class SecureEmbeddedKafkaCluster implements KafkaTestCluster {
                 .setConfigProp(secure + "ssl.keystore.type", "PKCS12")
                 .setConfigProp(secure + "ssl.keystore.location", keyStore.toString())
                 .setConfigProp(secure + "ssl.keystore.password", storePassword)
-                .setConfigProp(secure + "ssl.key.password", storePassword)
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "5")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("transaction.state.log.num.partitions", "5")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .setConfigProp("auto.create.topics.enable", "false");
+                .setConfigProp(secure + "ssl.key.password", storePassword);
         if (acls) {
             builder.setConfigProp("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
                     .setConfigProp("allow.everyone.if.no.acl.found", "false")

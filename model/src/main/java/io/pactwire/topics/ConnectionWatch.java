@@ -84,8 +84,11 @@ public final class ConnectionWatch implements AutoCloseable {
      * nothing is lost.
      */
     synchronized Change observe(double bytesReceived) {
+        // Compared with the last reading, not the highest: a client closed and made anew (a stream thread's
+        // producer after the broker came back) takes its bytes out of the sum, and the bytes of the new one
+        // must count as soon as they arrive.
         boolean heard = bytesReceived > received;
-        received = Math.max(received, bytesReceived);
+        received = bytesReceived;
         if (heard) {
             silentReadings = 0;
             connected = true;

@@ -46,6 +46,14 @@ class ConnectionWatchTest {
     }
 
     @Test
+    void aClientMadeAnewAfterTheOutageIsHeardAtItsFirstBytes() {
+        // the sum drops when a client with many bytes closes; its successor starts from zero
+        assertThat(readings(1000, 1000, 1000, 1000, 400, 400, 450))
+                .containsExactly(Change.NONE, Change.NONE, Change.NONE, Change.LOST, Change.NONE, Change.NONE,
+                        Change.RESTORED);
+    }
+
+    @Test
     void reportsEachOutage() {
         assertThat(readings(1, 2, 2, 2, 2, 3, 3, 3, 3, 4))
                 .containsExactly(Change.NONE, Change.NONE, Change.NONE, Change.NONE, Change.LOST, Change.RESTORED,

@@ -49,9 +49,13 @@ class BrokerRestartIT {
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger pactwire = (Logger) LoggerFactory.getLogger("io.pactwire");
+    private Level levelBefore;
 
     @BeforeEach
     void captureLogs() {
+        // INFO whatever ran before in this JVM (the demo command quiets io.pactwire to WARN)
+        levelBefore = pactwire.getLevel();
+        pactwire.setLevel(Level.INFO);
         logs.start();
         pactwire.addAppender(logs);
     }
@@ -59,6 +63,7 @@ class BrokerRestartIT {
     @AfterEach
     void releaseLogs() {
         pactwire.detachAppender(logs);
+        pactwire.setLevel(levelBefore);
     }
 
     @Test

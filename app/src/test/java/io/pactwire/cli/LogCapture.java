@@ -25,6 +25,8 @@ final class LogCapture implements AutoCloseable {
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final Logger kafka = (Logger) LoggerFactory.getLogger("org.apache.kafka");
     private final Level kafkaLevel = kafka.getLevel();
+    private final Logger pactwire = (Logger) LoggerFactory.getLogger("io.pactwire");
+    private final Level pactwireLevel = pactwire.getLevel();
     private final PrintStream originalOut = System.out;
     private final PrintStream originalErr = System.err;
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -34,6 +36,8 @@ final class LogCapture implements AutoCloseable {
         appender.start();
         root.addAppender(appender);
         kafka.setLevel(Level.INFO);
+        // every line of Pactwire's own too, whatever an earlier test in this JVM set (the demo quiets it)
+        pactwire.setLevel(Level.DEBUG);
         System.setOut(new PrintStream(new Tee(originalOut, console), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new Tee(originalErr, console), true, StandardCharsets.UTF_8));
     }
@@ -58,6 +62,7 @@ final class LogCapture implements AutoCloseable {
         System.setOut(originalOut);
         System.setErr(originalErr);
         kafka.setLevel(kafkaLevel);
+        pactwire.setLevel(pactwireLevel);
         root.detachAppender(appender);
         appender.stop();
     }

@@ -399,14 +399,10 @@ public final class InputReader {
         }
         String id = url != null ? ArticleIds.forUrl(url) : ArticleIds.forContent(extracted.title(), extracted.body());
         try {
-            RawArticle article = RawArticle.of(id, extracted.title(), extracted.body())
-                    .withSourceUri(source)
-                    .withUrl(url)
-                    .withDateline(extracted.dateline())
-                    .withPublishedAt(publishedAt != null ? publishedAt : extracted.publishedAt())
-                    .withLanguage(language)
-                    .withIngestedAt(clock.instant());
-            return new Input.Article(source, article);
+            // one construction: each copy would check every field and scan the body again
+            return new Input.Article(source, new RawArticle(id, source, url, extracted.title(), extracted.body(),
+                    extracted.dateline(), publishedAt != null ? publishedAt : extracted.publishedAt(), language, null, 1,
+                    clock.instant()));
         } catch (IllegalArgumentException e) {
             return new Input.Rejected(source, e.getMessage());
         }

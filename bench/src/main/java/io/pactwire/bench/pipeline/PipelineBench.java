@@ -98,6 +98,13 @@ public final class PipelineBench implements Callable<Integer> {
     @Option(names = "--no-report", description = "Print the figures only.")
     boolean noReport;
 
+    @Option(names = "--stage", paramLabel = "STAGE", description = "Run only this throughput stage (${COMPLETION-CANDIDATES}; enrich"
+            + " includes the store) and print its rounds, no report: a quick look while tuning.")
+    OnlyStage only;
+
+    /** The stages {@code --stage} can run alone. */
+    enum OnlyStage { ingest, enrich }
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A setting for every stage, as the services take it"
             + " (enrich.threads=2, linger.ms=5, ...), to measure a setting against the defaults.")
     Map<String, String> settings = new HashMap<>();
@@ -119,6 +126,19 @@ public final class PipelineBench implements Callable<Integer> {
         Results results = new Results(articles, rate, latencySeconds, corpusArticles.origin());
         settings.forEach((key, value) -> results.settingsText += " --set " + key + "=" + value);
         System.out.println("Pactwire pipeline benchmark: " + articles + " articles from " + corpusArticles.origin());
+        if (only != null) {
+            try {
+                if (only == OnlyStage.ingest) {
+                    ingestBesideBareProducer(work, corpusArticles, results);
+                } else {
+                    warmTagger(corpusArticles);
+                    enrichBesidePassThrough(work, corpusArticles, results);
+                }
+            } finally {
+                Utils.delete(work.toFile());
+            }
+            return 0;
+        }
         try {
             warmTagger(corpusArticles);
             // each stage on a broker of its own, so that none pays for what the one before left (log cleaning)

@@ -8,6 +8,7 @@ import io.pactwire.model.Serdes;
 import io.pactwire.tagger.Tagger;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.CumulativeCount;
 import org.apache.kafka.streams.StreamsMetrics;
@@ -73,8 +74,14 @@ final class EnrichProcessor implements Processor<String, RawArticle, String, byt
         return sensor;
     }
 
+    /**
+     * Results carry no headers: Streams would otherwise copy the raw record's (ingest's content hash and
+     * revision, which the result has as fields) onto every result and agreement, bytes on each record
+     * that nobody reads.
+     */
     @Override
-    public void process(Record<String, RawArticle> record) {
+    public void process(Record<String, RawArticle> input) {
+        Record<String, RawArticle> record = input.withHeaders(new RecordHeaders());
         String id = record.key();
         if (id == null) {
             throw new UnprocessableArticleException("record has no key (the article id)");

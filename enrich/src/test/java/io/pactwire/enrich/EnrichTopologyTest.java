@@ -12,6 +12,7 @@ import io.pactwire.tagger.Tagger;
 import io.pactwire.tagger.Tags;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
@@ -119,6 +120,19 @@ class EnrichTopologyTest {
         assertThat(value.enrichedAt()).isEqualTo(NOW);
         assertThat(enriched.isEmpty()).isTrue();
         assertThat(counter("enriched-total")).isEqualTo(1.0);
+    }
+
+    @Test
+    void resultsCarryNoneOfTheRawRecordsHeaders() {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("pactwire.content-hash", luJp().contentHash().getBytes(StandardCharsets.US_ASCII));
+        headers.add("pactwire.revision", "1".getBytes(StandardCharsets.US_ASCII));
+        raw.pipeInput(new TestRecord<>("lu-jp", luJp(), headers, NOW));
+
+        assertThat(enriched.readRecord().headers().toArray()).isEmpty();
+        List<TestRecord<String, AgreementRecord>> rows = agreements.readRecordsToList();
+        assertThat(rows).isNotEmpty();
+        assertThat(rows).allSatisfy(row -> assertThat(row.headers().toArray()).isEmpty());
     }
 
     @Test

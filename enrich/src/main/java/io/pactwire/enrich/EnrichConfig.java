@@ -52,8 +52,10 @@ public final class EnrichConfig extends PactwireConfig {
                         ConfigDef.ValidString.in(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE),
                         ConfigDef.Importance.MEDIUM,
                         "exactly_once_v2 (default: every raw article gives exactly one result, needs brokers with transactions) or at_least_once.")
-                .define(THREADS, ConfigDef.Type.INT, 1, ConfigDef.Range.atLeast(1), ConfigDef.Importance.MEDIUM,
-                        "Stream threads per enricher instance.")
+                .define(THREADS, ConfigDef.Type.INT, Runtime.getRuntime().availableProcessors(), ConfigDef.Range.atLeast(1),
+                        ConfigDef.Importance.MEDIUM,
+                        "Stream threads per enricher instance. Default: the processors the JVM sees, since tagging is"
+                                + " CPU-bound; threads beyond the partitions of news.raw assigned to the instance stay idle.")
                 .define(STATE_DIR, ConfigDef.Type.STRING, System.getProperty("java.io.tmpdir") + "/pactwire-enrich",
                         new ConfigDef.NonEmptyString(), ConfigDef.Importance.MEDIUM,
                         "Directory of the enricher's local state; keep it on a volume to restart fast. {hostname} in it is"

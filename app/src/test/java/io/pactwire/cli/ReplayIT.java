@@ -88,8 +88,9 @@ class ReplayIT {
     @BeforeAll
     void ingestAndEnrichWithTheFirstRules() throws Exception {
         state = Files.createTempDirectory("replay-it-");
+        // two stream threads, whatever the machine's processors: the instance is two members of its group
         input = ConfigInput.of(Map.of("bootstrap.servers", cluster.bootstrapServers(), EnrichConfig.STATE_DIR, state.toString(),
-                StoreConfig.TRANSACTIONAL_ID, "store-replay-it"));
+                StoreConfig.TRANSACTIONAL_ID, "store-replay-it", EnrichConfig.THREADS, "2"));
         try (Admin admin = cluster.admin()) {
             new TopicProvisioner(admin, TopicSettings.defaults(), Duration.ofSeconds(30)).ensure(Topics.all());
         }
@@ -208,7 +209,7 @@ class ReplayIT {
             try (Admin admin = cluster.admin()) {
                 new Replay(admin, Clock.systemUTC()).requireInactive("pactwire-enrich", "enrich");
             }
-        }).hasMessageContaining("Group pactwire-enrich has 1 active member(s)")
+        }).hasMessageContaining("Group pactwire-enrich has 2 active member(s)")
                 .hasMessageContaining("stop every enrich instance");
     }
 

@@ -14,7 +14,6 @@ import io.pactwire.topics.TopicSettings;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.acl.AclBindingFilter;
-import org.apache.kafka.streams.KafkaStreams;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,7 +93,7 @@ class AclIT {
                     Topics.ARTICLES.keySerde().deserializer(), Topics.ARTICLES.valueSerde().deserializer())
                     .readUntil(r -> RecordReader.<String, EnrichedArticle>latestByKey(r).size() == 3, Duration.ofSeconds(60));
             assertThat(RecordReader.latestByKey(records)).hasSize(3);
-            assertThat(enricher.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            assertThat(enricher.awaitRunning(Duration.ofSeconds(30))).as("the enricher is running").isTrue();
             assertThat(storeLoop.isAlive()).isTrue();
         }
         // a restarted enricher finds its internal topics and transactional ids as they were left, with the same ACLs

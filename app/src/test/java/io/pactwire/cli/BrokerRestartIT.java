@@ -17,7 +17,6 @@ import io.pactwire.topics.TopicProvisioner;
 import io.pactwire.topics.TopicSettings;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.streams.KafkaStreams;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,7 +104,7 @@ class BrokerRestartIT {
                 flow.verify(cluster, WAIT);
                 Conservation.of(cluster).await(WAIT);
             });
-            assertThat(enricher.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            assertThat(enricher.awaitRunning(Duration.ofSeconds(30))).as("the enricher is running").isTrue();
             assertThat(enricher.threadReplacements()).as("stream threads replaced after a failure").isZero();
             assertThat(store.healthy(Duration.ofSeconds(10))).isTrue();
             assertThat(storeLoop.isAlive()).isTrue();

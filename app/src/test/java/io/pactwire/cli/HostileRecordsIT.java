@@ -26,7 +26,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -144,7 +143,7 @@ class HostileRecordsIT {
             assertThat(articles.get("good-extra-fields").title()).isEqualTo("Unknown fields");
             assertThat(articles.get("good-after-3").countries()).extracting(CountryTag::code).contains("JP", "CL");
 
-            assertThat(enricher.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            assertThat(enricher.awaitRunning(Duration.ofSeconds(30))).as("the enricher is running").isTrue();
             assertThat(enricher.threadReplacements()).isZero();
         }
     }

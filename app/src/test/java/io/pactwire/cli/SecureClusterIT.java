@@ -104,7 +104,7 @@ class SecureClusterIT {
                     Topics.ARTICLES.keySerde().deserializer(), Topics.ARTICLES.valueSerde().deserializer())
                     .readUntil(r -> RecordReader.latestByKey(r).size() == 3, Duration.ofSeconds(60));
             assertThat(RecordReader.latestByKey(records)).hasSize(3);
-            assertThat(enricher.state()).isEqualTo(org.apache.kafka.streams.KafkaStreams.State.RUNNING);
+            assertThat(enricher.awaitRunning(Duration.ofSeconds(30))).as("the enricher is running").isTrue();
         }
     }
 

@@ -88,9 +88,26 @@ public final class EnricherApp implements AutoCloseable {
         connectionWatch = ConnectionWatch.start("enricher", log, streams::metrics);
     }
 
-    /** Waits until the app is processing; false if it stopped or the timeout passed first. */
+    /**
+     * Waits until the app is processing now: RUNNING, not rebalancing (with several stream threads the
+     * group rebalances again as each joins); false if it stopped or the timeout passed first.
+     */
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
-        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && streams.state() == KafkaStreams.State.RUNNING;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        while (stopped.getCount() > 0) {
+            if (streams.state() == KafkaStreams.State.RUNNING) {
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            Thread.sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 20));
+        }
+        return false;
     }
 
     /** Blocks until the app has stopped (closed, or shut down after repeated failures). */

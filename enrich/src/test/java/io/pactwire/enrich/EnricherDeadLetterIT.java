@@ -7,7 +7,6 @@ import io.pactwire.testkit.KafkaTest;
 import io.pactwire.testkit.KafkaTestCluster;
 import io.pactwire.topics.DeadLetterHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,7 +101,7 @@ class EnricherDeadLetterIT {
             int out = fixture.enriched().readToEnd(Duration.ofSeconds(30)).size();
             int dead = fixture.deadLetters().readToEnd(Duration.ofSeconds(30)).size();
             assertThat(out + dead).isEqualTo(input.size());
-            assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            assertThat(app.awaitRunning(Duration.ofSeconds(30))).as("the enricher is running").isTrue();
             assertThat(app.threadReplacements()).isZero();
         }
     }

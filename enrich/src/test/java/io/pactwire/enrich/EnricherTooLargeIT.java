@@ -11,7 +11,6 @@ import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +58,7 @@ class EnricherTooLargeIT {
                             .contains("over the limit of 18976"));
             assertThat(fixture.enriched().readUntil(r -> r.stream().anyMatch(x -> x.key().equals("eos-small")), Duration.ofSeconds(60)))
                     .extracting(ConsumerRecord::key).doesNotContain("eos-big");
-            assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            assertThat(app.awaitRunning(Duration.ofSeconds(30))).as("the enricher is running").isTrue();
             assertThat(app.threadReplacements()).isZero();
         }
     }
@@ -98,7 +97,7 @@ class EnricherTooLargeIT {
             });
             assertThat(fixture.enriched().readUntil(r -> r.stream().anyMatch(x -> x.key().equals("alo-small")), Duration.ofSeconds(60)))
                     .extracting(ConsumerRecord::key).doesNotContain("alo-big");
-            assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            assertThat(app.awaitRunning(Duration.ofSeconds(30))).as("the enricher is running").isTrue();
             assertThat(app.threadReplacements()).isZero();
         }
     }

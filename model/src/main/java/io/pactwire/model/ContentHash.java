@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -46,7 +45,9 @@ public final class ContentHash {
         int n = normaliseAscii(t, bytes, 0);
         bytes[n++] = '\n';
         n = normaliseAscii(b, bytes, n);
-        return hex(sha256().digest(Arrays.copyOf(bytes, n)));
+        MessageDigest digest = sha256();
+        digest.update(bytes, 0, n);
+        return hex(digest.digest());
     }
 
     /** NFKC, whitespace runs collapsed to one space, trimmed, lower-cased. */
@@ -59,8 +60,7 @@ public final class ContentHash {
             int n = normaliseAscii(text, bytes, 0);
             return new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
         }
-        String composed = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        return WHITESPACE.matcher(composed).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
+        return normaliseSlowly(text);
     }
 
     private static boolean isAscii(String text) {

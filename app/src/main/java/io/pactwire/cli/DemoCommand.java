@@ -10,6 +10,7 @@ import io.pactwire.enrich.EnricherApp;
 import io.pactwire.ingest.IngestConfig;
 import io.pactwire.ingest.IngestReport;
 import io.pactwire.ingest.IngestService;
+import io.pactwire.model.AgreementStatus;
 import io.pactwire.model.EnrichedArticle;
 import io.pactwire.store.ArticleStore;
 import io.pactwire.store.ArticlesView;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -158,8 +160,8 @@ final class DemoCommand implements Callable<Integer> {
                 .distinct().count();
         long agreements = articles.stream().mapToLong(a -> a.agreements().size()).sum();
         long signed = articles.stream().flatMap(a -> a.agreements().stream())
-                .filter(a -> a.status() == io.pactwire.model.AgreementStatus.SIGNED).count();
-        return String.format(java.util.Locale.ROOT, "%d articles, %d countries (%d about), %d agreements (%d signed) in %.1f s",
+                .filter(a -> a.status() == AgreementStatus.SIGNED).count();
+        return String.format(Locale.ROOT, "%d articles, %d countries (%d about), %d agreements (%d signed) in %.1f s",
                 articles.size(), countries, about, agreements, signed, seconds);
     }
 

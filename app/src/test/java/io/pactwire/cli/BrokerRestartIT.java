@@ -17,7 +17,6 @@ import io.pactwire.topics.TopicProvisioner;
 import io.pactwire.topics.TopicSettings;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -129,17 +127,8 @@ class BrokerRestartIT {
         return events().stream().map(e -> e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage()).toList();
     }
 
-    private interface Check {
-        void run() throws Exception;
-    }
-
     /** Runs {@code check}; a failure carries what the services logged. */
-    private void explained(Check check) throws Exception {
-        try {
-            check.run();
-        } catch (AssertionError | ConditionTimeoutException e) {
-            throw new AssertionError(e.getMessage() + "\n----- service log -----\n"
-                    + lines().stream().collect(Collectors.joining("\n")), e);
-        }
+    private void explained(Explained.Check check) throws Exception {
+        Explained.run(check, () -> String.join("\n", lines()));
     }
 }

@@ -7,7 +7,6 @@ import io.pactwire.topics.TopicProvisioner;
 import io.pactwire.topics.TopicSettings;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -137,17 +136,8 @@ class ServiceKillIT {
         services.forEach(s -> s.awaitHealthy(WAIT));
     }
 
-    private interface Check {
-        void run() throws Exception;
-    }
-
     /** Runs {@code check}; a failure carries what every service printed. */
-    private void explained(Check check) throws Exception {
-        try {
-            check.run();
-        } catch (AssertionError | ConditionTimeoutException e) {
-            String logs = services.stream().map(s -> s.tail(40)).collect(Collectors.joining("\n"));
-            throw new AssertionError(e.getMessage() + "\n" + logs, e);
-        }
+    private void explained(Explained.Check check) throws Exception {
+        Explained.run(check, () -> services.stream().map(s -> s.tail(40)).collect(Collectors.joining("\n")));
     }
 }

@@ -9,6 +9,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.common.config.types.Password;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -126,9 +127,9 @@ public abstract class PactwireConfig {
     }
 
     /** The file to touch while healthy, if one is configured. */
-    public java.util.Optional<java.nio.file.Path> healthFile() {
+    public Optional<Path> healthFile() {
         String file = getString(HEALTH_FILE);
-        return file == null || file.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(java.nio.file.Path.of(file));
+        return file == null || file.isBlank() ? Optional.empty() : Optional.of(Path.of(file));
     }
 
     public TopicSettings topicSettings() {

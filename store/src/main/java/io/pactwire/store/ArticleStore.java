@@ -1,7 +1,6 @@
 package io.pactwire.store;
 
 import io.pactwire.config.ClusterAccessException;
-
 import io.pactwire.model.EnrichedArticle;
 import io.pactwire.model.Serdes;
 import io.pactwire.topics.ConnectionWatch;
@@ -42,6 +41,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 /**
@@ -73,7 +73,7 @@ public final class ArticleStore implements Runnable, AutoCloseable {
     private final Map<String, StoredResult> stored = new HashMap<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
-    private final java.util.concurrent.atomic.AtomicLong lastPollMillis = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong lastPollMillis = new AtomicLong();
     private final UnaryOperator<RuntimeException> explain;
 
     public ArticleStore(StoreConfig config) {

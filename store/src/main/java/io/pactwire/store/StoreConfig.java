@@ -2,6 +2,7 @@ package io.pactwire.store;
 
 import io.pactwire.config.ConfigInput;
 import io.pactwire.config.ConfigSources;
+import io.pactwire.config.HostName;
 import io.pactwire.config.PactwireConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -32,7 +33,7 @@ public final class StoreConfig extends PactwireConfig {
         return commonDefinition()
                 .define(GROUP_ID, ConfigDef.Type.STRING, "pactwire-store", new ConfigDef.NonEmptyString(),
                         ConfigDef.Importance.HIGH, "Consumer group of the store instances.")
-                .define(TRANSACTIONAL_ID, ConfigDef.Type.STRING, "pactwire-store-" + io.pactwire.config.HostName.get(),
+                .define(TRANSACTIONAL_ID, ConfigDef.Type.STRING, "pactwire-store-" + HostName.get(),
                         new ConfigDef.NonEmptyString(), ConfigDef.Importance.MEDIUM,
                         "transactional.id of this store instance's producer: unique per instance and stable across its"
                                 + " restarts, so a restart aborts what a crashed predecessor left open. Defaults to"
@@ -75,5 +76,4 @@ public final class StoreConfig extends PactwireConfig {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         return props;
     }
-
 }

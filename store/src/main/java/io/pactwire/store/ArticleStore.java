@@ -71,6 +71,8 @@ public final class ArticleStore implements Runnable, AutoCloseable {
     private final CurrentView currentView;
     private final StoreCounters counters = new StoreCounters();
     private final Map<String, StoredResult> stored = new HashMap<>();
+    /** Per assigned partition, the offset this store last committed there (see {@link #nextOffsets}). */
+    private final Map<TopicPartition, Long> committedPositions = new HashMap<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicLong lastPollMillis = new AtomicLong();
@@ -123,10 +125,11 @@ public final class ArticleStore implements Runnable, AutoCloseable {
                 } catch (WakeupException e) {
                     break;
                 }
-                if (records.isEmpty()) {
+                Map<TopicPartition, OffsetAndMetadata> offsets = nextOffsets(records);
+                if (offsets.isEmpty()) {
                     continue;
                 }
-                if (storeInTransaction(records)) {
+                if (storeInTransaction(records, offsets)) {
                     aborts = 0;
                 } else if (++aborts >= MAX_CONSECUTIVE_ABORTS) {
                     throw new KafkaException("Store gave up after " + aborts + " aborted transactions in a row");
@@ -152,8 +155,11 @@ public final class ArticleStore implements Runnable, AutoCloseable {
         return metrics;
     }
 
-    /** Stores one poll's records atomically; false if the transaction was aborted and will be retried. */
-    private boolean storeInTransaction(ConsumerRecords<byte[], byte[]> records) {
+    /**
+     * Stores one poll's records and commits {@code offsets} atomically; false if the transaction was aborted
+     * and will be retried.
+     */
+    private boolean storeInTransaction(ConsumerRecords<byte[], byte[]> records, Map<TopicPartition, OffsetAndMetadata> offsets) {
         Map<String, Optional<StoredResult>> changes = new HashMap<>();
         StoreCounters.Batch batch = new StoreCounters.Batch();
         try {
@@ -161,7 +167,7 @@ public final class ArticleStore implements Runnable, AutoCloseable {
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 fold(record, changes, batch);
             }
-            producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
+            producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
             producer.commitTransaction();
         } catch (ProducerFencedException | OutOfOrderSequenceException | UnsupportedVersionException
                  | AuthorizationException e) {
@@ -172,6 +178,7 @@ public final class ArticleStore implements Runnable, AutoCloseable {
             rewind();
             return false;
         }
+        offsets.forEach((partition, offset) -> committedPositions.put(partition, offset.offset()));
         changes.forEach((id, result) -> {
             if (result.isPresent()) {
                 stored.put(id, result.get());
@@ -244,14 +251,25 @@ public final class ArticleStore implements Runnable, AutoCloseable {
 
     /**
      * The offsets to commit after a poll: the consumer's position on each partition polled, not the last
-     * record's offset plus one. On a transactional topic (news.enriched is one) the position is past the
-     * commit markers too, so that a caught-up store's lag is 0 and not one per partition.
+     * record's offset plus one, and on each partition whose position moved with no record to show for it.
+     * On a transactional topic (news.enriched is one) the position passes the commit markers too, and a
+     * fetch can hold nothing but a marker (or an aborted transaction's records, which read_committed
+     * skips); without committing those positions a caught-up store would keep a lag of one per such
+     * partition until its next result arrived. Empty when there is nothing to commit.
      */
     private Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> records) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
             offsets.put(partition, new OffsetAndMetadata(consumer.position(partition)));
         }
+        committedPositions.forEach((partition, committed) -> {
+            if (!offsets.containsKey(partition)) {
+                long position = consumer.position(partition);
+                if (position > committed) {
+                    offsets.put(partition, new OffsetAndMetadata(position));
+                }
+            }
+        });
         return offsets;
     }
 
@@ -274,6 +292,13 @@ public final class ArticleStore implements Runnable, AutoCloseable {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             stored.putAll(currentView.load(partitions));
+            if (!partitions.isEmpty()) {
+                Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
+                for (TopicPartition partition : partitions) {
+                    OffsetAndMetadata offset = committed.get(partition);
+                    committedPositions.put(partition, offset == null ? 0L : offset.offset());
+                }
+            }
         }
 
         @Override
@@ -290,6 +315,7 @@ public final class ArticleStore implements Runnable, AutoCloseable {
             if (partitions.isEmpty()) {
                 return;
             }
+            committedPositions.keySet().removeAll(partitions);
             Set<Integer> gone = new java.util.HashSet<>();
             partitions.forEach(p -> gone.add(p.partition()));
             int count = consumer.partitionsFor(Topics.ENRICHED.name()).size();

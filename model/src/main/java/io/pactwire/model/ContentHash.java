@@ -80,19 +80,17 @@ public final class ContentHash {
      * lower-cased. Returns the index after the last byte written.
      */
     static int normaliseAscii(String text, byte[] out, int at) {
+        // The chars as bytes in one bulk copy, then a pass with no branch on them: a run char writes a
+        // space, and the write index moves on unless the char before was of the run too.
+        byte[] chars = text.getBytes(StandardCharsets.ISO_8859_1);
         int n = at;
-        boolean inRun = false;
-        for (int i = 0; i < text.length(); i++) {
-            byte mapped = ASCII[text.charAt(i)];
-            if (mapped == RUN) {
-                if (!inRun) {
-                    out[n++] = ' ';
-                    inRun = true;
-                }
-            } else {
-                out[n++] = mapped;
-                inRun = false;
-            }
+        int inRun = 0;
+        for (byte c : chars) {
+            int mapped = ASCII[c & 0x7F];
+            int run = mapped >>> 31;
+            out[n] = (byte) ((mapped & (run - 1)) | (' ' & -run));
+            n += 1 - (run & inRun);
+            inRun = run;
         }
         int start = at;
         while (start < n && Character.isWhitespace(out[start])) {

@@ -1,5 +1,7 @@
 package io.pactwire.bench.pipeline;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,8 +12,9 @@ import io.pactwire.topics.Topics;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,19 +102,46 @@ final class BenchArticles {
 
     /** Writes {@code count} articles as JSON lines (id, title, dateline, body), the input of ingest. */
     void writeJsonLines(String prefix, int count, Path file) {
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             for (int i = 0; i < count; i++) {
-                Base base = base(i);
-                ObjectNode line = JSON.createObjectNode();
-                line.put("id", prefix + i).put("title", base.title()).put("body", base.body());
-                if (!base.dateline().isBlank()) {
-                    line.put("dateline", base.dateline());
-                }
-                out.write(JSON.writeValueAsString(line));
+                out.write(jsonLine(prefix, i));
                 out.write('\n');
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
+    }
+
+    /** The i-th JSON line of a run, without its line end (UTF-8). */
+    byte[] jsonLine(String prefix, int i) {
+        Base base = base(i);
+        ObjectNode line = JSON.createObjectNode();
+        line.put("id", prefix + i).put("title", base.title()).put("body", base.body());
+        if (!base.dateline().isBlank()) {
+            line.put("dateline", base.dateline());
+        }
+        try {
+            return JSON.writeValueAsBytes(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads a JSON line as the least any ingest must: every token with Jackson's streaming parser, each
+     * string value made a {@code String}; nothing checked, cleaned or built. The chars read.
+     */
+    static long readStrings(byte[] line) {
+        long chars = 0;
+        try (JsonParser parser = JSON.getFactory().createParser(line)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_STRING) {
+                    chars += parser.getText().length();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return chars;
     }
 }

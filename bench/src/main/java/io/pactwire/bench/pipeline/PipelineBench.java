@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,6 +60,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -197,7 +199,11 @@ public final class PipelineBench implements Callable<Integer> {
                 admin.createTopics(List.of(
                         new NewTopic(BARE_TOPIC, config.topicSettings().partitions(), config.topicSettings().replicationFactor())
                                 .configs(Topics.RAW.configs(config.topicSettings())),
+                        new NewTopic(BARE_READING_TOPIC, config.topicSettings().partitions(), config.topicSettings().replicationFactor())
+                                .configs(Topics.RAW.configs(config.topicSettings())),
                         new NewTopic(PassThroughTopology.OUTPUT, config.topicSettings().partitions(),
+                                config.topicSettings().replicationFactor()).configs(Topics.RAW.configs(config.topicSettings())),
+                        new NewTopic(ReadAndTagTopology.OUTPUT, config.topicSettings().partitions(),
                                 config.topicSettings().replicationFactor()).configs(Topics.RAW.configs(config.topicSettings()))))
                         .all().get(60, TimeUnit.SECONDS);
             }
@@ -205,6 +211,7 @@ public final class PipelineBench implements Callable<Integer> {
     }
 
     static final String BARE_TOPIC = "bench.bare";
+    static final String BARE_READING_TOPIC = "bench.bare-reading";
     static final String ENRICH_PREFIX = "bench-";
 
     /** The tagger's code is compiled before the enricher is measured, as the pass-through's is trivially. */
@@ -234,6 +241,7 @@ public final class PipelineBench implements Callable<Integer> {
      */
     private void ingestBesideBareProducer(Path work, BenchArticles corpus, Results results) throws Exception {
         List<Measured> bares = new ArrayList<>();
+        List<Measured> bareReadings = new ArrayList<>();
         List<Measured> ours = new ArrayList<>();
         for (int round = -1; round < ROUNDS; round++) {
             boolean warmUp = round < 0;
@@ -243,10 +251,17 @@ public final class PipelineBench implements Callable<Integer> {
                 stage.createTopics();
                 IngestConfig config = new IngestConfig(stage.input(Map.of()));
                 Path file = stage.dir.resolve("articles.jsonl");
-                Measured bare = bare(config, corpus, "bare-", count, file);
+                Measured bare = bare(config, corpus, "bare-", count, file, BARE_TOPIC, false);
+                Measured bareReading = bare(config, corpus, "bare-reading-", count, file, BARE_READING_TOPIC, true);
                 Measured ingest = ingest(config, corpus, "ingest-", count, file);
+                System.out.printf(Locale.ROOT, "%s ingest: %,.0f articles/s (%.2f cores); bare producer %,.0f articles/s (%.2f cores)"
+                                + " (%.2fx); bare producer reading the JSON lines %,.0f articles/s (%.2fx the bare producer)%n",
+                        warmUp ? "warm-up" : "round " + (round + 1), ingest.perSecond(), ingest.cores(), bare.perSecond(),
+                        bare.cores(), ingest.perSecond() / bare.perSecond(), bareReading.perSecond(),
+                        bareReading.perSecond() / bare.perSecond());
                 if (!warmUp) {
                     bares.add(bare);
+                    bareReadings.add(bareReading);
                     ours.add(ingest);
                 }
                 if (round == ROUNDS - 1) {
@@ -261,23 +276,32 @@ public final class PipelineBench implements Callable<Integer> {
         }
         results.ingest = Measured.median(ours);
         results.bareProducer = Measured.median(bares);
-        System.out.printf(Locale.ROOT, "ingest: %,.0f articles/s (%.2f cores); bare producer %,.0f articles/s (%.2f cores) (%.2fx);"
-                        + " start-up read of news.raw %,.0f articles/s%n",
+        results.bareReading = Measured.median(bareReadings);
+        System.out.printf(Locale.ROOT, "ingest, median of %d rounds: %,.0f articles/s (%.2f cores); bare producer %,.0f articles/s"
+                        + " (%.2f cores) (%.2fx); bare producer reading the JSON lines %.2fx the bare producer;"
+                        + " start-up read of news.raw %,.0f articles/s%n", ROUNDS,
                 results.ingest.perSecond(), results.ingest.cores(), results.bareProducer.perSecond(),
-                results.bareProducer.cores(), results.ingestRatio(), results.knownArticlesLoad.perSecond());
+                results.bareProducer.cores(), results.ingestRatio(), results.bareReadingRatio(), results.knownArticlesLoad.perSecond());
     }
 
     /**
      * The records ingest would publish (key, value and headers, serialized beforehand), sent by a plain
-     * producer with ingest's settings.
+     * producer with ingest's settings. With {@code readLines}, the floor under any ingest: before each
+     * send the producer's thread reads the record's JSON line ({@link BenchArticles#readStrings}), and
+     * does nothing else of ingest's work.
      */
-    private static Measured bare(IngestConfig config, BenchArticles corpus, String prefix, int count, Path file) throws Exception {
+    private static Measured bare(IngestConfig config, BenchArticles corpus, String prefix, int count, Path file, String topic,
+                                 boolean readLines) throws Exception {
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(count);
+        List<byte[]> lines = new ArrayList<>(readLines ? count : 0);
         long bytes = 0;
         for (int i = 0; i < count; i++) {
             RawArticle article = corpus.raw(prefix, i, file);
+            if (readLines) {
+                lines.add(corpus.jsonLine(prefix, i));
+            }
             byte[] value = BenchArticles.bytes(article);
-            records.add(new ProducerRecord<>(BARE_TOPIC, null, article.id().getBytes(StandardCharsets.UTF_8), value,
+            records.add(new ProducerRecord<>(topic, null, article.id().getBytes(StandardCharsets.UTF_8), value,
                     BenchArticles.headers(article)));
             bytes += value.length;
         }
@@ -286,8 +310,12 @@ public final class PipelineBench implements Callable<Integer> {
         long start = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config.producerProperties(),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (ProducerRecord<byte[], byte[]> record : records) {
-                producer.send(record, (m, e) -> {
+            long chars = 0;
+            for (int i = 0; i < count; i++) {
+                if (readLines) {
+                    chars += BenchArticles.readStrings(lines.get(i));
+                }
+                producer.send(records.get(i), (m, e) -> {
                     if (e != null) {
                         failed.incrementAndGet();
                     }
@@ -297,6 +325,9 @@ public final class PipelineBench implements Callable<Integer> {
             long elapsed = System.nanoTime() - start;
             if (failed.get() > 0) {
                 throw new IllegalStateException(failed.get() + " sends of the bare producer failed");
+            }
+            if (readLines && chars == 0) {
+                throw new IllegalStateException("the bare producer read no text from its JSON lines");
             }
             return new Measured(count, bytes, elapsed, processCpuNanos() - cpu);
         }
@@ -343,6 +374,7 @@ public final class PipelineBench implements Callable<Integer> {
         Map<String, List<Measured>> ours = new java.util.LinkedHashMap<>();
         Map<String, List<Measured>> passes = new java.util.LinkedHashMap<>();
         List<Measured> stores = new ArrayList<>();
+        List<Measured> floors = new ArrayList<>();
         for (int round = -1; round < ROUNDS; round++) {
             boolean warmUp = round < 0;
             int count = warmUp ? Math.min(WARM_UP, articles) : articles;
@@ -356,7 +388,7 @@ public final class PipelineBench implements Callable<Integer> {
                 for (String guarantee : List.of("exactly_once_v2", "at_least_once")) {
                     EnrichConfig passConfig = new EnrichConfig(stage.input(Map.of(EnrichConfig.APPLICATION_ID,
                             "bench-pass-" + guarantee, EnrichConfig.PROCESSING_GUARANTEE, guarantee)));
-                    Measured pass = streams(passConfig, offsets, rawEnd, count, PassThroughTopology.OUTPUT);
+                    Measured pass = streams(passConfig, offsets, rawEnd, count, PassThroughTopology.build(), PassThroughTopology.OUTPUT);
                     EnrichConfig enrichConfig = new EnrichConfig(stage.input(Map.of(EnrichConfig.APPLICATION_ID,
                             "bench-enrich-" + guarantee, EnrichConfig.PROCESSING_GUARANTEE, guarantee)));
                     Measured enrich = enricher(enrichConfig, offsets, rawEnd, count);
@@ -364,6 +396,17 @@ public final class PipelineBench implements Callable<Integer> {
                                     + " (%.2f cores) (%.2fx)%n", warmUp ? "warm-up" : "round " + (round + 1), guarantee,
                             enrich.perSecond(), enrich.cores(), pass.perSecond(), pass.cores(), enrich.perSecond() / pass.perSecond());
                     if (guarantee.equals("exactly_once_v2")) {
+                        EnrichConfig floorConfig = new EnrichConfig(stage.input(Map.of(EnrichConfig.APPLICATION_ID,
+                                "bench-read-and-tag-" + guarantee, EnrichConfig.PROCESSING_GUARANTEE, guarantee)));
+                        LongAdder tagged = new LongAdder();
+                        Measured floor = streams(floorConfig, offsets, rawEnd, count,
+                                ReadAndTagTopology.build(Tagger.standard(), tagged), ReadAndTagTopology.OUTPUT);
+                        System.out.printf(Locale.ROOT, "%s read and tag only (%s): %,.0f articles/s (%.2f cores) (%.2fx the"
+                                        + " pass-through; %,d tags found)%n", warmUp ? "warm-up" : "round " + (round + 1), guarantee,
+                                floor.perSecond(), floor.cores(), floor.perSecond() / pass.perSecond(), tagged.sum());
+                        if (!warmUp) {
+                            floors.add(floor);
+                        }
                         Measured store = store(stage, offsets, count);
                         Set<String> ids = new HashSet<>();
                         for (int i = 0; i < count; i++) {
@@ -384,18 +427,22 @@ public final class PipelineBench implements Callable<Integer> {
         ours.forEach((guarantee, measured) -> results.enrich.put(guarantee,
                 new Measured[] {Measured.median(measured), Measured.median(passes.get(guarantee))}));
         results.store = Measured.median(stores);
+        results.readAndTag = Measured.median(floors);
         results.enrich.forEach((guarantee, pair) -> System.out.printf(Locale.ROOT,
                 "enrich (%s), median of %d rounds: %,.0f articles/s; pass-through %,.0f articles/s (%.2fx)%n", guarantee, ROUNDS,
                 pair[0].perSecond(), pair[1].perSecond(), results.enrichRatio(guarantee)));
+        System.out.printf(Locale.ROOT, "read and tag only (exactly_once_v2), median of %d rounds: %,.0f articles/s (%.2fx the"
+                + " pass-through)%n", ROUNDS, results.readAndTag.perSecond(), results.readAndTagRatio());
         System.out.printf(Locale.ROOT, "store, median of %d rounds: %,.0f articles/s%n", ROUNDS, results.store.perSecond());
     }
 
+    /** A topology of the bench (a ceiling or a floor) run as a Streams app with {@code config}, reading news.raw. */
     private static Measured streams(EnrichConfig config, Offsets offsets, Map<TopicPartition, Long> end, long records,
-                                    String output) throws Exception {
+                                    Topology topology, String output) throws Exception {
         long before = offsets.total(output);
         Properties props = new Properties();
         props.putAll(config.streamsProperties());
-        try (KafkaStreams streams = new KafkaStreams(PassThroughTopology.build(), props)) {
+        try (KafkaStreams streams = new KafkaStreams(topology, props)) {
             return awaitDone(config, offsets, end, output, before, records, streams::start, () -> failed(streams.state()));
         }
     }
@@ -640,8 +687,10 @@ public final class PipelineBench implements Callable<Integer> {
         final String corpus;
         Measured ingest;
         Measured bareProducer;
+        Measured bareReading;
         Measured knownArticlesLoad;
         final Map<String, Measured[]> enrich = new java.util.LinkedHashMap<>();
+        Measured readAndTag;
         Measured store;
         Latency latency;
         ServiceProcess.Usage[] processes;
@@ -660,9 +709,19 @@ public final class PipelineBench implements Callable<Integer> {
             return ingest.perSecond() / bareProducer.perSecond();
         }
 
+        /** The floor of any ingest of JSON lines (the bare producer reading them) over the bare producer. */
+        double bareReadingRatio() {
+            return bareReading.perSecond() / bareProducer.perSecond();
+        }
+
         double enrichRatio(String guarantee) {
             Measured[] pair = enrich.get(guarantee);
             return pair[0].perSecond() / pair[1].perSecond();
+        }
+
+        /** The floor of any enricher with this tagger (read and tag, nothing else) over the exactly-once pass-through. */
+        double readAndTagRatio() {
+            return readAndTag.perSecond() / enrich.get("exactly_once_v2")[1].perSecond();
         }
 
         ServiceProcess.Usage enricherUsage() {
@@ -690,12 +749,18 @@ public final class PipelineBench implements Callable<Integer> {
                             + " | bare producer, same records, headers and settings: %s, %.1f MB/s | **%.2f** | >= 0.80 %s |%n",
                     figures(ingest), ingest.megabytesPerSecond(), figures(bareProducer), bareProducer.megabytesPerSecond(),
                     ingestRatio(), mark(ingestRatio() >= 0.8)));
+            md.append(String.format(Locale.ROOT, "| bound on ingest: the bare producer reading each JSON line first (Jackson's"
+                            + " streaming parser, every string made a String), nothing else | %s | bare producer: %s | **%.2f** | - |%n",
+                    figures(bareReading), figures(bareProducer), bareReadingRatio()));
             for (Map.Entry<String, Measured[]> e : enrich.entrySet()) {
                 boolean eos = e.getKey().equals("exactly_once_v2");
                 md.append(String.format(Locale.ROOT, "| enrich, %s | %s | identity pass-through, same config: %s | **%.2f** | %s |%n",
                         e.getKey(), figures(e.getValue()[0]), figures(e.getValue()[1]), enrichRatio(e.getKey()),
                         eos ? ">= 0.60 " + mark(enrichRatio(e.getKey()) >= 0.6) : "-"));
             }
+            md.append(String.format(Locale.ROOT, "| bound on the enricher: read and tag only, no result, no store, exactly_once_v2"
+                            + " | %s | identity pass-through, same config: %s | **%.2f** | - |%n",
+                    figures(readAndTag), figures(enrich.get("exactly_once_v2")[1]), readAndTagRatio()));
             md.append(String.format(Locale.ROOT, "| store: news.enriched folded into news.articles, transactional | %s | - | - | - |%n",
                     figures(store)));
             md.append(String.format(Locale.ROOT, "| ingest's start: reading what news.raw holds (%,d articles) | %,.0f articles/s"

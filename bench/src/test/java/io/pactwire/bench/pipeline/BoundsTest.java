@@ -1,0 +1,64 @@
+package io.pactwire.bench.pipeline;
+
+import io.pactwire.model.RawArticle;
+import io.pactwire.model.Serdes;
+import io.pactwire.tagger.Tagger;
+import io.pactwire.topics.Topics;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The bounds the pipeline benchmark measures beside the ceilings: they do the work they stand for, and no more. */
+class BoundsTest {
+
+    @Test
+    void readAndTagTagsEachRawArticleAndWritesItsBytesUnchanged() {
+        LongAdder tagged = new LongAdder();
+        byte[] raw = Serdes.RAW_ARTICLE.serialize(Topics.RAW.name(), RawArticle.of("lux-china", "Luxembourg and China sign MoU",
+                "Luxembourg and China signed a memorandum of understanding on space resources in Beijing."));
+        try (TopologyTestDriver driver = new TopologyTestDriver(ReadAndTagTopology.build(Tagger.standard(), tagged))) {
+            TestInputTopic<byte[], byte[]> in = driver.createInputTopic(Topics.RAW.name(), new ByteArraySerializer(),
+                    new ByteArraySerializer());
+            TestOutputTopic<byte[], byte[]> out = driver.createOutputTopic(ReadAndTagTopology.OUTPUT, new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer());
+            in.pipeInput("lux-china".getBytes(StandardCharsets.UTF_8), raw);
+            assertThat(out.readValue()).isEqualTo(raw);
+            assertThat(out.isEmpty()).isTrue();
+        }
+        assertThat(tagged.sum()).as("countries and agreements found: LU, CN and the memorandum").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void readingAJsonLineMakesEveryStringValueAString() {
+        byte[] line = "{\"id\":\"x\",\"title\":\"T\\nU\",\"n\":7,\"body\":\"h\u00e9llo\",\"tags\":[\"ab\"]}".getBytes(StandardCharsets.UTF_8);
+        assertThat(BenchArticles.readStrings(line)).isEqualTo("x".length() + "T\nU".length() + "h\u00e9llo".length() + "ab".length());
+    }
+
+    @Test
+    void aRunsJsonLinesAreTheArticlesIngestMakes(@TempDir Path dir) throws Exception {
+        Path samples = Files.createDirectories(dir.resolve("samples"));
+        Files.writeString(samples.resolve("a.txt"), "Luxembourg and Japan signed a memorandum of cooperation.");
+        BenchArticles corpus = BenchArticles.load(dir.resolve("no-corpus.jsonl"), samples);
+        Path file = dir.resolve("run.jsonl");
+        corpus.writeJsonLines("p-", 3, file);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(lines.get(i)).isEqualTo(new String(corpus.jsonLine("p-", i), StandardCharsets.UTF_8))
+                    .contains("\"id\":\"p-" + i + "\"");
+        }
+        assertThat(lines.get(1)).as("varied after the first round").contains("(1)");
+    }
+}

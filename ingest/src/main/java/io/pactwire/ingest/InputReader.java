@@ -513,14 +513,14 @@ public final class InputReader {
     }
 
     private Input jsonLine(String source, byte[] bytes, int offset, int length) {
-        if (!isUtf8(bytes, offset, length)) {
-            return new Input.Rejected(source, "not valid UTF-8 text");
-        }
         JsonLine parsed;
         try {
+            // the model's serde checks the bytes are strict UTF-8 before it parses them; which kind of
+            // problem a refused line has is asked only then, so that a good line is checked once
             parsed = JSON_LINE.deserialize(bytes, offset, length);
         } catch (SerializationException e) {
-            return new Input.Rejected(source, e.getMessage().replaceFirst("^Cannot read JsonLine: ", ""));
+            return new Input.Rejected(source, isUtf8(bytes, offset, length)
+                    ? e.getMessage().replaceFirst("^Cannot read JsonLine: ", "") : "not valid UTF-8 text");
         }
         String publishedAt = parsed.publishedAt();
         if (publishedAt != null && !publishedAt.isBlank()) {

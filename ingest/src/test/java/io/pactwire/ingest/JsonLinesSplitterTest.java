@@ -88,4 +88,24 @@ class JsonLinesSplitterTest {
         assertThat(tooLong).containsExactly(1);
         assertThat(served[0]).isGreaterThanOrEqualTo(50_000_000);
     }
+
+    @Test
+    void theNewlineScanFindsWhatAByteByByteScanFinds() {
+        java.util.Random random = new java.util.Random(7);
+        byte[] alphabet = {'\n', '\r', 'a', '"', 0x0A ^ 0x01, (byte) 0x8A, (byte) 0xFF, 0, 0x0B, 0x09};
+        for (int n = 0; n < 20_000; n++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = random.nextInt(6) == 0 ? alphabet[random.nextInt(alphabet.length)] : (byte) random.nextInt(256);
+            }
+            int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length + 1);
+            int to = from + random.nextInt(bytes.length - from + 1);
+            int expected = from;
+            while (expected < to && bytes[expected] != '\n') {
+                expected++;
+            }
+            assertThat(JsonLinesSplitter.indexOfNewline(bytes, from, to))
+                    .as("%s from %d to %d", java.util.Arrays.toString(bytes), from, to).isEqualTo(expected);
+        }
+    }
 }

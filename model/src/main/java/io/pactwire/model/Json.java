@@ -35,7 +35,8 @@ public final class Json {
     private static ObjectMapper create() {
         JsonMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
-                .addModule(new SimpleModule("pactwire-instants").addDeserializer(Instant.class, new UtcInstants()))
+                .addModule(new SimpleModule("pactwire-instants").addDeserializer(Instant.class, new UtcInstants())
+                        .addSerializer(Instant.class, new UtcInstantSerializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

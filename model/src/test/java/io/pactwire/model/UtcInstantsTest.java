@@ -1,6 +1,7 @@
 package io.pactwire.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,30 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 class UtcInstantsTest {
     private static final ObjectMapper JACKSON_ONLY = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+    private static final ObjectMapper JACKSON_WRITING_TEXT = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    @Test
+    void writesWhatJacksonsOwnSerializerWritesAtEveryPrecisionAndYear() throws Exception {
+        Random random = new Random(9);
+        for (int i = 0; i < 100_000; i++) {
+            Instant instant = Instant.ofEpochSecond(random.nextLong(-70_000_000_000L, 260_000_000_000L), random.nextInt(1_000_000_000));
+            Instant truncated = switch (i % 5) {
+                case 0 -> instant.truncatedTo(ChronoUnit.SECONDS);
+                case 1 -> instant.truncatedTo(ChronoUnit.MILLIS);
+                case 2 -> instant.truncatedTo(ChronoUnit.MICROS);
+                case 3 -> instant.truncatedTo(ChronoUnit.MILLIS).plusNanos(random.nextInt(10) * 100_000L);
+                default -> instant;
+            };
+            assertThat(Json.mapper().writeValueAsString(truncated)).as(truncated.toString())
+                    .isEqualTo(JACKSON_WRITING_TEXT.writeValueAsString(truncated));
+        }
+        for (Instant edge : List.of(Instant.EPOCH, Instant.MIN, Instant.MAX, Instant.parse("0000-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("-0001-12-31T23:59:59Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("2026-11-21T08:00:00.000001Z"))) {
+            assertThat(Json.mapper().writeValueAsString(edge)).as(edge.toString()).isEqualTo(JACKSON_WRITING_TEXT.writeValueAsString(edge));
+        }
+    }
 
     @Test
     void readsWhatInstantWritesAtEveryPrecision() {

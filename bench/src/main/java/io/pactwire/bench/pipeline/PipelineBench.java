@@ -306,6 +306,7 @@ public final class PipelineBench implements Callable<Integer> {
             bytes += value.length;
         }
         AtomicLong failed = new AtomicLong();
+        ThreadCpu threads = new ThreadCpu();
         long cpu = processCpuNanos();
         long start = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config.producerProperties(),
@@ -329,6 +330,7 @@ public final class PipelineBench implements Callable<Integer> {
             if (readLines && chars == 0) {
                 throw new IllegalStateException("the bare producer read no text from its JSON lines");
             }
+            System.out.println("  " + topic + " " + elapsed / 1_000_000 + " ms, CPU ms by thread: " + threads.since());
             return new Measured(count, bytes, elapsed, processCpuNanos() - cpu);
         }
     }
@@ -347,6 +349,7 @@ public final class PipelineBench implements Callable<Integer> {
         }
         byte[] lines = Files.readAllBytes(file);
         IngestService service = new IngestService(config, Clock.systemUTC());
+        ThreadCpu threads = new ThreadCpu();
         long cpu = processCpuNanos();
         long start = System.nanoTime();
         IngestReport report;
@@ -354,6 +357,7 @@ public final class PipelineBench implements Callable<Integer> {
             report = service.ingestJsonLines(in, file.toUri().toString());
         }
         long elapsed = System.nanoTime() - start;
+        System.out.println("  ingest " + elapsed / 1_000_000 + " ms, CPU ms by thread: " + threads.since());
         if (report.published().size() != count || !report.rejected().isEmpty()) {
             throw new IllegalStateException("ingest published " + report.published().size() + " of " + count + ": " + report.summary());
         }

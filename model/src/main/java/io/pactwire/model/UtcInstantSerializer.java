@@ -26,17 +26,20 @@ final class UtcInstantSerializer extends StdSerializer<Instant> {
 
     @Override
     public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-        generator.writeString(format(value));
+        long seconds = value.getEpochSecond();
+        if (seconds < FIRST_SECOND || seconds > LAST_SECOND) {
+            generator.writeString(value.toString());
+            return;
+        }
+        char[] text = new char[30];
+        generator.writeString(text, 0, write(value, text));
     }
 
-    static String format(Instant instant) {
+    /** Writes an instant of the years 0000-9999 into {@code out}; the chars written. */
+    private static int write(Instant instant, char[] out) {
         long seconds = instant.getEpochSecond();
-        if (seconds < FIRST_SECOND || seconds > LAST_SECOND) {
-            return instant.toString();
-        }
         LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
         int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
-        char[] out = new char[30];
         digits(out, 0, date.getYear(), 4);
         out[4] = '-';
         digits(out, 5, date.getMonthValue(), 2);
@@ -61,7 +64,7 @@ final class UtcInstantSerializer extends StdSerializer<Instant> {
             }
         }
         out[n++] = 'Z';
-        return new String(out, 0, n);
+        return n;
     }
 
     /** Writes {@code value} as {@code count} decimal digits at {@code at}; the index after them. */

@@ -23,14 +23,7 @@ class UtcInstantsTest {
     void writesWhatJacksonsOwnSerializerWritesAtEveryPrecisionAndYear() throws Exception {
         Random random = new Random(9);
         for (int i = 0; i < 100_000; i++) {
-            Instant instant = Instant.ofEpochSecond(random.nextLong(-70_000_000_000L, 260_000_000_000L), random.nextInt(1_000_000_000));
-            Instant truncated = switch (i % 5) {
-                case 0 -> instant.truncatedTo(ChronoUnit.SECONDS);
-                case 1 -> instant.truncatedTo(ChronoUnit.MILLIS);
-                case 2 -> instant.truncatedTo(ChronoUnit.MICROS);
-                case 3 -> instant.truncatedTo(ChronoUnit.MILLIS).plusNanos(random.nextInt(10) * 100_000L);
-                default -> instant;
-            };
+            Instant truncated = randomInstant(random, -70_000_000_000L, 260_000_000_000L);
             assertThat(Json.mapper().writeValueAsString(truncated)).as(truncated.toString())
                     .isEqualTo(JACKSON_WRITING_TEXT.writeValueAsString(truncated));
         }
@@ -41,17 +34,26 @@ class UtcInstantsTest {
         }
     }
 
+    /**
+     * An instant between the epoch seconds given, at one of the precisions Instant writes (seconds; milli-,
+     * micro- or nanoseconds; a millisecond plus tenths of one, which needs six digits).
+     */
+    private static Instant randomInstant(Random random, long fromSecond, long toSecond) {
+        Instant instant = Instant.ofEpochSecond(random.nextLong(fromSecond, toSecond), random.nextInt(1_000_000_000));
+        return switch (random.nextInt(5)) {
+            case 0 -> instant.truncatedTo(ChronoUnit.SECONDS);
+            case 1 -> instant.truncatedTo(ChronoUnit.MILLIS);
+            case 2 -> instant.truncatedTo(ChronoUnit.MICROS);
+            case 3 -> instant.truncatedTo(ChronoUnit.MILLIS).plusNanos(random.nextInt(10) * 100_000L);
+            default -> instant;
+        };
+    }
+
     @Test
     void readsWhatInstantWritesAtEveryPrecision() {
         Random random = new Random(5);
         for (int i = 0; i < 100_000; i++) {
-            Instant instant = Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 250_000_000_000L), random.nextInt(1_000_000_000));
-            Instant truncated = switch (i % 4) {
-                case 0 -> instant.truncatedTo(ChronoUnit.SECONDS);
-                case 1 -> instant.truncatedTo(ChronoUnit.MILLIS);
-                case 2 -> instant.truncatedTo(ChronoUnit.MICROS);
-                default -> instant;
-            };
+            Instant truncated = randomInstant(random, -62_000_000_000L, 250_000_000_000L);
             String text = truncated.toString();
             if (text.length() >= 20 && text.charAt(4) == '-') { // four-digit years; others go to Jackson's parser
                 assertThat(UtcInstants.parse(text)).as(text).isEqualTo(truncated);

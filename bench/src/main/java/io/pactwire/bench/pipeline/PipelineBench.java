@@ -1,6 +1,7 @@
 package io.pactwire.bench.pipeline;
 
 import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.pactwire.config.ConfigInput;
 import io.pactwire.config.PactwireConfig;
 import io.pactwire.embedded.EmbeddedKafkaBroker;
@@ -201,6 +202,10 @@ public final class PipelineBench implements Callable<Integer> {
                                 .configs(Topics.RAW.configs(config.topicSettings())),
                         new NewTopic(BARE_READING_TOPIC, config.topicSettings().partitions(), config.topicSettings().replicationFactor())
                                 .configs(Topics.RAW.configs(config.topicSettings())),
+                        new NewTopic(BARE_REWRITING_TOPIC, config.topicSettings().partitions(), config.topicSettings().replicationFactor())
+                                .configs(Topics.RAW.configs(config.topicSettings())),
+                        new NewTopic(ReadAndTagTopology.RESULTS_OUTPUT, config.topicSettings().partitions(),
+                                config.topicSettings().replicationFactor()).configs(Topics.ENRICHED.configs(config.topicSettings())),
                         new NewTopic(PassThroughTopology.OUTPUT, config.topicSettings().partitions(),
                                 config.topicSettings().replicationFactor()).configs(Topics.RAW.configs(config.topicSettings())),
                         new NewTopic(ReadAndTagTopology.OUTPUT, config.topicSettings().partitions(),
@@ -212,6 +217,7 @@ public final class PipelineBench implements Callable<Integer> {
 
     static final String BARE_TOPIC = "bench.bare";
     static final String BARE_READING_TOPIC = "bench.bare-reading";
+    static final String BARE_REWRITING_TOPIC = "bench.bare-rewriting";
     static final String ENRICH_PREFIX = "bench-";
 
     /** The tagger's code is compiled before the enricher is measured, as the pass-through's is trivially. */
@@ -242,6 +248,7 @@ public final class PipelineBench implements Callable<Integer> {
     private void ingestBesideBareProducer(Path work, BenchArticles corpus, Results results) throws Exception {
         List<Measured> bares = new ArrayList<>();
         List<Measured> bareReadings = new ArrayList<>();
+        List<Measured> bareRewritings = new ArrayList<>();
         List<Measured> ours = new ArrayList<>();
         for (int round = -1; round < ROUNDS; round++) {
             boolean warmUp = round < 0;
@@ -251,17 +258,22 @@ public final class PipelineBench implements Callable<Integer> {
                 stage.createTopics();
                 IngestConfig config = new IngestConfig(stage.input(Map.of()));
                 Path file = stage.dir.resolve("articles.jsonl");
-                Measured bare = bare(config, corpus, "bare-", count, file, BARE_TOPIC, false);
-                Measured bareReading = bare(config, corpus, "bare-reading-", count, file, BARE_READING_TOPIC, true);
+                Measured bare = bare(config, corpus, "bare-", count, file, BARE_TOPIC, LineWork.NONE);
+                Measured bareReading = bare(config, corpus, "bare-reading-", count, file, BARE_READING_TOPIC, LineWork.READ);
+                Measured bareRewriting = bare(config, corpus, "bare-rewriting-", count, file, BARE_REWRITING_TOPIC,
+                        LineWork.READ_AND_WRITE);
                 Measured ingest = ingest(config, corpus, "ingest-", count, file);
                 System.out.printf(Locale.ROOT, "%s ingest: %,.0f articles/s (%.2f cores); bare producer %,.0f articles/s (%.2f cores)"
-                                + " (%.2fx); bare producer reading the JSON lines %,.0f articles/s (%.2fx the bare producer)%n",
+                                + " (%.2fx); bare producer reading the JSON lines %,.0f articles/s (%.2fx the bare producer),"
+                                + " reading and writing them %,.0f articles/s (%.2fx)%n",
                         warmUp ? "warm-up" : "round " + (round + 1), ingest.perSecond(), ingest.cores(), bare.perSecond(),
                         bare.cores(), ingest.perSecond() / bare.perSecond(), bareReading.perSecond(),
-                        bareReading.perSecond() / bare.perSecond());
+                        bareReading.perSecond() / bare.perSecond(), bareRewriting.perSecond(),
+                        bareRewriting.perSecond() / bare.perSecond());
                 if (!warmUp) {
                     bares.add(bare);
                     bareReadings.add(bareReading);
+                    bareRewritings.add(bareRewriting);
                     ours.add(ingest);
                 }
                 if (round == ROUNDS - 1) {
@@ -277,21 +289,34 @@ public final class PipelineBench implements Callable<Integer> {
         results.ingest = Measured.median(ours);
         results.bareProducer = Measured.median(bares);
         results.bareReading = Measured.median(bareReadings);
+        results.bareRewriting = Measured.median(bareRewritings);
         System.out.printf(Locale.ROOT, "ingest, median of %d rounds: %,.0f articles/s (%.2f cores); bare producer %,.0f articles/s"
-                        + " (%.2f cores) (%.2fx); bare producer reading the JSON lines %.2fx the bare producer;"
-                        + " start-up read of news.raw %,.0f articles/s%n", ROUNDS,
+                        + " (%.2f cores) (%.2fx); bare producer reading the JSON lines %.2fx the bare producer, reading and"
+                        + " writing them %.2fx; start-up read of news.raw %,.0f articles/s%n", ROUNDS,
                 results.ingest.perSecond(), results.ingest.cores(), results.bareProducer.perSecond(),
-                results.bareProducer.cores(), results.ingestRatio(), results.bareReadingRatio(), results.knownArticlesLoad.perSecond());
+                results.bareProducer.cores(), results.ingestRatio(), results.bareReadingRatio(), results.bareRewritingRatio(),
+                results.knownArticlesLoad.perSecond());
+    }
+
+    /** What the bare producer does with each record's JSON line before it sends the record. */
+    enum LineWork {
+        /** Nothing: Kafka's ceiling. */
+        NONE,
+        /** Reads it ({@link BenchArticles#readStrings}): the floor under any ingest of JSON lines. */
+        READ,
+        /** Reads and writes it back ({@link BenchArticles#rewrite}): the floor under any ingest that writes JSON records. */
+        READ_AND_WRITE
     }
 
     /**
      * The records ingest would publish (key, value and headers, serialized beforehand), sent by a plain
-     * producer with ingest's settings. With {@code readLines}, the floor under any ingest: before each
-     * send the producer's thread reads the record's JSON line ({@link BenchArticles#readStrings}), and
-     * does nothing else of ingest's work.
+     * producer with ingest's settings, doing {@code work} on the record's JSON line on the producer's
+     * thread before each send, and nothing else of ingest's work. The records sent are the same whatever
+     * the work, so that only the work differs.
      */
     private static Measured bare(IngestConfig config, BenchArticles corpus, String prefix, int count, Path file, String topic,
-                                 boolean readLines) throws Exception {
+                                 LineWork work) throws Exception {
+        boolean readLines = work != LineWork.NONE;
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(count);
         List<byte[]> lines = new ArrayList<>(readLines ? count : 0);
         long bytes = 0;
@@ -312,9 +337,12 @@ public final class PipelineBench implements Callable<Integer> {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config.producerProperties(),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             long chars = 0;
+            ByteArrayBuilder rewritten = new ByteArrayBuilder(4096);
             for (int i = 0; i < count; i++) {
-                if (readLines) {
+                if (work == LineWork.READ) {
                     chars += BenchArticles.readStrings(lines.get(i));
+                } else if (work == LineWork.READ_AND_WRITE) {
+                    chars += BenchArticles.rewrite(lines.get(i), rewritten);
                 }
                 producer.send(records.get(i), (m, e) -> {
                     if (e != null) {
@@ -380,6 +408,7 @@ public final class PipelineBench implements Callable<Integer> {
         Map<String, List<Measured>> passes = new java.util.LinkedHashMap<>();
         List<Measured> stores = new ArrayList<>();
         List<Measured> floors = new ArrayList<>();
+        List<Measured> writingFloors = new ArrayList<>();
         for (int round = -1; round < ROUNDS; round++) {
             boolean warmUp = round < 0;
             int count = warmUp ? Math.min(WARM_UP, articles) : articles;
@@ -409,8 +438,17 @@ public final class PipelineBench implements Callable<Integer> {
                         System.out.printf(Locale.ROOT, "%s read and tag only (%s): %,.0f articles/s (%.2f cores) (%.2fx the"
                                         + " pass-through; %,d tags found)%n", warmUp ? "warm-up" : "round " + (round + 1), guarantee,
                                 floor.perSecond(), floor.cores(), floor.perSecond() / pass.perSecond(), tagged.sum());
+                        EnrichConfig writingConfig = new EnrichConfig(stage.input(Map.of(EnrichConfig.APPLICATION_ID,
+                                "bench-read-tag-write-" + guarantee, EnrichConfig.PROCESSING_GUARANTEE, guarantee)));
+                        Measured writingFloor = streams(writingConfig, offsets, rawEnd, count,
+                                ReadAndTagTopology.buildWritingResults(Tagger.standard(), Clock.systemUTC()),
+                                ReadAndTagTopology.RESULTS_OUTPUT);
+                        System.out.printf(Locale.ROOT, "%s read, tag and write the result only (%s): %,.0f articles/s (%.2f cores)"
+                                        + " (%.2fx the pass-through)%n", warmUp ? "warm-up" : "round " + (round + 1), guarantee,
+                                writingFloor.perSecond(), writingFloor.cores(), writingFloor.perSecond() / pass.perSecond());
                         if (!warmUp) {
                             floors.add(floor);
+                            writingFloors.add(writingFloor);
                         }
                         Measured store = store(stage, offsets, count);
                         Set<String> ids = new HashSet<>();
@@ -433,11 +471,14 @@ public final class PipelineBench implements Callable<Integer> {
                 new Measured[] {Measured.median(measured), Measured.median(passes.get(guarantee))}));
         results.store = Measured.median(stores);
         results.readAndTag = Measured.median(floors);
+        results.readTagWrite = Measured.median(writingFloors);
         results.enrich.forEach((guarantee, pair) -> System.out.printf(Locale.ROOT,
                 "enrich (%s), median of %d rounds: %,.0f articles/s; pass-through %,.0f articles/s (%.2fx)%n", guarantee, ROUNDS,
                 pair[0].perSecond(), pair[1].perSecond(), results.enrichRatio(guarantee)));
         System.out.printf(Locale.ROOT, "read and tag only (exactly_once_v2), median of %d rounds: %,.0f articles/s (%.2fx the"
                 + " pass-through)%n", ROUNDS, results.readAndTag.perSecond(), results.readAndTagRatio());
+        System.out.printf(Locale.ROOT, "read, tag and write the result only (exactly_once_v2), median of %d rounds: %,.0f"
+                + " articles/s (%.2fx the pass-through)%n", ROUNDS, results.readTagWrite.perSecond(), results.readTagWriteRatio());
         System.out.printf(Locale.ROOT, "store, median of %d rounds: %,.0f articles/s%n", ROUNDS, results.store.perSecond());
     }
 
@@ -693,9 +734,11 @@ public final class PipelineBench implements Callable<Integer> {
         Measured ingest;
         Measured bareProducer;
         Measured bareReading;
+        Measured bareRewriting;
         Measured knownArticlesLoad;
         final Map<String, Measured[]> enrich = new java.util.LinkedHashMap<>();
         Measured readAndTag;
+        Measured readTagWrite;
         Measured store;
         Latency latency;
         ServiceProcess.Usage[] processes;
@@ -719,6 +762,11 @@ public final class PipelineBench implements Callable<Integer> {
             return bareReading.perSecond() / bareProducer.perSecond();
         }
 
+        /** The floor of any ingest of JSON lines into JSON records (the bare producer reading and writing them back). */
+        double bareRewritingRatio() {
+            return bareRewriting.perSecond() / bareProducer.perSecond();
+        }
+
         double enrichRatio(String guarantee) {
             Measured[] pair = enrich.get(guarantee);
             return pair[0].perSecond() / pair[1].perSecond();
@@ -727,6 +775,11 @@ public final class PipelineBench implements Callable<Integer> {
         /** The floor of any enricher with this tagger (read and tag, nothing else) over the exactly-once pass-through. */
         double readAndTagRatio() {
             return readAndTag.perSecond() / enrich.get("exactly_once_v2")[1].perSecond();
+        }
+
+        /** The floor of any enricher with this tagger that writes its results, over the exactly-once pass-through. */
+        double readTagWriteRatio() {
+            return readTagWrite.perSecond() / enrich.get("exactly_once_v2")[1].perSecond();
         }
 
         ServiceProcess.Usage enricherUsage() {
@@ -757,6 +810,9 @@ public final class PipelineBench implements Callable<Integer> {
             md.append(String.format(Locale.ROOT, "| bound on ingest: the bare producer reading each JSON line first (Jackson's"
                             + " streaming parser, every string made a String), nothing else | %s | bare producer: %s | **%.2f** | - |%n",
                     figures(bareReading), figures(bareProducer), bareReadingRatio()));
+            md.append(String.format(Locale.ROOT, "| bound on ingest: the bare producer reading each JSON line and writing it back"
+                            + " (Jackson's streaming parser and generator), nothing else | %s | bare producer: %s | **%.2f** | - |%n",
+                    figures(bareRewriting), figures(bareProducer), bareRewritingRatio()));
             for (Map.Entry<String, Measured[]> e : enrich.entrySet()) {
                 boolean eos = e.getKey().equals("exactly_once_v2");
                 md.append(String.format(Locale.ROOT, "| enrich, %s | %s | identity pass-through, same config: %s | **%.2f** | %s |%n",
@@ -766,6 +822,9 @@ public final class PipelineBench implements Callable<Integer> {
             md.append(String.format(Locale.ROOT, "| bound on the enricher: read and tag only, no result, no store, exactly_once_v2"
                             + " | %s | identity pass-through, same config: %s | **%.2f** | - |%n",
                     figures(readAndTag), figures(enrich.get("exactly_once_v2")[1]), readAndTagRatio()));
+            md.append(String.format(Locale.ROOT, "| bound on the enricher: read, tag and write the result only, no agreements, no"
+                            + " store, exactly_once_v2 | %s | identity pass-through, same config: %s | **%.2f** | - |%n",
+                    figures(readTagWrite), figures(enrich.get("exactly_once_v2")[1]), readTagWriteRatio()));
             md.append(String.format(Locale.ROOT, "| store: news.enriched folded into news.articles, transactional | %s | - | - | - |%n",
                     figures(store)));
             md.append(String.format(Locale.ROOT, "| ingest's start: reading what news.raw holds (%,d articles) | %,.0f articles/s"

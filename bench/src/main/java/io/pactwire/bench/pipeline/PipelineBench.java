@@ -275,6 +275,9 @@ public final class PipelineBench implements Callable<Integer> {
                     bareReadings.add(bareReading);
                     bareRewritings.add(bareRewriting);
                     ours.add(ingest);
+                    results.roundRatio("ingest", ingest, bare);
+                    results.roundRatio("bare-reading", bareReading, bare);
+                    results.roundRatio("bare-rewriting", bareRewriting, bare);
                 }
                 if (round == ROUNDS - 1) {
                     long start = System.nanoTime();
@@ -449,6 +452,8 @@ public final class PipelineBench implements Callable<Integer> {
                         if (!warmUp) {
                             floors.add(floor);
                             writingFloors.add(writingFloor);
+                            results.roundRatio("read-and-tag", floor, pass);
+                            results.roundRatio("read-tag-write", writingFloor, pass);
                         }
                         Measured store = store(stage, offsets, count);
                         Set<String> ids = new HashSet<>();
@@ -462,6 +467,7 @@ public final class PipelineBench implements Callable<Integer> {
                     }
                     if (!warmUp) {
                         ours.computeIfAbsent(guarantee, g -> new ArrayList<>()).add(enrich);
+                        results.roundRatio("enrich-" + guarantee, enrich, pass);
                         passes.computeIfAbsent(guarantee, g -> new ArrayList<>()).add(pass);
                     }
                 }
@@ -739,6 +745,8 @@ public final class PipelineBench implements Callable<Integer> {
         final Map<String, Measured[]> enrich = new java.util.LinkedHashMap<>();
         Measured readAndTag;
         Measured readTagWrite;
+        /** By row, the ratio of each measured round: ours over the ceiling of the same round. */
+        final Map<String, List<Double>> roundRatios = new java.util.HashMap<>();
         Measured store;
         Latency latency;
         ServiceProcess.Usage[] processes;
@@ -782,6 +790,16 @@ public final class PipelineBench implements Callable<Integer> {
             return readTagWrite.perSecond() / enrich.get("exactly_once_v2")[1].perSecond();
         }
 
+        void roundRatio(String row, Measured ours, Measured ceiling) {
+            roundRatios.computeIfAbsent(row, r -> new ArrayList<>()).add(ours.perSecond() / ceiling.perSecond());
+        }
+
+        /** The ratio of the medians in bold, then each round's. */
+        String ratio(double ofMedians, String row) {
+            return String.format(Locale.ROOT, "**%.2f** (rounds: %s)", ofMedians, roundRatios.getOrDefault(row, List.of()).stream()
+                    .map(round -> String.format(Locale.ROOT, "%.2f", round)).collect(java.util.stream.Collectors.joining(", ")));
+        }
+
         ServiceProcess.Usage enricherUsage() {
             return processes[1];
         }
@@ -798,33 +816,35 @@ public final class PipelineBench implements Callable<Integer> {
                             + "%d cores, Java %s, %s; one process, embedded brokers, each stage beside Kafka's own ceiling"
                             + " for it in the same run. Articles: %s. Throughput is the median of %d rounds after a warm-up"
                             + " round, each round on a fresh broker; cores are the process's CPU time over the round's time"
-                            + " (broker included), and CPU per article is that time over the articles.%n%n",
+                            + " (broker included), and CPU per article is that time over the articles. A ratio is that of"
+                            + " the medians, then, in brackets, that of each round to the ceiling of the same round.%n%n",
                     articles, rate, latencySeconds, settingsText, LocalDate.now(), Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), System.getProperty("os.arch"), corpus, ROUNDS));
             md.append("| stage | Pactwire | Kafka's ceiling, same run | ratio | target |\n");
             md.append("| --- | --- | --- | --- | --- |\n");
             md.append(String.format(Locale.ROOT, "| ingest: JSON lines to acknowledged news.raw records | %s, %.1f MB/s"
-                            + " | bare producer, same records, headers and settings: %s, %.1f MB/s | **%.2f** | >= 0.80 %s |%n",
+                            + " | bare producer, same records, headers and settings: %s, %.1f MB/s | %s | >= 0.80 %s |%n",
                     figures(ingest), ingest.megabytesPerSecond(), figures(bareProducer), bareProducer.megabytesPerSecond(),
-                    ingestRatio(), mark(ingestRatio() >= 0.8)));
+                    ratio(ingestRatio(), "ingest"), mark(ingestRatio() >= 0.8)));
             md.append(String.format(Locale.ROOT, "| bound on ingest: the bare producer reading each JSON line first (Jackson's"
-                            + " streaming parser, every string made a String), nothing else | %s | bare producer: %s | **%.2f** | - |%n",
-                    figures(bareReading), figures(bareProducer), bareReadingRatio()));
+                            + " streaming parser, every string made a String), nothing else | %s | bare producer: %s | %s | - |%n",
+                    figures(bareReading), figures(bareProducer), ratio(bareReadingRatio(), "bare-reading")));
             md.append(String.format(Locale.ROOT, "| bound on ingest: the bare producer reading each JSON line and writing it back"
-                            + " (Jackson's streaming parser and generator), nothing else | %s | bare producer: %s | **%.2f** | - |%n",
-                    figures(bareRewriting), figures(bareProducer), bareRewritingRatio()));
+                            + " (Jackson's streaming parser and generator), nothing else | %s | bare producer: %s | %s | - |%n",
+                    figures(bareRewriting), figures(bareProducer), ratio(bareRewritingRatio(), "bare-rewriting")));
             for (Map.Entry<String, Measured[]> e : enrich.entrySet()) {
                 boolean eos = e.getKey().equals("exactly_once_v2");
-                md.append(String.format(Locale.ROOT, "| enrich, %s | %s | identity pass-through, same config: %s | **%.2f** | %s |%n",
-                        e.getKey(), figures(e.getValue()[0]), figures(e.getValue()[1]), enrichRatio(e.getKey()),
+                md.append(String.format(Locale.ROOT, "| enrich, %s | %s | identity pass-through, same config: %s | %s | %s |%n",
+                        e.getKey(), figures(e.getValue()[0]), figures(e.getValue()[1]),
+                        ratio(enrichRatio(e.getKey()), "enrich-" + e.getKey()),
                         eos ? ">= 0.60 " + mark(enrichRatio(e.getKey()) >= 0.6) : "-"));
             }
             md.append(String.format(Locale.ROOT, "| bound on the enricher: read and tag only, no result, no store, exactly_once_v2"
-                            + " | %s | identity pass-through, same config: %s | **%.2f** | - |%n",
-                    figures(readAndTag), figures(enrich.get("exactly_once_v2")[1]), readAndTagRatio()));
+                            + " | %s | identity pass-through, same config: %s | %s | - |%n",
+                    figures(readAndTag), figures(enrich.get("exactly_once_v2")[1]), ratio(readAndTagRatio(), "read-and-tag")));
             md.append(String.format(Locale.ROOT, "| bound on the enricher: read, tag and write the result only, no agreements, no"
-                            + " store, exactly_once_v2 | %s | identity pass-through, same config: %s | **%.2f** | - |%n",
-                    figures(readTagWrite), figures(enrich.get("exactly_once_v2")[1]), readTagWriteRatio()));
+                            + " store, exactly_once_v2 | %s | identity pass-through, same config: %s | %s | - |%n",
+                    figures(readTagWrite), figures(enrich.get("exactly_once_v2")[1]), ratio(readTagWriteRatio(), "read-tag-write")));
             md.append(String.format(Locale.ROOT, "| store: news.enriched folded into news.articles, transactional | %s | - | - | - |%n",
                     figures(store)));
             md.append(String.format(Locale.ROOT, "| ingest's start: reading what news.raw holds (%,d articles) | %,.0f articles/s"

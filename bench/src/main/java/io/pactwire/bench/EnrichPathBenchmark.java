@@ -27,8 +27,6 @@ import org.openjdk.jmh.infra.Blackhole;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,7 +62,7 @@ public class EnrichPathBenchmark {
 
         @Setup(Level.Trial)
         public void load() {
-            Path file = Path.of(System.getProperty("pactwire.corpus", "../shared/eval/dev.jsonl"));
+            Path file = JmhCorpus.file();
             ObjectMapper mapper = new ObjectMapper();
             tagger = Tagger.standard();
             enricher = new Enricher(tagger, Clock.systemUTC());
@@ -72,10 +70,7 @@ public class EnrichPathBenchmark {
             articles = new ArrayList<>();
             results = new ArrayList<>();
             try {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
+                for (String line : JmhCorpus.lines()) {
                     JsonNode doc = mapper.readTree(line);
                     RawArticle article = new RawArticle(doc.path("id").asText(), file.toUri() + "#line=" + (values.size() + 1), null,
                             doc.path("title").asText(""), doc.path("body").asText(""), doc.path("dateline").asText(null), null,
@@ -85,21 +80,8 @@ public class EnrichPathBenchmark {
                     results.add(enricher.enrich(article));
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the corpus " + file.toAbsolutePath()
-                        + " (set -Dpactwire.corpus=FILE)", e);
+                throw new UncheckedIOException("Cannot read the corpus " + file.toAbsolutePath(), e);
             }
-        }
-    }
-
-    /** Where the next article is taken from; one per thread. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        int next;
-
-        int take(int size) {
-            int i = next;
-            next = (next + 1) % size;
-            return i;
         }
     }
 

@@ -21,11 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,16 +53,9 @@ public class IngestPathBenchmark {
 
         @Setup(Level.Trial)
         public void load() {
-            Path file = Path.of(System.getProperty("pactwire.corpus", "../shared/eval/dev.jsonl"));
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).limit(LINES).toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the corpus " + file.toAbsolutePath()
-                        + " (set -Dpactwire.corpus=FILE)", e);
-            }
+            List<String> lines = JmhCorpus.lines().stream().limit(LINES).toList();
             if (lines.size() < LINES) {
-                throw new IllegalStateException("the corpus " + file + " has fewer than " + LINES + " articles");
+                throw new IllegalStateException("the corpus " + JmhCorpus.file() + " has fewer than " + LINES + " articles");
             }
             input = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
             reader = new InputReader(16L * 1024 * 1024, Clock.systemUTC());

@@ -22,7 +22,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,16 +55,13 @@ public class TaggingBenchmark {
 
         @Setup(Level.Trial)
         public void load() {
-            Path file = Path.of(System.getProperty("pactwire.corpus", "../shared/eval/dev.jsonl"));
+            Path file = JmhCorpus.file();
             ObjectMapper mapper = new ObjectMapper();
             articles = new ArrayList<>();
             texts = new ArrayList<>();
             long bytes = 0;
             try {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
+                for (String line : JmhCorpus.lines()) {
                     JsonNode doc = mapper.readTree(line);
                     ArticleText article = new ArticleText(doc.path("title").asText(""), doc.path("dateline").asText(""),
                             doc.path("body").asText(""));
@@ -76,8 +72,7 @@ public class TaggingBenchmark {
                     bytes += (article.title() + article.dateline() + article.body()).getBytes(StandardCharsets.UTF_8).length;
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the corpus " + file.toAbsolutePath()
-                        + " (set -Dpactwire.corpus=FILE)", e);
+                throw new UncheckedIOException("Cannot read the corpus " + file.toAbsolutePath(), e);
             }
             tagger = NewsTagger.loadBundled();
             trie = Trie.builder().ignoreCase().onlyWholeWords().addKeywords(tagger.dictionary()).build();
@@ -86,25 +81,13 @@ public class TaggingBenchmark {
         }
     }
 
-    /** Each thread walks the corpus from its own position. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        int next;
-
-        int advance(int size) {
-            int i = next;
-            next = i + 1 == size ? 0 : i + 1;
-            return i;
-        }
-    }
-
     @Benchmark
     public Tags fullTagging(Corpus corpus, Cursor cursor) {
-        return corpus.tagger.tag(corpus.articles.get(cursor.advance(corpus.articles.size())));
+        return corpus.tagger.tag(corpus.articles.get(cursor.take(corpus.articles.size())));
     }
 
     @Benchmark
     public Collection<Emit> ahoCorasickMatchingOnly(Corpus corpus, Cursor cursor) {
-        return corpus.trie.parseText(corpus.texts.get(cursor.advance(corpus.texts.size())));
+        return corpus.trie.parseText(corpus.texts.get(cursor.take(corpus.texts.size())));
     }
 }

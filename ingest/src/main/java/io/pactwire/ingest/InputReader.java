@@ -10,10 +10,7 @@ import org.jsoup.Jsoup;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -67,8 +64,6 @@ public final class InputReader {
     private static final Pattern FEED_ITEM_MIN_TEXT = Pattern.compile("\\S");
     private static final JsonSerde<JsonLine> JSON_LINE = new JsonSerde<>(JsonLine.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Eight bytes of an array at a time, for finding non-ASCII bytes. */
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final long maxArticleBytes;
     private final long maxPageBytes;
@@ -555,22 +550,8 @@ public final class InputReader {
         return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
-    /**
-     * True when the bytes are valid UTF-8. ASCII is found eight bytes at a time; only a text with another
-     * byte goes through the decoder.
-     */
+    /** True when the bytes are valid UTF-8; asked only of a line the serde refused, to say why. */
     private static boolean isUtf8(byte[] bytes, int offset, int length) {
-        int end = offset + length;
-        int i = offset;
-        while (i + Long.BYTES <= end && ((long) LONGS.get(bytes, i) & 0x8080808080808080L) == 0) {
-            i += Long.BYTES;
-        }
-        while (i < end && bytes[i] >= 0) {
-            i++;
-        }
-        if (i == end) {
-            return true;
-        }
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, offset, length));

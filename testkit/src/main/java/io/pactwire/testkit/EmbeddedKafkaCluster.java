@@ -8,6 +8,7 @@ import org.apache.kafka.server.common.MetadataVersion;
 import org.awaitility.Awaitility;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,11 +30,17 @@ final class EmbeddedKafkaCluster implements KafkaTestCluster {
     }
 
     static EmbeddedKafkaCluster start() throws Exception {
-        KafkaClusterTestKit cluster = singleNode()
+        return start(Map.of());
+    }
+
+    /** A fresh single-node cluster with {@code brokerConfigs} over the kit's settings. */
+    static EmbeddedKafkaCluster start(Map<String, String> brokerConfigs) throws Exception {
+        KafkaClusterTestKit.Builder builder = singleNode()
                 // The log cleaner looks for dirty compacted logs every 15 s by default; tests that show
                 // compaction (one record per key in news.raw) should not wait that long.
-                .setConfigProp("log.cleaner.backoff.ms", "250")
-                .build();
+                .setConfigProp("log.cleaner.backoff.ms", "250");
+        brokerConfigs.forEach(builder::setConfigProp);
+        KafkaClusterTestKit cluster = builder.build();
         try {
             cluster.format();
             cluster.startup();

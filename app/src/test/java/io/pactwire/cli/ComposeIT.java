@@ -8,6 +8,7 @@ import io.pactwire.testkit.KafkaTest;
 import io.pactwire.testkit.KafkaTestCluster;
 import io.pactwire.testkit.RecordReader;
 import io.pactwire.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,10 +95,15 @@ class ComposeIT {
                 Path health = root.resolve("tmp/" + instance + "/pactwire.healthy");
                 await("health file of " + instance).atMost(Duration.ofSeconds(60)).until(() -> Files.exists(health));
             }
+            // one folder for the cluster, in it one locked instance folder per running replica
             Path state = root.resolve("volumes/enrich-state");
-            try (Stream<Path> dirs = Files.list(state)) {
+            String clusterId;
+            try (Admin admin = cluster.admin()) {
+                clusterId = admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
+            }
+            try (Stream<Path> dirs = Files.list(state.resolve(clusterId))) {
                 assertThat(dirs.map(p -> p.getFileName().toString()))
-                        .as("each enrich replica keeps its state apart").contains("enrich-1", "enrich-2");
+                        .as("each enrich replica keeps its state apart").containsExactlyInAnyOrder("instance-0", "instance-1");
             }
             for (Process process : running) {
                 assertThat(process.isAlive()).as("still running; logs:\n" + logs(root)).isTrue();

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,10 +57,13 @@ public final class EnrichConfig extends PactwireConfig {
                         ConfigDef.Importance.MEDIUM,
                         "Stream threads per enricher instance. Default: the processors the JVM sees, since tagging is"
                                 + " CPU-bound; threads beyond the partitions of news.raw assigned to the instance stay idle.")
-                .define(STATE_DIR, ConfigDef.Type.STRING, System.getProperty("java.io.tmpdir") + "/pactwire-enrich",
+                .define(STATE_DIR, ConfigDef.Type.STRING, defaultStateDir(System.getenv()),
                         new ConfigDef.NonEmptyString(), ConfigDef.Importance.MEDIUM,
-                        "Directory of the enricher's local state; keep it on a volume to restart fast. {hostname} in it is"
-                                + " replaced by the host's name, so that instances sharing a volume keep apart.")
+                        "Directory of the enricher's local state; keep it on a volume to restart fast. The enricher keeps a"
+                                + " folder per cluster (its cluster id) and per instance (instance-0, instance-1, ... each locked"
+                                + " while its enricher runs) below it, and discards a state built from other topics or another"
+                                + " cluster. {hostname} in it is replaced by the host's name. Default: $XDG_STATE_HOME/pactwire/enrich,"
+                                + " else ~/.local/state/pactwire/enrich.")
                 .define(MAX_BODY_CHARS, ConfigDef.Type.INT, 1024 * 1024, ConfigDef.Range.atLeast(1),
                         ConfigDef.Importance.MEDIUM,
                         "Longest article text (title, dateline and body together) the enricher tags, in characters; a longer"
@@ -100,9 +104,24 @@ public final class EnrichConfig extends PactwireConfig {
         return StreamsConfig.EXACTLY_ONCE_V2.equals(getString(PROCESSING_GUARANTEE));
     }
 
-    /** The state directory, with {@code {hostname}} replaced by this host's name. */
-    public String stateDir() {
-        return getString(STATE_DIR).replace("{hostname}", HostName.get());
+    /**
+     * The default state directory: per user, outside the temporary directory (which a reboot or a cleaner
+     * empties, and which Kafka Streams warns about), as the XDG base directory specification places state.
+     */
+    static String defaultStateDir(Map<String, String> env) {
+        String xdg = env.get("XDG_STATE_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+                ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("pactwire").resolve("enrich").toString();
+    }
+
+    /**
+     * The state directory, with {@code {hostname}} replaced by this host's name: the base of the per-cluster,
+     * per-instance folders of {@link LocalState}.
+     */
+    public Path stateDir() {
+        return Path.of(getString(STATE_DIR).replace("{hostname}", HostName.get()));
     }
 
     public int maxBodyChars() {
@@ -142,7 +161,7 @@ public final class EnrichConfig extends PactwireConfig {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, getString(PROCESSING_GUARANTEE));
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, getInt(THREADS));
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString()); // EnricherApp gives the instance's own folder
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS.name());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);

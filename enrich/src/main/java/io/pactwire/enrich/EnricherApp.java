@@ -3,8 +3,13 @@ package io.pactwire.enrich;
 import io.pactwire.config.ClusterAccessException;
 import io.pactwire.tagger.Tagger;
 import io.pactwire.topics.ConnectionWatch;
+import io.pactwire.topics.Incarnations;
+import io.pactwire.topics.TopicWatch;
+import io.pactwire.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -12,6 +17,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -36,15 +43,24 @@ public final class EnricherApp implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicInteger replacements = new AtomicInteger();
     private final ThreadReplacementPolicy replacementPolicy;
+    private final EnrichConfig config;
+    private final LocalState localState;
+    private final Incarnations atStart;
     private volatile ConnectionWatch connectionWatch;
+    private volatile TopicWatch topicWatch;
+    private volatile String stoppedBecause;
 
     public EnricherApp(EnrichConfig config, Tagger tagger) {
+        this.config = config;
         int outputLimit;
         try {
             outputLimit = OutputLimits.smallestMaxMessageBytes(config);
+            atStart = readIncarnations(config);
         } catch (RuntimeException e) {
             throw ClusterAccessException.explain(e, config);
         }
+        localState = LocalState.open(config.stateDir(), atStart.clusterId(), config.applicationId());
+        localState.discardUnless(atStart.only(stateTopics(config)));
         log.info("Results over {} bytes will be dead-lettered (enrich.max.result.bytes {}, output topics take {})",
                 Math.min(config.maxResultBytes(), outputLimit - EnrichTopology.RECORD_OVERHEAD_BYTES),
                 config.maxResultBytes(), outputLimit);
@@ -53,6 +69,7 @@ public final class EnricherApp implements AutoCloseable {
                 Clock.systemUTC());
         Properties props = new Properties();
         props.putAll(config.streamsProperties());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, localState.streamsStateDir().toString());
         this.streams = new KafkaStreams(topology, props, new DeadLetterReadyClientSupplier());
         streams.setStateListener((newState, oldState) -> {
             log.info("Enricher {} -> {}", oldState, newState);
@@ -83,9 +100,87 @@ public final class EnricherApp implements AutoCloseable {
         });
     }
 
+    /**
+     * The topics the local state describes: its input, its outputs (the last results decide what is written
+     * again and which agreements get tombstones) and the store's changelog.
+     */
+    static List<String> stateTopics(EnrichConfig config) {
+        return List.of(Topics.RAW.name(), Topics.ENRICHED.name(), Topics.AGREEMENTS.name(), changelogTopic(config));
+    }
+
+    /** The topics that must stay the incarnations the enricher started with while it runs. */
+    static List<String> watchedTopics(EnrichConfig config) {
+        List<String> topics = new ArrayList<>(stateTopics(config));
+        topics.add(Topics.DEAD_LETTERS.name());
+        return topics;
+    }
+
+    /** The last-results store's changelog topic, named as Kafka Streams names it. */
+    static String changelogTopic(EnrichConfig config) {
+        return config.applicationId() + "-" + EnrichTopology.LAST_RESULTS_STORE + "-changelog";
+    }
+
+    private static Incarnations readIncarnations(EnrichConfig config) {
+        try (Admin admin = Admin.create(config.adminProperties())) {
+            return Incarnations.read(admin, watchedTopics(config), Duration.ofSeconds(60));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted reading the cluster's topic ids", e);
+        }
+    }
+
     public void start() {
         streams.start();
         connectionWatch = ConnectionWatch.start("enricher", log, streams::metrics);
+        Thread watching = new Thread(this::recordAndWatch, "pactwire-enrich-incarnations");
+        watching.setDaemon(true);
+        watching.start();
+    }
+
+    /**
+     * Once the enricher runs (its changelog topic exists then), records which cluster and topics its local
+     * state is built from, and watches that they stay the same until it stops.
+     */
+    private void recordAndWatch() {
+        try {
+            running.await();
+            if (stopped.getCount() == 0) {
+                return;
+            }
+            Incarnations now = readIncarnations(config);
+            List<String> changed = atStart.differences(now).stream().filter(d -> !d.contains(changelogTopic(config))).toList();
+            if (!changed.isEmpty()) {
+                stopOnChangedTopics(String.join("; ", changed));
+                return;
+            }
+            localState.record(now.only(stateTopics(config)));
+            topicWatch = TopicWatch.start("enrich", config.adminProperties(), now, TopicWatch.DEFAULT_PERIOD,
+                    this::stopOnChangedTopics);
+            if (stopped.getCount() == 0) {
+                topicWatch.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("Cannot record the cluster and topics the enricher's local state is built from: {}", e.getMessage());
+        }
+    }
+
+    /** Stops the enricher, with one ERROR: what it writes or remembers would belong to topics that are gone. */
+    private void stopOnChangedTopics(String what) {
+        stoppedBecause = what;
+        log.error("Stopping the enricher: {}, while it ran. It will not write into or remember topics other than those"
+                + " it started with. Create the missing topics (pactwire topics) or finish the change, then start the"
+                + " enricher again: it discards local state built from other topics and reads news.raw from its"
+                + " committed offsets, or from the beginning of a new news.raw.", what);
+        Thread closing = new Thread(() -> close(Duration.ofSeconds(30)), "pactwire-enrich-stop");
+        closing.setDaemon(true);
+        closing.start();
+    }
+
+    /** Why the enricher stopped by itself because its topics changed, if it did. */
+    public Optional<String> stoppedBecauseTopicsChanged() {
+        return Optional.ofNullable(stoppedBecause);
     }
 
     /**
@@ -143,12 +238,19 @@ public final class EnricherApp implements AutoCloseable {
      * to the other instances at once (not after the session timeout) and a replay can run right after;
      * waits at most {@code timeout}.
      */
-    public boolean close(Duration timeout) {
+    public synchronized boolean close(Duration timeout) {
         if (connectionWatch != null) {
             connectionWatch.close();
         }
-        return streams.close(CloseOptions.timeout(timeout)
+        if (topicWatch != null) {
+            topicWatch.close();
+        }
+        boolean closed = streams.close(CloseOptions.timeout(timeout)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        if (closed) {
+            localState.close();
+        }
+        return closed;
     }
 
     @Override

@@ -28,7 +28,7 @@ final class RetractCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         IngestConfig config = new IngestConfig(kafka.input());
-        TopicSetup.ensure(config);
+        TopicSetup.ensure(config, Topics.Service.INGEST);
         int failed = 0;
         try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(config.producerProperties(),
                 Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer())) {

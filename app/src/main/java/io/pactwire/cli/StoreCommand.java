@@ -2,6 +2,7 @@ package io.pactwire.cli;
 
 import io.pactwire.store.ArticleStore;
 import io.pactwire.store.StoreConfig;
+import io.pactwire.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -20,7 +21,7 @@ final class StoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StoreConfig config = new StoreConfig(kafka.input());
-        TopicSetup.ensure(config);
+        TopicSetup.ensure(config, Topics.Service.STORE);
         ArticleStore store = new ArticleStore(config);
         Thread hook = new Thread(store::close, "pactwire-store-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -43,7 +43,8 @@ final class TopicSetup {
         return report;
     }
 
-    private static TopicProvisioner.Report ensure(PactwireConfig config, Collection<TopicDescriptor<?, ?>> topics)
+    /** The given topics, with no word about their owners: for a command that acts for the owner. */
+    static TopicProvisioner.Report ensure(PactwireConfig config, Collection<TopicDescriptor<?, ?>> topics)
             throws InterruptedException {
         try (Admin admin = Admin.create(config.adminProperties())) {
             return new TopicProvisioner(admin, config.topicSettings(), Duration.ofSeconds(60)).ensure(List.copyOf(topics));

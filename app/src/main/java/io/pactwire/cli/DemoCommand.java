@@ -92,7 +92,7 @@ final class DemoCommand implements Callable<Integer> {
             settings.put(StoreConfig.TRANSACTIONAL_ID, "pactwire-store-demo");
             ConfigInput input = ConfigInput.of(settings);
 
-            TopicSetup.ensure(new ClusterConfig(input));
+            TopicSetup.ensureAll(new ClusterConfig(input));
             out.println("Broker ready at " + broker.bootstrapServers() + "; topics created.");
 
             EnricherApp enricher = new EnricherApp(new EnrichConfig(input), Tagger.standard());

@@ -3,6 +3,7 @@ package io.pactwire.cli;
 import io.pactwire.enrich.EnrichConfig;
 import io.pactwire.enrich.EnricherApp;
 import io.pactwire.tagger.Tagger;
+import io.pactwire.topics.Topics;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +24,7 @@ final class EnrichCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EnrichConfig config = new EnrichConfig(kafka.input());
-        TopicSetup.ensure(config);
+        TopicSetup.ensure(config, Topics.Service.ENRICH);
         EnricherApp app = new EnricherApp(config, Tagger.standard());
         AtomicBoolean requested = new AtomicBoolean();
         Thread hook = new Thread(() -> {

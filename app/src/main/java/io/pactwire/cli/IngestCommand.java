@@ -5,6 +5,7 @@ import io.pactwire.ingest.IngestConfig;
 import io.pactwire.ingest.IngestReport;
 import io.pactwire.ingest.IngestService;
 import io.pactwire.ingest.Progress;
+import io.pactwire.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,7 +70,7 @@ final class IngestCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(commandLine,
                     "give at least one PATH, URL, --urls FILE or -, or set ingest.feeds");
         }
-        TopicSetup.ensure(config);
+        TopicSetup.ensure(config, Topics.Service.INGEST);
         IngestService service = new IngestService(config, Clock.systemUTC());
         IngestService.Sources sources = new IngestService.Sources(stdin ? List.of() : inputs, urlLists,
                 stdin ? System.in : null, watch, poll);

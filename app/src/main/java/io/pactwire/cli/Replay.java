@@ -1,9 +1,6 @@
 package io.pactwire.cli;
 
 import io.pactwire.topics.TopicDescriptor;
-import io.pactwire.topics.TopicProvisioner;
-import io.pactwire.topics.TopicSettings;
-import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -22,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,11 +37,9 @@ final class Replay {
     private static final Pattern DURATION = Pattern.compile("(\\d+)([smhdw])");
 
     private final Admin admin;
-    private final Clock clock;
 
-    Replay(Admin admin, Clock clock) {
+    Replay(Admin admin) {
         this.admin = admin;
-        this.clock = clock;
     }
 
     /** Where a replay starts: the earliest offset, or the first record at or after an instant. */
@@ -176,34 +172,18 @@ final class Replay {
         }
     }
 
-    /** Deletes and creates again a topic, empty, with its contract's configs. */
-    void recreate(TopicDescriptor<?, ?> topic, TopicSettings settings) throws InterruptedException {
+    /** How many partitions a topic has, or empty when it does not exist. */
+    Optional<Integer> partitions(TopicDescriptor<?, ?> topic) throws InterruptedException {
         try {
-            admin.deleteTopics(List.of(topic.name())).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.of(admin.describeTopics(List.of(topic.name())).allTopicNames()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic.name()).partitions().size());
         } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                throw new KafkaException("Cannot delete " + topic.name() + ": " + e.getCause().getMessage(), e.getCause());
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return Optional.empty();
             }
+            throw new KafkaException("Cannot describe " + topic.name() + ": " + e.getCause().getMessage(), e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new KafkaException("Timed out deleting " + topic.name(), e);
-        }
-        Instant deadline = clock.instant().plus(TIMEOUT);
-        while (true) {
-            // the deletion completes asynchronously: until it has, the topic still exists or cannot be created
-            KafkaException last = null;
-            try {
-                TopicProvisioner.Report report = new TopicProvisioner(admin, settings, TIMEOUT).ensure(List.of(topic));
-                if (report.created().contains(topic.name())) {
-                    return;
-                }
-            } catch (KafkaException e) {
-                last = e;
-            }
-            if (clock.instant().isAfter(deadline)) {
-                throw new KafkaException("Timed out creating " + topic.name() + " again after deleting it"
-                        + (last == null ? "" : ": " + last.getMessage()), last);
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
+            throw new KafkaException("Timed out describing " + topic.name(), e);
         }
     }
 

@@ -11,16 +11,22 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "replay", description = {
         "Reprocess history. --from moves the enricher's committed offsets on news.raw back, so that the enricher",
         "reads those articles again when it next starts (articles whose content and tagger versions are unchanged",
-        "are skipped; after a rules change every article is tagged again). --rebuild-store deletes and creates",
-        "news.articles again and moves the store's offsets on news.enriched to the beginning, so that the store",
-        "rebuilds it from what news.enriched still holds. Both refuse while the group they move has active members:",
-        "stop those services first. --dry-run prints what would be done; the plan is printed either way."})
+        "are skipped; after a rules change every article is tagged again). --rebuild-store writes a tombstone for",
+        "every article news.articles holds and moves the store's offsets on news.enriched to the beginning, so that",
+        "the store writes back every article news.enriched still holds; the topic is never deleted and keeps its",
+        "partitions and configs (it is created as its contract says if it does not exist). Both refuse while the",
+        "group they move has active members: stop those services first. --dry-run prints what would be done; the",
+        "plan is printed either way."})
 final class ReplayCommand implements Callable<Integer> {
 
     @Mixin
@@ -41,6 +47,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan without changing anything.")
     boolean dryRun;
 
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
     private final PrintStream out = System.out;
 
     @Override
@@ -48,12 +56,12 @@ final class ReplayCommand implements Callable<Integer> {
         if (what.rebuildStore) {
             StoreConfig config = new StoreConfig(kafka.input());
             try (Admin admin = Admin.create(config.adminProperties())) {
-                return rebuildStore(new Replay(admin, Clock.systemUTC()), config);
+                return rebuildStore(new Replay(admin), config);
             }
         }
         EnrichConfig config = new EnrichConfig(kafka.input());
         try (Admin admin = Admin.create(config.adminProperties())) {
-            Replay replay = new Replay(admin, Clock.systemUTC());
+            Replay replay = new Replay(admin);
             Replay.From from = Replay.From.parse(what.from, Clock.systemUTC());
             replay.requireInactive(config.applicationId(), "enrich");
             Replay.Plan plan = replay.plan(config.applicationId(), Topics.RAW, from);
@@ -69,13 +77,29 @@ final class ReplayCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Rebuilds news.articles in place. The offsets move before the tombstones are written: should the command
+     * fail between the two, the store folds news.enriched from its beginning over a view that still holds
+     * the articles (it skips them as duplicates, and writes back those already tombstoned); the other order
+     * would leave it going on from its old offsets over an emptied topic.
+     */
     private int rebuildStore(Replay replay, StoreConfig config) throws InterruptedException {
         String group = config.getString(StoreConfig.GROUP_ID);
         replay.requireInactive(group, "store");
         Replay.Plan plan = replay.plan(group, Topics.ENRICHED, Replay.From.parse("earliest", Clock.systemUTC()));
         Instant earliest = replay.earliestTimestamp(Topics.ENRICHED);
-        out.println("Rebuild of " + Topics.ARTICLES.name() + ": it will be deleted and created again, empty; then the"
-                + " store (group " + group + ") folds " + Topics.ENRICHED.name() + " from its beginning:");
+        Optional<Integer> partitions = replay.partitions(Topics.ARTICLES);
+        Set<String> ids = partitions.isPresent() ? ArticleTombstones.currentIds(config.readerProperties(), TIMEOUT) : Set.of();
+        if (partitions.isPresent()) {
+            out.println("Rebuild of " + Topics.ARTICLES.name() + " (" + partitions.get() + " partitions; the topic, its"
+                    + " partitions and configs stay as they are): a tombstone for each of the " + ids.size()
+                    + " articles it holds, then the store (group " + group + ") folds " + Topics.ENRICHED.name()
+                    + " from its beginning and writes every article it holds back:");
+        } else {
+            out.println("Rebuild of " + Topics.ARTICLES.name() + ": it does not exist and will be created as its contract"
+                    + " says; then the store (group " + group + ") folds " + Topics.ENRICHED.name() + " from its beginning"
+                    + " and writes every article it holds into it:");
+        }
         out.println(plan.describe());
         out.println(Topics.ENRICHED.name() + " holds results since " + (earliest == null ? "(it is empty)" : earliest)
                 + "; an article enriched only before that is not restored: replay --from earliest after a rules change"
@@ -84,9 +108,12 @@ final class ReplayCommand implements Callable<Integer> {
             out.println("Dry run: nothing changed.");
             return 0;
         }
-        replay.recreate(Topics.ARTICLES, config.topicSettings());
+        // creates a missing news.articles; refuses one whose cleanup.policy breaks its contract (auto-created)
+        TopicSetup.ensure(config, List.of(Topics.ARTICLES));
         replay.apply(plan);
-        out.println("Done: " + Topics.ARTICLES.name() + " is empty; start the store to rebuild it.");
+        ArticleTombstones.write(config.rebuildProducerProperties(), ids);
+        out.println("Done: " + ids.size() + " tombstones written to " + Topics.ARTICLES.name() + " and the store's offsets"
+                + " moved; start the store to write every article back.");
         return 0;
     }
 }

@@ -1,22 +1,26 @@
 package io.pactwire.cli;
 
 import io.pactwire.ingest.IngestConfig;
+import io.pactwire.ingest.KnownArticles;
 import io.pactwire.model.RawArticle;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 
 @Command(name = "retract", description = {
         "Retract articles: write a tombstone for each id to news.raw. The enricher forwards it, the store removes the",
-        "article from news.articles, and its agreements get tombstones on news.agreements. Exit code 0 when every",
-        "tombstone was written."})
+        "article from news.articles, and its agreements get tombstones on news.agreements. An id news.raw holds no",
+        "article for (a typo, or one already retracted) is reported and nothing is written for it, unless --force.",
+        "Exit code 0 when every id was retracted, 1 when any was not."})
 final class RetractCommand implements Callable<Integer> {
 
     @Mixin
@@ -25,14 +29,26 @@ final class RetractCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", arity = "1..*", description = "Article ids (the keys of news.raw and news.articles).")
     List<String> ids;
 
+    @Option(names = "--force", description = "Write the tombstone even for an id news.raw holds no article for.")
+    boolean force;
+
     @Override
     public Integer call() throws InterruptedException {
         IngestConfig config = new IngestConfig(kafka.input());
-        TopicSetup.ensure(config);
+        TopicSetup.ensure(config, Topics.Service.INGEST);
+        // a tombstone for an id that is not there would succeed silently and retract nothing: read what is there
+        KnownArticles known = force ? KnownArticles.none()
+                : KnownArticles.load(config.knownArticlesConsumerProperties(), config.knownArticlesTimeout());
         int failed = 0;
         try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(config.producerProperties(),
                 Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer())) {
-            for (String id : ids) {
+            for (String id : new LinkedHashSet<>(ids)) {
+                if (!force && known.get(id).isEmpty()) {
+                    failed++;
+                    System.err.println("pactwire retract: " + id + ": " + Topics.RAW.name() + " holds no article with this"
+                            + " id; nothing written (--force writes the tombstone anyway)");
+                    continue;
+                }
                 try {
                     producer.send(new ProducerRecord<>(Topics.RAW.name(), id, null)).get();
                     System.out.println("retracted " + id);

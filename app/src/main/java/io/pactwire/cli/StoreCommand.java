@@ -1,18 +1,28 @@
 package io.pactwire.cli;
 
+import io.pactwire.config.ClusterAccessException;
 import io.pactwire.store.ArticleStore;
 import io.pactwire.store.StoreConfig;
+import io.pactwire.store.TopicChangedException;
+import io.pactwire.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 @Command(name = "store", description = {
         "Run the store (news.enriched -> compacted news.articles, transactional) until stopped.",
         "SIGTERM or Ctrl-C finishes the current transaction and closes it cleanly (the process then exits 143 or",
-        "130, as any process stopped by that signal); exit code 1 if it stopped on an error."})
+        "130, as any process stopped by that signal); exit code 1 if it stopped on an error, such as one of its",
+        "topics deleted or created again while it ran (one ERROR names the topic and what to do)."})
 final class StoreCommand implements Callable<Integer> {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @Mixin
     KafkaOptions kafka;
@@ -20,13 +30,45 @@ final class StoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StoreConfig config = new StoreConfig(kafka.input());
-        TopicSetup.ensure(config);
+        refuseToStartOverLostArticles(config);
+        TopicSetup.ensure(config, Topics.Service.STORE);
         ArticleStore store = new ArticleStore(config);
         Thread hook = new Thread(store::close, "pactwire-store-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (Heartbeat heartbeat = Heartbeat.start(config.healthFile(), () -> store.healthy(Duration.ofSeconds(60)))) {
             store.run();
+        } catch (TopicChangedException e) {
+            return 1; // the store logged it as its one ERROR
         }
         return 0;
+    }
+
+    /**
+     * A store whose news.articles is gone must not create it empty and go on from its committed offsets on
+     * news.enriched: the articles it stored before would be lost without a word, as they would be if it were
+     * restarted (by compose, by Kubernetes) after stopping on the topic's deletion.
+     */
+    private static void refuseToStartOverLostArticles(StoreConfig config) throws InterruptedException {
+        String group = config.getString(StoreConfig.GROUP_ID);
+        try (Admin admin = Admin.create(config.adminProperties())) {
+            if (admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).contains(Topics.ARTICLES.name())) {
+                return;
+            }
+            boolean folded = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).keySet().stream()
+                    .anyMatch(partition -> partition.topic().equals(Topics.ENRICHED.name()));
+            if (folded) {
+                throw new KafkaException(Topics.ARTICLES.name() + " does not exist, but the store (group " + group
+                        + ") has committed offsets on " + Topics.ENRICHED.name() + ": the articles it stored are gone."
+                        + " Run `pactwire replay --rebuild-store` (it creates " + Topics.ARTICLES.name() + " and has the"
+                        + " store write back every article " + Topics.ENRICHED.name() + " holds), then start the store.");
+            }
+        } catch (ExecutionException e) {
+            throw ClusterAccessException.explain(new KafkaException("Cannot check " + Topics.ARTICLES.name() + " and the"
+                    + " offsets of group " + group + ": " + e.getCause().getMessage(), e.getCause()), config);
+        } catch (TimeoutException e) {
+            throw new KafkaException("Timed out after " + TIMEOUT + " checking " + Topics.ARTICLES.name()
+                    + " and the offsets of group " + group, e);
+        }
     }
 }

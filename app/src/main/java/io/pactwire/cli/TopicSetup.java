@@ -2,22 +2,58 @@ package io.pactwire.cli;
 
 import io.pactwire.config.ClusterAccessException;
 import io.pactwire.config.PactwireConfig;
+import io.pactwire.topics.TopicDescriptor;
 import io.pactwire.topics.TopicProvisioner;
+import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
 
-/** Creates missing topics and verifies existing ones before a service starts. */
+/**
+ * Creates missing topics and verifies existing ones before a command runs. A service provisions only the
+ * topics it works with ({@link Topics#usedBy}): one that another service owns and that is missing is created
+ * too, so that the services can start in any order, but with a warning naming its owner, since a topic
+ * missing under a running owner usually means it was deleted. A topic a service does not use is never
+ * touched, so a start never recreates, say, a deleted news.articles in front of the store.
+ */
 final class TopicSetup {
+    private static final Logger log = LoggerFactory.getLogger(TopicSetup.class);
+
     private TopicSetup() {
     }
 
-    static TopicProvisioner.Report ensure(PactwireConfig config) throws InterruptedException {
+    /** Every topic: for {@code topics} and {@code demo}, which provision the whole pipeline. */
+    static TopicProvisioner.Report ensureAll(PactwireConfig config) throws InterruptedException {
+        return ensure(config, Topics.all());
+    }
+
+    /** The topics {@code service} writes or reads. */
+    static TopicProvisioner.Report ensure(PactwireConfig config, Topics.Service service) throws InterruptedException {
+        TopicProvisioner.Report report = ensure(config, Topics.usedBy(service));
+        Topics.usedBy(service).stream()
+                .filter(topic -> report.created().contains(topic.name()) && !Topics.writtenBy(service).contains(topic))
+                .forEach(topic -> log.warn("Topic {} was missing and the {} created it because it reads it, but {} writes"
+                                + " it; if {} ran before, the topic was deleted and what it held is gone", topic.name(),
+                        service, owners(topic), owners(topic)));
+        return report;
+    }
+
+    /** The given topics, with no word about their owners: for a command that acts for the owner. */
+    static TopicProvisioner.Report ensure(PactwireConfig config, Collection<TopicDescriptor<?, ?>> topics)
+            throws InterruptedException {
         try (Admin admin = Admin.create(config.adminProperties())) {
-            return new TopicProvisioner(admin, config.topicSettings(), Duration.ofSeconds(60))
-                    .ensure(io.pactwire.topics.Topics.all());
+            return new TopicProvisioner(admin, config.topicSettings(), Duration.ofSeconds(60)).ensure(List.copyOf(topics));
         } catch (RuntimeException e) {
             throw ClusterAccessException.explain(e, config);
         }
+    }
+
+    private static String owners(TopicDescriptor<?, ?> topic) {
+        return Topics.writersOf(topic).stream().map(Topics.Service::toString).collect(Collectors.joining(" and "));
     }
 }

@@ -15,7 +15,7 @@ final class TopicsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TopicProvisioner.Report report = TopicSetup.ensure(new ClusterConfig(kafka.input()));
+        TopicProvisioner.Report report = TopicSetup.ensureAll(new ClusterConfig(kafka.input()));
         report.created().forEach(t -> System.out.println("created  " + t));
         report.verified().forEach(t -> System.out.println("verified " + t));
         return 0;

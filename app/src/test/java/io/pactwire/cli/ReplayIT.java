@@ -207,7 +207,7 @@ class ReplayIT {
         assertThat(output).doesNotContain("Done");
         assertThatThrownBy(() -> {
             try (Admin admin = cluster.admin()) {
-                new Replay(admin, Clock.systemUTC()).requireInactive("pactwire-enrich", "enrich");
+                new Replay(admin).requireInactive("pactwire-enrich", "enrich");
             }
         }).hasMessageContaining("Group pactwire-enrich has 2 active member(s)")
                 .hasMessageContaining("stop every enrich instance");
@@ -318,8 +318,8 @@ class ReplayIT {
         assertThat(refused).doesNotContain("Done");
         stopStore();
         String output = cli(0, "replay", "--rebuild-store");
-        assertThat(output).contains("news.articles is empty");
-        assertThat(articles().readToEnd(WAIT)).isEmpty();
+        assertThat(output).contains("a tombstone for each of the 4 articles").contains("Done: 4 tombstones written");
+        assertThat(RecordReader.latestByKey(articles().readToEnd(WAIT))).isEmpty();
         startStore();
         Map<String, EnrichedArticle> view = awaitArticles(v -> v.keySet().equals(Set.of("lu-cn", "cl-pe", "de-fr", "ar-br")));
         assertThat(view.values()).allSatisfy(a -> assertThat(a.versions()).isEqualTo(V2));

@@ -80,6 +80,14 @@ final class ServiceJvm implements AutoCloseable {
         }
     }
 
+    /** Waits until the service exits by itself and returns its exit code; fails if it still runs after {@code timeout}. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError(name + " still running after " + timeout + ":\n" + tail(40));
+        }
+        return process.exitValue();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

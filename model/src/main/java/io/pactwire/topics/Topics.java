@@ -7,7 +7,9 @@ import io.pactwire.model.Serdes;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -65,11 +67,53 @@ public final class Topics {
             settings -> Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.deadLetterRetention().toMillis()),
                     TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(DEAD_LETTER_MAX_MESSAGE_BYTES)));
 
+    /**
+     * Pactwire's services, by the topics they write and read. A service provisions the topics it writes; a
+     * topic it only reads belongs to the service that writes it, so a service that finds such a topic missing
+     * creates it with a warning naming its owner, and a service never touches a topic it neither writes nor
+     * reads (a topic deleted under its owner is not silently recreated by an unrelated start).
+     */
+    public enum Service {
+        INGEST, ENRICH, STORE;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     private Topics() {
     }
 
     /** All topics, in the order data flows through them. */
     public static List<TopicDescriptor<?, ?>> all() {
         return List.of(RAW, ENRICHED, ARTICLES, AGREEMENTS, DEAD_LETTERS);
+    }
+
+    /** The topics {@code service} writes: its own, which it provisions. */
+    public static List<TopicDescriptor<?, ?>> writtenBy(Service service) {
+        return switch (service) {
+            case INGEST -> List.of(RAW);
+            case ENRICH -> List.of(ENRICHED, AGREEMENTS, DEAD_LETTERS);
+            case STORE -> List.of(ARTICLES, DEAD_LETTERS);
+        };
+    }
+
+    /** The topics {@code service} reads; those it does not write belong to another service. */
+    public static List<TopicDescriptor<?, ?>> readBy(Service service) {
+        return switch (service) {
+            case INGEST, ENRICH -> List.of(RAW);
+            case STORE -> List.of(ENRICHED, ARTICLES);
+        };
+    }
+
+    /** The topics {@code service} works with, written or read, each once, in the order data flows. */
+    public static List<TopicDescriptor<?, ?>> usedBy(Service service) {
+        return all().stream().filter(t -> writtenBy(service).contains(t) || readBy(service).contains(t)).toList();
+    }
+
+    /** The services that write {@code topic}: its owners. */
+    public static List<Service> writersOf(TopicDescriptor<?, ?> topic) {
+        return Arrays.stream(Service.values()).filter(s -> writtenBy(s).contains(topic)).toList();
     }
 }

@@ -50,6 +50,17 @@ class TopicsTest {
     }
 
     @Test
+    void everyTopicHasAnOwnerAndEachServiceProvisionsOnlyWhatItWrites() {
+        assertThat(Topics.writersOf(Topics.RAW)).containsExactly(Topics.Service.INGEST);
+        assertThat(Topics.writersOf(Topics.ARTICLES)).containsExactly(Topics.Service.STORE);
+        assertThat(Topics.writersOf(Topics.DEAD_LETTERS)).containsExactly(Topics.Service.ENRICH, Topics.Service.STORE);
+        assertThat(Topics.all()).allSatisfy(topic -> assertThat(Topics.writersOf(topic)).isNotEmpty());
+        assertThat(Topics.usedBy(Topics.Service.INGEST)).containsExactly(Topics.RAW);
+        assertThat(Topics.usedBy(Topics.Service.STORE)).containsExactly(Topics.ENRICHED, Topics.ARTICLES, Topics.DEAD_LETTERS);
+        assertThat(Topics.usedBy(Topics.Service.ENRICH)).doesNotContain(Topics.ARTICLES);
+    }
+
+    @Test
     void topicNamesAreTheDocumentedOnes() {
         assertThat(Topics.all()).extracting(TopicDescriptor::name)
                 .containsExactly("news.raw", "news.enriched", "news.articles", "news.agreements", "news.dlq");

@@ -42,6 +42,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -59,7 +60,10 @@ import java.util.function.UnaryOperator;
  * {@code news.articles} for the partitions it is assigned.
  *
  * <p>Guarantee: each poll's results, dead letters and consumed offsets commit in one transaction; after a
- * failure the records are read again and stored in a new transaction: never lost, never doubled.
+ * failure the records are read again and stored in a new transaction: never lost, never doubled. The topics
+ * are those the store started with ({@link TopicGuard}): when one is deleted or created again under it, it
+ * aborts its transaction and stops with a {@link TopicChangedException}, so nothing it wrote into a new
+ * incarnation (which its own producer may auto-create) is ever committed.
  */
 public final class ArticleStore implements Runnable, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ArticleStore.class);
@@ -77,69 +81,83 @@ public final class ArticleStore implements Runnable, AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicLong lastPollMillis = new AtomicLong();
     private final UnaryOperator<RuntimeException> explain;
+    /** Starts the guard of the store's topics, given what to do when one changes. */
+    private final Function<Runnable, TopicGuard> guards;
+    private volatile Thread loopThread;
 
     public ArticleStore(StoreConfig config) {
         this(new KafkaConsumer<>(config.consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 new KafkaProducer<>(config.producerProperties(), new ByteArraySerializer(), new ByteArraySerializer()),
                 new CurrentView(config.readerProperties(), Duration.ofSeconds(60)),
-                failure -> ClusterAccessException.explain(failure, config));
+                failure -> ClusterAccessException.explain(failure, config),
+                onChange -> TopicGuard.watching(config, onChange));
         counters.publish(config.getString(StoreConfig.TRANSACTIONAL_ID));
     }
 
     ArticleStore(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, CurrentView currentView) {
-        this(consumer, producer, currentView, UnaryOperator.identity());
+        this(consumer, producer, currentView, UnaryOperator.identity(), onChange -> TopicGuard.trusting());
     }
 
     private ArticleStore(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, CurrentView currentView,
-                         UnaryOperator<RuntimeException> explain) {
+                         UnaryOperator<RuntimeException> explain, Function<Runnable, TopicGuard> guards) {
         this.consumer = consumer;
         this.producer = producer;
         this.currentView = currentView;
         this.explain = explain;
+        this.guards = guards;
     }
 
     /**
      * Runs the poll loop in the calling thread until {@link #close()} (or a fatal error). A cluster that
-     * refuses the store's login or an ACL it needs stops it at once with a {@link ClusterAccessException}.
+     * refuses the store's login or an ACL it needs stops it at once with a {@link ClusterAccessException}; a
+     * topic deleted or created again under it stops it with a {@link TopicChangedException}, logged as one ERROR.
      */
     @Override
     public void run() {
         ConnectionWatch connectionWatch = ConnectionWatch.start("store", log, this::clientMetrics);
         try {
             poll(connectionWatch);
+        } catch (TopicChangedException e) {
+            log.error(e.getMessage());
+            throw e;
         } catch (RuntimeException e) {
             throw explain.apply(e);
         }
     }
 
     private void poll(ConnectionWatch connectionWatch) {
+        TopicGuard guard = TopicGuard.trusting();
+        loopThread = Thread.currentThread();
         try {
+            guard = guards.apply(this::halt);
             producer.initTransactions();
             consumer.subscribe(List.of(Topics.ENRICHED.name()), new RememberStored());
             int aborts = 0;
             while (!closing.get()) {
-                ConsumerRecords<byte[], byte[]> records;
+                stopIfChanged(guard.changed());
                 lastPollMillis.set(System.currentTimeMillis());
-                try {
-                    records = consumer.poll(Duration.ofMillis(500));
-                } catch (WakeupException e) {
-                    break;
-                }
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
                 Map<TopicPartition, OffsetAndMetadata> offsets = nextOffsets(records);
                 if (offsets.isEmpty()) {
                     continue;
                 }
-                if (storeInTransaction(records, offsets)) {
+                if (storeInTransaction(records, offsets, guard)) {
                     aborts = 0;
                 } else if (++aborts >= MAX_CONSECUTIVE_ABORTS) {
+                    stopIfChanged(guard.check());
                     throw new KafkaException("Store gave up after " + aborts + " aborted transactions in a row");
                 }
             }
-        } catch (WakeupException e) {
-            if (!closing.get()) {
+        } catch (TopicChangedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // whatever failed because the guard halted the clients (a wakeup, the producer closed) is that change
+            stopIfChanged(guard.changed());
+            if (!(e instanceof WakeupException) || !closing.get()) {
                 throw e;
             }
         } finally {
+            guard.close();
             connectionWatch.close();
             closeClients();
             counters.close();
@@ -156,10 +174,40 @@ public final class ArticleStore implements Runnable, AutoCloseable {
     }
 
     /**
+     * Called by the guard when a topic changed: stops the loop at once, whatever it waits for. A write into a
+     * deleted topic can wait in a flush or a commit for minutes ({@code delivery.timeout.ms}); closed without
+     * waiting, the producer fails it at once, and its open transaction is never committed (the coordinator
+     * aborts it, at the latest when the store starts again). From the loop's own thread (the check before a
+     * commit) the loop aborts the transaction itself.
+     */
+    private void halt() {
+        if (Thread.currentThread() != loopThread) {
+            producer.close(Duration.ZERO);
+        }
+        consumer.wakeup();
+    }
+
+    /** Aborts the open transaction, unless the guard closed the producer already (then the coordinator does). */
+    private void abortUnlessClosed() {
+        try {
+            producer.abortTransaction();
+        } catch (RuntimeException e) {
+            log.debug("Cannot abort the transaction of a halted producer: {}", e.toString());
+        }
+    }
+
+    private static void stopIfChanged(Optional<String> change) {
+        if (change.isPresent()) {
+            throw new TopicChangedException(change.get());
+        }
+    }
+
+    /**
      * Stores one poll's records and commits {@code offsets} atomically; false if the transaction was aborted
      * and will be retried.
      */
-    private boolean storeInTransaction(ConsumerRecords<byte[], byte[]> records, Map<TopicPartition, OffsetAndMetadata> offsets) {
+    private boolean storeInTransaction(ConsumerRecords<byte[], byte[]> records, Map<TopicPartition, OffsetAndMetadata> offsets,
+                                       TopicGuard guard) {
         Map<String, Optional<StoredResult>> changes = new HashMap<>();
         StoreCounters.Batch batch = new StoreCounters.Batch();
         try {
@@ -168,11 +216,23 @@ public final class ArticleStore implements Runnable, AutoCloseable {
                 fold(record, changes, batch);
             }
             producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+            // Every write acknowledged before the topics are checked: a write that went into a topic created
+            // again (a deleted news.articles auto-created by this very producer) is then seen by the check,
+            // and aborted instead of committed as if it were in the old topic.
+            producer.flush();
+            Optional<String> changed = guard.check();
+            if (changed.isPresent()) {
+                abortUnlessClosed();
+                throw new TopicChangedException(changed.get());
+            }
             producer.commitTransaction();
+        } catch (TopicChangedException e) {
+            throw e;
         } catch (ProducerFencedException | OutOfOrderSequenceException | UnsupportedVersionException
                  | AuthorizationException e) {
             throw e; // fatal for this producer: another instance took over, or the cluster refuses us
         } catch (KafkaException e) {
+            stopIfChanged(guard.changed()); // failed because the guard closed the producer: not to be retried
             log.warn("Transaction aborted, re-reading from the last committed offsets: {}", e.toString());
             producer.abortTransaction();
             rewind();

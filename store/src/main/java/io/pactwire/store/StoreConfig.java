@@ -64,6 +64,22 @@ public final class StoreConfig extends PactwireConfig {
         return props;
     }
 
+    /**
+     * Settings for the producer of {@code replay --rebuild-store}, which writes a tombstone for every article of
+     * news.articles: idempotent and {@code acks=all}, but outside the store's transactions (the stores are
+     * stopped, and their transactional id must not be fenced by a command).
+     */
+    public Map<String, Object> rebuildProducerProperties() {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        defaults.put(ProducerConfig.CLIENT_ID_CONFIG, getString(TRANSACTIONAL_ID) + "-rebuild");
+        Map<String, Object> props = clientProperties(ProducerConfig.configNames(), defaults);
+        props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return props;
+    }
+
     public Map<String, Object> producerProperties() {
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

@@ -91,7 +91,7 @@ public final class RecordReader<K, V> {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props, keyDeserializer, valueDeserializer);
-        // A topic just deleted and created again (a store rebuild) can show no partitions for a moment:
+        // A topic just deleted and created again can show no partitions for a moment:
         // wait until it has some, rather than assign none.
         List<TopicPartition> partitions;
         try {

@@ -5,12 +5,9 @@ import io.pactwire.model.RawArticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +20,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Ingest: reads inputs and publishes them to {@code news.raw}.
@@ -36,7 +32,9 @@ import java.util.stream.Stream;
  *
  * <p>A run reads its sources once, or, with {@link Sources#watch()} or {@link Sources#poll()}, keeps
  * reading them until {@link #stop()}: folders are rescanned for new and changed files, feeds and URLs
- * fetched again, and only what is new or changed is read and published.
+ * fetched again, and only what is new or changed is read and published. A watched file is read only once it
+ * has stopped changing for {@code ingest.watch.settle.ms} ({@link SettledFiles}), so a file caught while it
+ * is being written is not published truncated.
  */
 public final class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
@@ -98,11 +96,11 @@ public final class IngestService {
         InputReader reader = new InputReader(config, clock);
         reader.onExpecting(progress::expect);
         return publishing(progress, run -> {
-            Map<Path, FileStamp> seen = new HashMap<>();
-            pass(reader, sources, run, seen, true);
+            SettledFiles watched = new SettledFiles(config.watchSettle(), clock);
+            pass(reader, sources, run, watched, true);
             progress.passDone();
             while (sources.repeats() && !awaitStop(sources.interval())) {
-                pass(reader, sources, run, seen, false);
+                pass(reader, sources, run, watched, false);
                 progress.passDone();
             }
         }, sources.repeats());
@@ -127,27 +125,25 @@ public final class IngestService {
         }
     }
 
-    private void pass(InputReader reader, Sources sources, Consumer<Input> run, Map<Path, FileStamp> seen, boolean first) {
+    private void pass(InputReader reader, Sources sources, Consumer<Input> run, SettledFiles watched, boolean first) {
         for (String argument : sources.arguments()) {
             if (stopped.getCount() == 0) {
                 return;
             }
-            if (InputReader.isUrl(argument)) {
+            Path path = InputReader.isUrl(argument) ? null : Path.of(argument);
+            if (path == null) {
                 if (first || sources.poll() != null) {
                     reader.readArguments(List.of(argument), run);
                 }
-            } else if (first) {
-                if (sources.watch()) {
-                    // Stamped before reading: a file written while the first pass reads is seen as changed
-                    // by the next pass, never as already read.
-                    changedFiles(Path.of(argument), seen);
-                }
-                reader.read(List.of(Path.of(argument)), run);
-            } else if (sources.watch()) {
-                for (Path file : changedFiles(Path.of(argument), seen)) {
+            } else if (sources.watch() && (!first || Files.exists(path))) {
+                // Stamped before reading: a file written while it is read is seen as changed by the next
+                // pass, never as already read.
+                for (Path file : watched.ready(path, first)) {
                     reader.expectOne();
-                    reader.readFile(file, run, false);
+                    reader.readFile(file, run, file.equals(path));
                 }
+            } else if (first) {
+                reader.read(List.of(path), run); // a path that is not there is reported; a watch picks it up once it is
             } else if (sources.poll() != null && isFeedFile(argument)) {
                 reader.read(List.of(Path.of(argument)), run);
             }
@@ -165,33 +161,6 @@ public final class IngestService {
     private static boolean isFeedFile(String argument) {
         String name = argument.toLowerCase(java.util.Locale.ROOT);
         return name.endsWith(".rss") || name.endsWith(".atom") || name.endsWith(".xml");
-    }
-
-    private record FileStamp(long size, long modified) {
-    }
-
-    /** Files under {@code root} that are new or changed since the last call. */
-    private static List<Path> changedFiles(Path root, Map<Path, FileStamp> seen) {
-        List<Path> changed = new ArrayList<>();
-        if (!Files.exists(root)) {
-            return changed;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted().forEach(file -> {
-                try {
-                    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                    FileStamp stamp = new FileStamp(attributes.size(), attributes.lastModifiedTime().toMillis());
-                    if (!stamp.equals(seen.put(file, stamp))) {
-                        changed.add(file);
-                    }
-                } catch (IOException e) {
-                    changed.add(file); // reading it reports why
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            log.warn("Cannot list {}: {}", root, e.getMessage());
-        }
-        return changed;
     }
 
     /** Publishing state of one run: what was decided for every input. */

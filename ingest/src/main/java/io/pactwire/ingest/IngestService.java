@@ -186,13 +186,17 @@ public final class IngestService {
             if (input instanceof Input.Article a) {
                 article(a);
             } else if (input instanceof Input.Rejected r) {
-                // Progress shows it (a bar on a terminal, a log line otherwise) and the report lists it.
-                rejected.add(r);
-                progress.rejected(r);
+                reject(r);
             } else if (input instanceof Input.Skipped s) {
                 skipped.add(s);
                 progress.skipped(s);
             }
+        }
+
+        /** Progress shows it (a bar on a terminal, a log line otherwise) and the report lists it. */
+        private void reject(Input.Rejected r) {
+            rejected.add(r);
+            progress.rejected(r);
         }
 
         private void article(Input.Article input) {
@@ -201,11 +205,25 @@ public final class IngestService {
                 progress.expect(-1); // read again by a poll, and already counted
                 return;
             }
+            Optional<String> untrusted = known.overLimit(article.id());
+            if (untrusted.isPresent()) {
+                reject(new Input.Rejected(input.source(), "revision limit reached: news.raw holds " + untrusted.get()
+                        + " for article " + article.id() + ", over " + RawArticle.MAX_REVISION
+                        + " (RawArticle.MAX_REVISION); retract the article to publish it again"));
+                return;
+            }
             Optional<KnownArticles.Known> before = known.get(article.id());
             if (before.isPresent() && before.get().contentHash().equals(article.contentHash())) {
                 IngestReport.Unchanged same = new IngestReport.Unchanged(article.id(), input.source());
                 unchanged.add(same);
                 progress.unchanged(same);
+                return;
+            }
+            if (before.isPresent() && before.get().revision() >= RawArticle.MAX_REVISION) {
+                // one input refused, the run goes on: an exception here would stop every input after it
+                reject(new Input.Rejected(input.source(), "revision limit reached: article " + article.id() + " is at revision "
+                        + before.get().revision() + ", the most RawArticle.MAX_REVISION allows; retract the article to"
+                        + " publish it again"));
                 return;
             }
             int revision = before.map(k -> k.revision() + 1).orElse(1);

@@ -39,6 +39,8 @@ import java.util.function.Consumer;
 public final class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
     private static final Duration DEFAULT_WATCH_INTERVAL = Duration.ofSeconds(5);
+    /** The shortest wait between passes while a file settles, however short the settle interval. */
+    private static final Duration MIN_SETTLE_WAIT = Duration.ofMillis(100);
 
     /**
      * What to read.
@@ -97,13 +99,44 @@ public final class IngestService {
         reader.onExpecting(progress::expect);
         return publishing(progress, run -> {
             SettledFiles watched = new SettledFiles(config.watchSettle(), clock);
-            pass(reader, sources, run, watched, true);
+            pass(reader, sources, run, watched, Pass.FIRST);
             progress.passDone();
-            while (sources.repeats() && !awaitStop(sources.interval())) {
-                pass(reader, sources, run, watched, false);
+            Duration untilFull = sources.interval();
+            while (sources.repeats()) {
+                // A file waiting to settle is looked at again once it may have, not a whole --poll later (PT5M
+                // in compose); feeds and URLs are still read only every interval.
+                Duration wait = watched.waiting() ? min(untilFull, max(config.watchSettle(), MIN_SETTLE_WAIT)) : untilFull;
+                long started = System.nanoTime();
+                if (awaitStop(wait)) {
+                    break;
+                }
+                untilFull = untilFull.minusNanos(System.nanoTime() - started);
+                boolean full = untilFull.isNegative() || untilFull.isZero();
+                pass(reader, sources, run, watched, full ? Pass.FULL : Pass.SETTLE);
+                if (full) {
+                    untilFull = sources.interval();
+                }
                 progress.passDone();
             }
         }, sources.repeats());
+    }
+
+    /** Which sources a pass reads. */
+    private enum Pass {
+        /** Everything given. */
+        FIRST,
+        /** Every interval: watched folders and, with --poll, feeds and URLs again. */
+        FULL,
+        /** Between full passes while a watched file settles: the watched folders only. */
+        SETTLE
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** Asks a running {@link #run} to stop after the input it is reading; see {@link #awaitFinished}. */
@@ -125,14 +158,16 @@ public final class IngestService {
         }
     }
 
-    private void pass(InputReader reader, Sources sources, Consumer<Input> run, SettledFiles watched, boolean first) {
+    private void pass(InputReader reader, Sources sources, Consumer<Input> run, SettledFiles watched, Pass kind) {
+        boolean first = kind == Pass.FIRST;
+        boolean polled = first || kind == Pass.FULL && sources.poll() != null;
         for (String argument : sources.arguments()) {
             if (stopped.getCount() == 0) {
                 return;
             }
             Path path = InputReader.isUrl(argument) ? null : Path.of(argument);
             if (path == null) {
-                if (first || sources.poll() != null) {
+                if (polled) {
                     reader.readArguments(List.of(argument), run);
                 }
             } else if (sources.watch() && (!first || Files.exists(path))) {
@@ -144,11 +179,11 @@ public final class IngestService {
                 }
             } else if (first) {
                 reader.read(List.of(path), run); // a path that is not there is reported; a watch picks it up once it is
-            } else if (sources.poll() != null && isFeedFile(argument)) {
-                reader.read(List.of(Path.of(argument)), run);
+            } else if (polled && isFeedFile(argument)) {
+                reader.read(List.of(path), run);
             }
         }
-        if (first || sources.poll() != null) {
+        if (polled) {
             for (Path list : sources.urlLists()) {
                 reader.readUrlList(list, run);
             }

@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -27,8 +29,9 @@ import java.util.stream.Stream;
  * clock of a network share's server does not matter. At the first pass of a watch there are no earlier
  * observations: a file last modified at least the settle interval ago is stable then, so what was there at
  * start is read at once, while a file modified just before is left for a later pass. A file still changing
- * is looked at again at every pass until it is stable; it is never dropped. A file whose attributes cannot
- * be read is handed over at once: reading it reports why.
+ * is looked at again at every pass until it is stable; it is never dropped, and while one waits the watch
+ * passes come at least every settle interval ({@link #waiting()}). A file whose attributes cannot be read is
+ * handed over at once: reading it reports why. A file gone from its folder is forgotten.
  */
 final class SettledFiles {
     private static final Logger log = LoggerFactory.getLogger(SettledFiles.class);
@@ -83,15 +86,23 @@ final class SettledFiles {
         return Duration.between(from, to).compareTo(settle) >= 0;
     }
 
+    /** Whether a file seen new or changed is waiting to settle. */
+    boolean waiting() {
+        return seen.values().stream().anyMatch(s -> !s.read());
+    }
+
     /** The files under {@code root} (a folder, or one file) to read now, in name order. */
     List<Path> ready(Path root, boolean firstPass) {
         List<Path> ready = new ArrayList<>();
+        Set<Path> listed = new HashSet<>();
         if (!Files.exists(root)) {
+            forgetGone(root, listed);
             return ready;
         }
         Instant at = clock.instant();
         try (Stream<Path> walk = Files.walk(root)) {
             walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted().forEach(file -> {
+                listed.add(file);
                 Stamp stamp;
                 try {
                     BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -108,9 +119,15 @@ final class SettledFiles {
                     log.debug("{} is still changing or just changed; read once unchanged for {} ms", file, settle.toMillis());
                 }
             });
+            forgetGone(root, listed); // only after a complete listing: a file not listed then is gone
         } catch (IOException | UncheckedIOException e) {
             log.warn("Cannot list {}: {}", root, e.getMessage());
         }
         return ready;
+    }
+
+    /** Forgets the files under {@code root} that are gone, so that one deleted while it settled is not waited for. */
+    private void forgetGone(Path root, Set<Path> listed) {
+        seen.keySet().removeIf(file -> file.startsWith(root) && !listed.contains(file));
     }
 }

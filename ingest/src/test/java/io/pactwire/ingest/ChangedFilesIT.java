@@ -43,7 +43,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Nothing lost or doubled when files change under ingest (issue 16), on a real broker, each test ending
  * with what {@code news.raw} holds: an edited file is the next revision of the same article; a file caught
- * half-written under {@code --watch} is published once, complete; and an article whose revision would pass
+ * half-written under {@code --watch} is published once, complete, and as soon as it has settled; and an article whose revision would pass
  * {@link RawArticle#MAX_REVISION} is one rejected input while the others are published.
  *
  * <p>{@code news.raw} is read as bytes here: one test writes a record the model refuses to read.
@@ -126,6 +126,31 @@ class ChangedFilesIT {
         assertThat(article.revision()).isEqualTo(1);
         assertThat(article.body()).isEqualTo("The ministry signed an accord with Japan on the exploration of space"
                 + " resources, the first of its kind in Asia.");
+    }
+
+    /** Compose runs {@code --watch --poll PT5M}: a file found settling at start must not wait for the next poll. */
+    @Test
+    void aFileSettlingAtStartIsReadOnceSettledNotAtTheNextPoll(KafkaTestCluster cluster, @TempDir Path folder) throws Exception {
+        Path dropped = Files.writeString(folder.resolve("dropped.txt"), "Inbox story\n\nA story dropped into the inbox"
+                + " just before ingest started.");
+        // modified "in a minute" (a share's clock ahead): however slow the start, the first pass cannot take it
+        // as settled, so it is left to settle
+        Files.setLastModifiedTime(dropped, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(60)));
+        IngestService service = service(cluster, Duration.ofMillis(500), Clock.systemUTC());
+        List<IngestReport.Published> published = new CopyOnWriteArrayList<>();
+        CompletableFuture<IngestReport> running = CompletableFuture.supplyAsync(() -> service.run(new IngestService.Sources(
+                List.of(folder.toString()), List.of(), null, true, Duration.ofHours(1)), new Progress() {
+                    @Override
+                    public void published(IngestReport.Published p) {
+                        published.add(p);
+                    }
+                }));
+        await().atMost(WAIT).until(() -> published.size() == 1 || running.isDone());
+        service.stop();
+        assertThat(running.get(WAIT.toSeconds(), TimeUnit.SECONDS).published()).extracting(IngestReport.Published::source)
+                .containsExactly(dropped.toUri().toString());
+        assertThat(fromSource(readRaw(cluster), dropped)).singleElement()
+                .satisfies(r -> assertThat(article(r).body()).isEqualTo("A story dropped into the inbox just before ingest started."));
     }
 
     @Test

@@ -93,6 +93,23 @@ class SettledFilesTest {
         assertThat(files.ready(dir, false)).as("nothing changed").isEmpty();
     }
 
+    @Test
+    void aFileWaitingToSettleIsWaitingUntilReadOrGone(@TempDir Path dir) throws IOException {
+        MovingClock clock = new MovingClock(T);
+        SettledFiles files = new SettledFiles(SETTLE, clock);
+        assertThat(files.ready(dir, true)).isEmpty();
+        assertThat(files.waiting()).isFalse();
+
+        Path kept = Files.writeString(dir.resolve("kept.txt"), "Kept");
+        Path deleted = Files.writeString(dir.resolve("deleted.txt"), "Deleted before it settled");
+        assertThat(files.ready(dir, false)).isEmpty();
+        assertThat(files.waiting()).isTrue();
+        clock.advance(SETTLE);
+        Files.delete(deleted);
+        assertThat(files.ready(dir, false)).containsExactly(kept);
+        assertThat(files.waiting()).as("the deleted file is not waited for").isFalse();
+    }
+
     /** A clock the test moves. */
     private static final class MovingClock extends Clock {
         private Instant now;

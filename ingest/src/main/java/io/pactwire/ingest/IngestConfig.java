@@ -23,6 +23,7 @@ public final class IngestConfig extends PactwireConfig {
     public static final String HTTP_USER_AGENT = "ingest.http.user.agent";
     public static final String KNOWN_ARTICLES_TIMEOUT_MS = "ingest.known.articles.timeout.ms";
     public static final String FEEDS = "ingest.feeds";
+    public static final String WATCH_SETTLE_MS = "ingest.watch.settle.ms";
 
     private static final ConfigDef.Validator DATE_ORDERS = (name, value) -> {
         if (value != null && !"DMY".equals(value) && !"MDY".equals(value)) {
@@ -66,7 +67,15 @@ public final class IngestConfig extends PactwireConfig {
                                 + " article already published.")
                 .define(FEEDS, ConfigDef.Type.LIST, "", ConfigDef.Importance.MEDIUM,
                         "Feed or page URLs (comma-separated) read besides the PATH arguments of `pactwire ingest`, and"
-                                + " read again with --poll: how compose gives ingest its feeds.");
+                                + " read again with --poll: how compose gives ingest its feeds.")
+                // Two seconds cover an editor's save and a local copy; a slow share needs more. Longer only
+                // delays publication; a file still changing is read at a later pass, never lost.
+                .define(WATCH_SETTLE_MS, ConfigDef.Type.LONG, 2_000L, ConfigDef.Range.between(0, 3_600_000),
+                        ConfigDef.Importance.MEDIUM,
+                        "With --watch, how long a new or changed file must keep the same size and modification time"
+                                + " before it is read, in ms, so that a file caught while it is written is not published"
+                                + " truncated; a file still changing is read at a later pass. At the watch's first pass a"
+                                + " file last modified that long ago is read at once. 0 reads a file as soon as it is seen.");
     }
 
     /** The URLs of {@code ingest.feeds}. */
@@ -84,6 +93,11 @@ public final class IngestConfig extends PactwireConfig {
 
     public Dates dates() {
         return new Dates(Dates.Order.of(getString(DATE_ORDER)));
+    }
+
+    /** How long a watched file must stay unchanged before it is read. */
+    public Duration watchSettle() {
+        return Duration.ofMillis(getLong(WATCH_SETTLE_MS));
     }
 
     public Duration knownArticlesTimeout() {

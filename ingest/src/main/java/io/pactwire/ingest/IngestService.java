@@ -5,12 +5,9 @@ import io.pactwire.model.RawArticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +20,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Ingest: reads inputs and publishes them to {@code news.raw}.
@@ -36,11 +32,15 @@ import java.util.stream.Stream;
  *
  * <p>A run reads its sources once, or, with {@link Sources#watch()} or {@link Sources#poll()}, keeps
  * reading them until {@link #stop()}: folders are rescanned for new and changed files, feeds and URLs
- * fetched again, and only what is new or changed is read and published.
+ * fetched again, and only what is new or changed is read and published. A watched file is read only once it
+ * has stopped changing for {@code ingest.watch.settle.ms} ({@link SettledFiles}), so a file caught while it
+ * is being written is not published truncated.
  */
 public final class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
     private static final Duration DEFAULT_WATCH_INTERVAL = Duration.ofSeconds(5);
+    /** The shortest wait between passes while a file settles, however short the settle interval. */
+    private static final Duration MIN_SETTLE_WAIT = Duration.ofMillis(100);
 
     /**
      * What to read.
@@ -98,14 +98,45 @@ public final class IngestService {
         InputReader reader = new InputReader(config, clock);
         reader.onExpecting(progress::expect);
         return publishing(progress, run -> {
-            Map<Path, FileStamp> seen = new HashMap<>();
-            pass(reader, sources, run, seen, true);
+            SettledFiles watched = new SettledFiles(config.watchSettle(), clock);
+            pass(reader, sources, run, watched, Pass.FIRST);
             progress.passDone();
-            while (sources.repeats() && !awaitStop(sources.interval())) {
-                pass(reader, sources, run, seen, false);
+            Duration untilFull = sources.interval();
+            while (sources.repeats()) {
+                // A file waiting to settle is looked at again once it may have, not a whole --poll later (PT5M
+                // in compose); feeds and URLs are still read only every interval.
+                Duration wait = watched.waiting() ? min(untilFull, max(config.watchSettle(), MIN_SETTLE_WAIT)) : untilFull;
+                long started = System.nanoTime();
+                if (awaitStop(wait)) {
+                    break;
+                }
+                untilFull = untilFull.minusNanos(System.nanoTime() - started);
+                boolean full = untilFull.isNegative() || untilFull.isZero();
+                pass(reader, sources, run, watched, full ? Pass.FULL : Pass.SETTLE);
+                if (full) {
+                    untilFull = sources.interval();
+                }
                 progress.passDone();
             }
         }, sources.repeats());
+    }
+
+    /** Which sources a pass reads. */
+    private enum Pass {
+        /** Everything given. */
+        FIRST,
+        /** Every interval: watched folders and, with --poll, feeds and URLs again. */
+        FULL,
+        /** Between full passes while a watched file settles: the watched folders only. */
+        SETTLE
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** Asks a running {@link #run} to stop after the input it is reading; see {@link #awaitFinished}. */
@@ -127,32 +158,32 @@ public final class IngestService {
         }
     }
 
-    private void pass(InputReader reader, Sources sources, Consumer<Input> run, Map<Path, FileStamp> seen, boolean first) {
+    private void pass(InputReader reader, Sources sources, Consumer<Input> run, SettledFiles watched, Pass kind) {
+        boolean first = kind == Pass.FIRST;
+        boolean polled = first || kind == Pass.FULL && sources.poll() != null;
         for (String argument : sources.arguments()) {
             if (stopped.getCount() == 0) {
                 return;
             }
-            if (InputReader.isUrl(argument)) {
-                if (first || sources.poll() != null) {
+            Path path = InputReader.isUrl(argument) ? null : Path.of(argument);
+            if (path == null) {
+                if (polled) {
                     reader.readArguments(List.of(argument), run);
                 }
-            } else if (first) {
-                if (sources.watch()) {
-                    // Stamped before reading: a file written while the first pass reads is seen as changed
-                    // by the next pass, never as already read.
-                    changedFiles(Path.of(argument), seen);
-                }
-                reader.read(List.of(Path.of(argument)), run);
-            } else if (sources.watch()) {
-                for (Path file : changedFiles(Path.of(argument), seen)) {
+            } else if (sources.watch() && (!first || Files.exists(path))) {
+                // Stamped before reading: a file written while it is read is seen as changed by the next
+                // pass, never as already read.
+                for (Path file : watched.ready(path, first)) {
                     reader.expectOne();
-                    reader.readFile(file, run, false);
+                    reader.readFile(file, run, file.equals(path));
                 }
-            } else if (sources.poll() != null && isFeedFile(argument)) {
-                reader.read(List.of(Path.of(argument)), run);
+            } else if (first) {
+                reader.read(List.of(path), run); // a path that is not there is reported; a watch picks it up once it is
+            } else if (polled && isFeedFile(argument)) {
+                reader.read(List.of(path), run);
             }
         }
-        if (first || sources.poll() != null) {
+        if (polled) {
             for (Path list : sources.urlLists()) {
                 reader.readUrlList(list, run);
             }
@@ -165,33 +196,6 @@ public final class IngestService {
     private static boolean isFeedFile(String argument) {
         String name = argument.toLowerCase(java.util.Locale.ROOT);
         return name.endsWith(".rss") || name.endsWith(".atom") || name.endsWith(".xml");
-    }
-
-    private record FileStamp(long size, long modified) {
-    }
-
-    /** Files under {@code root} that are new or changed since the last call. */
-    private static List<Path> changedFiles(Path root, Map<Path, FileStamp> seen) {
-        List<Path> changed = new ArrayList<>();
-        if (!Files.exists(root)) {
-            return changed;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted().forEach(file -> {
-                try {
-                    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                    FileStamp stamp = new FileStamp(attributes.size(), attributes.lastModifiedTime().toMillis());
-                    if (!stamp.equals(seen.put(file, stamp))) {
-                        changed.add(file);
-                    }
-                } catch (IOException e) {
-                    changed.add(file); // reading it reports why
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            log.warn("Cannot list {}: {}", root, e.getMessage());
-        }
-        return changed;
     }
 
     /** Publishing state of one run: what was decided for every input. */
@@ -217,13 +221,17 @@ public final class IngestService {
             if (input instanceof Input.Article a) {
                 article(a);
             } else if (input instanceof Input.Rejected r) {
-                // Progress shows it (a bar on a terminal, a log line otherwise) and the report lists it.
-                rejected.add(r);
-                progress.rejected(r);
+                reject(r);
             } else if (input instanceof Input.Skipped s) {
                 skipped.add(s);
                 progress.skipped(s);
             }
+        }
+
+        /** Progress shows it (a bar on a terminal, a log line otherwise) and the report lists it. */
+        private void reject(Input.Rejected r) {
+            rejected.add(r);
+            progress.rejected(r);
         }
 
         private void article(Input.Article input) {
@@ -232,11 +240,25 @@ public final class IngestService {
                 progress.expect(-1); // read again by a poll, and already counted
                 return;
             }
+            Optional<String> untrusted = known.overLimit(article.id());
+            if (untrusted.isPresent()) {
+                reject(new Input.Rejected(input.source(), "revision limit reached: news.raw holds " + untrusted.get()
+                        + " for article " + article.id() + ", over " + RawArticle.MAX_REVISION
+                        + " (RawArticle.MAX_REVISION); retract the article to publish it again"));
+                return;
+            }
             Optional<KnownArticles.Known> before = known.get(article.id());
             if (before.isPresent() && before.get().contentHash().equals(article.contentHash())) {
                 IngestReport.Unchanged same = new IngestReport.Unchanged(article.id(), input.source());
                 unchanged.add(same);
                 progress.unchanged(same);
+                return;
+            }
+            if (before.isPresent() && before.get().revision() >= RawArticle.MAX_REVISION) {
+                // one input refused, the run goes on: an exception here would stop every input after it
+                reject(new Input.Rejected(input.source(), "revision limit reached: article " + article.id() + " is at revision "
+                        + before.get().revision() + ", the most RawArticle.MAX_REVISION allows; retract the article to"
+                        + " publish it again"));
                 return;
             }
             int revision = before.map(k -> k.revision() + 1).orElse(1);

@@ -202,7 +202,7 @@ public final class InputReader {
             sink.accept(page(source, url, body, response.contentType()));
         } else if (type.equals("text/plain") || type.equals("text/markdown")) {
             String text = Charsets.decode(body, response.contentType());
-            sink.accept(textArticle(source, text, url));
+            sink.accept(textArticle(source, text, url, null));
         } else if (type.contains("json")) {
             readJsonDocument(source, Charsets.decode(body, response.contentType()), sink);
         } else if (type.contains("xml")) {
@@ -269,7 +269,7 @@ public final class InputReader {
                 if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
                     readJsonDocument(source, text, sink);
                 } else {
-                    sink.accept(textArticle(source, text, null));
+                    sink.accept(textArticle(source, text, null, null));
                 }
             } catch (CharacterCodingException e) {
                 sink.accept(new Input.Rejected(source, "not valid UTF-8 text"));
@@ -326,7 +326,7 @@ public final class InputReader {
             }
             byte[] bytes = Files.readAllBytes(file);
             if (HTML_EXTENSIONS.contains(extension)) {
-                sink.accept(page(source, null, bytes, null));
+                sink.accept(page(source, null, bytes, null, file));
             } else if (FEED_EXTENSIONS.contains(extension)) {
                 if (!FeedReader.looksLikeFeed(bytes)) {
                     sink.accept(explicit || !extension.equals("xml")
@@ -338,7 +338,7 @@ public final class InputReader {
             } else if (json) {
                 readJsonDocument(source, decodeUtf8(bytes), sink);
             } else {
-                sink.accept(textArticle(source, decodeUtf8(bytes), null));
+                sink.accept(textArticle(source, decodeUtf8(bytes), null, file));
             }
         } catch (NoSuchFileException e) {
             sink.accept(new Input.Rejected(source, "no such file"));
@@ -349,21 +349,37 @@ public final class InputReader {
         }
     }
 
-    /** One article from the text of a .txt or .md file. */
+    /** One article from a text known by neither URL nor file: identified by its content. */
     Input textArticle(String source, String text) {
-        return textArticle(source, text, null);
+        return textArticle(source, text, null, null);
     }
 
-    private Input textArticle(String source, String text, String url) {
+    /**
+     * One article of plain text or Markdown.
+     *
+     * @param url  where it was fetched from, or null
+     * @param file the file it was read from, or null
+     */
+    private Input textArticle(String source, String text, String url, Path file) {
         if (text.indexOf('\0') >= 0) {
             return new Input.Rejected(source, "binary content (NUL bytes), not text");
         }
         TextExtractor.Extracted extracted = extractor.extract(text);
-        return article(source, extracted, url, null, null);
+        return article(source, extracted, url, null, null, file);
     }
 
-    /** One article from a web page; {@code url} is where it was fetched from, null for a file. */
+    /** One article from a web page known by neither file nor URL when {@code url} is null. */
     Input page(String source, String url, byte[] bytes, String contentType) {
+        return page(source, url, bytes, contentType, null);
+    }
+
+    /**
+     * One article from a web page.
+     *
+     * @param url  where it was fetched from, null for a file
+     * @param file the file it was read from, null for a fetched page
+     */
+    private Input page(String source, String url, byte[] bytes, String contentType, Path file) {
         if (bytes.length > maxPageBytes) {
             return new Input.Rejected(source, "page is " + bytes.length + " bytes, over the limit of " + maxPageBytes
                     + " (ingest.max.page.bytes)");
@@ -375,15 +391,18 @@ public final class InputReader {
         HtmlExtractor.HtmlArticle page = html.extract(text, url == null ? source : url);
         TextExtractor.Extracted extracted = extractor.extract(page.title(), page.paragraphs());
         String articleUrl = page.canonicalUrl() != null ? page.canonicalUrl() : url;
-        return article(source, extracted, articleUrl, page.publishedAt(), page.language());
+        return article(source, extracted, articleUrl, page.publishedAt(), page.language(), file);
     }
 
     /**
-     * The article, identified by its URL when known, else by its content.
+     * The article, identified by its URL when known, else by the file it is when it was read from one, else
+     * by its content ({@link ArticleIds}).
      *
      * @param publishedAt the page's own date, which wins over the dateline's
+     * @param file        the file that is this one article, or null
      */
-    private Input article(String source, TextExtractor.Extracted extracted, String url, String publishedAt, String language) {
+    private Input article(String source, TextExtractor.Extracted extracted, String url, String publishedAt, String language,
+                          Path file) {
         if (extracted.body().isBlank()) {
             return new Input.Rejected(source, "no article text");
         }
@@ -392,7 +411,9 @@ public final class InputReader {
             return new Input.Rejected(source, "article text is " + bytes + " bytes, over the limit of " + maxArticleBytes
                     + " (ingest.max.article.bytes)");
         }
-        String id = url != null ? ArticleIds.forUrl(url) : ArticleIds.forContent(extracted.title(), extracted.body());
+        String id = url != null ? ArticleIds.forUrl(url)
+                : file != null ? ArticleIds.forFile(file)
+                : ArticleIds.forContent(extracted.title(), extracted.body());
         try {
             // one construction: each copy would check every field and scan the body again
             return new Input.Article(source, new RawArticle(id, source, url, extracted.title(), extracted.body(),
@@ -467,7 +488,7 @@ public final class InputReader {
             paragraphs.add(block.text());
         }
         TextExtractor.Extracted extracted = extractor.extract(item.title(), paragraphs);
-        return article(source, extracted, item.link(), item.publishedAt(), null);
+        return article(source, extracted, item.link(), item.publishedAt(), null, null);
     }
 
     private static boolean hasText(String html) {
@@ -525,6 +546,7 @@ public final class InputReader {
             }
         }
         String title = parsed.title() == null ? "" : parsed.title();
+        // No location here: a JSON file or stream may hold several articles, and its path names none of them.
         String id = parsed.id() != null ? parsed.id()
                 : parsed.url() != null && !parsed.url().isBlank() ? ArticleIds.forUrl(parsed.url())
                 : ArticleIds.forContent(title, parsed.body());

@@ -1,5 +1,7 @@
 package io.pactwire.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pactwire.model.Json;
 import io.pactwire.model.RawArticle;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -12,6 +14,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +35,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * number revisions twice. The cost is one read of the compacted topic at start: after compaction about
  * one record per article. Two ingest processes racing on the same changed article may both publish it
  * with the same revision number; the last one wins in compaction, and consumers key on the id.
+ *
+ * <p>A record whose revision is over {@link RawArticle#MAX_REVISION} (only another producer can write one)
+ * is not trusted: it is logged with its topic-partition and offset, and while it is the article's latest
+ * record {@link #overLimit} names it, so that ingest rejects that article rather than number a revision
+ * after a number it cannot trust (retracting the article clears it).
  */
 public final class KnownArticles {
     private static final Logger log = LoggerFactory.getLogger(KnownArticles.class);
@@ -40,6 +49,8 @@ public final class KnownArticles {
     }
 
     private final Map<String, Known> known = new ConcurrentHashMap<>();
+    /** Articles whose latest record has a revision over the limit: what that record is and where. */
+    private final Map<String, String> overLimit = new ConcurrentHashMap<>();
 
     /** An empty record: every article is new. */
     public static KnownArticles none() {
@@ -88,6 +99,7 @@ public final class KnownArticles {
         }
         if (record.value() == null) {
             known.remove(key); // tombstone: the article was retracted
+            overLimit.remove(key);
             return;
         }
         Known found = fromHeaders(record);
@@ -97,12 +109,42 @@ public final class KnownArticles {
                 RawArticle article = Topics.RAW.valueSerde().deserializer().deserialize(record.topic(), record.value());
                 found = new Known(article.contentHash(), article.revision());
             } catch (SerializationException e) {
-                log.warn("Unreadable record in {} at {}-{}@{}: {}", record.topic(), record.topic(), record.partition(),
-                        record.offset(), e.getMessage());
+                BigInteger revision = revisionIn(record.value());
+                if (revision != null && revision.compareTo(BigInteger.valueOf(RawArticle.MAX_REVISION)) > 0) {
+                    overTheLimit(key, record, revision.toString());
+                } else {
+                    log.warn("Unreadable record in {} at {}: {}", record.topic(), where(record), e.getMessage());
+                }
                 return;
             }
         }
+        if (found.revision() > RawArticle.MAX_REVISION) {
+            overTheLimit(key, record, Integer.toString(found.revision()));
+            return;
+        }
+        overLimit.remove(key);
         known.merge(key, found, (old, now) -> now.revision() >= old.revision() ? now : old);
+    }
+
+    private void overTheLimit(String key, ConsumerRecord<byte[], byte[]> record, String revision) {
+        String what = "revision " + revision + " at " + where(record);
+        log.warn("Unreadable record in {} for article {}: {}, over the limit of {} (RawArticle.MAX_REVISION); not trusted,"
+                + " and the article is rejected until it is retracted", record.topic(), key, what, RawArticle.MAX_REVISION);
+        overLimit.put(key, what);
+    }
+
+    private static String where(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+
+    /** The number a value that the serde refused gives as its revision, or null when it gives none. */
+    private static BigInteger revisionIn(byte[] value) {
+        try {
+            JsonNode revision = Json.mapper().readTree(value).path("revision");
+            return revision.isIntegralNumber() ? revision.bigIntegerValue() : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The content hash and revision ingest wrote in the headers, or null when a header is missing or malformed. */
@@ -113,6 +155,7 @@ public final class KnownArticles {
             return null;
         }
         try {
+            // over the limit but within an int: remember() refuses it; beyond an int: the value decides
             int number = Integer.parseInt(new String(revision.value(), StandardCharsets.US_ASCII));
             return number > 0 && hash.value().length > 0 ? new Known(new String(hash.value(), StandardCharsets.US_ASCII), number) : null;
         } catch (NumberFormatException e) {
@@ -123,6 +166,14 @@ public final class KnownArticles {
     /** What is known of {@code id}. */
     public Optional<Known> get(String id) {
         return Optional.ofNullable(known.get(id));
+    }
+
+    /**
+     * The latest record of {@code id} when its revision is over {@link RawArticle#MAX_REVISION}: which revision
+     * it claims and where it is ({@code news.raw-0@12}).
+     */
+    public Optional<String> overLimit(String id) {
+        return Optional.ofNullable(overLimit.get(id));
     }
 
     /** Records that {@code id} now has this content at this revision. */

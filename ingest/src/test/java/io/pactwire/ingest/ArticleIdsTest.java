@@ -1,8 +1,14 @@
 package io.pactwire.ingest;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ArticleIdsTest {
 
@@ -21,5 +27,44 @@ class ArticleIdsTest {
                 .isEqualTo(ArticleIds.forContent("Title ", "Some body text"))
                 .hasSize(20)
                 .isNotEqualTo(ArticleIds.forContent("Title", "Other text"));
+    }
+
+    @Test
+    void aFileIsIdentifiedByWhereItIsNotByWhatItHolds(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("release.txt");
+        Files.writeString(file, "First text");
+        String id = ArticleIds.forFile(file);
+        Files.writeString(file, "Edited text");
+        assertThat(ArticleIds.forFile(file)).as("edited in place").isEqualTo(id).hasSize(20);
+        assertThat(ArticleIds.forFile(dir.resolve("sub/../release.txt"))).as("the same path written otherwise").isEqualTo(id);
+
+        Path copy = dir.resolve("copy.txt");
+        Files.copy(file, copy);
+        assertThat(ArticleIds.forFile(copy)).as("another file with the same text").isNotEqualTo(id);
+        Path moved = Files.move(copy, dir.resolve("moved.txt"));
+        assertThat(ArticleIds.forFile(moved)).as("moved or renamed").isNotEqualTo(ArticleIds.forFile(copy)).isNotEqualTo(id);
+        assertThat(id).as("a location is not a URL").isNotEqualTo(ArticleIds.forUrl(file.toUri().toString()));
+    }
+
+    @Test
+    void aRelativePathAndALinkToTheFileGiveTheFilesOwnId(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("release.md"), "Text");
+        String id = ArticleIds.forFile(file);
+        assertThat(ArticleIds.forFile(Path.of("").toAbsolutePath().relativize(file))).isEqualTo(id);
+        Path link;
+        try {
+            link = Files.createSymbolicLink(dir.resolve("link.md"), file);
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeTrue(false, "no symbolic links here: " + e);
+            return;
+        }
+        assertThat(ArticleIds.forFile(link)).isEqualTo(id);
+    }
+
+    @Test
+    void aFileThatIsGoneIsStillIdentifiedByItsPath(@TempDir Path dir) {
+        Path gone = dir.resolve("gone.txt");
+        assertThat(ArticleIds.forFile(gone)).isEqualTo(ArticleIds.forFile(dir.resolve("./gone.txt")))
+                .isNotEqualTo(ArticleIds.forFile(dir.resolve("other.txt")));
     }
 }

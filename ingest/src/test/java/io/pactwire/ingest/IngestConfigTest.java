@@ -43,6 +43,15 @@ class IngestConfigTest {
     }
 
     @Test
+    void aWatchedFileSettlesForTwoSecondsUnlessSetOtherwise() {
+        assertThat(config(Map.of()).watchSettle()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config(Map.of(IngestConfig.WATCH_SETTLE_MS, "0")).watchSettle()).isEqualTo(Duration.ZERO);
+        assertThatThrownBy(() -> config(Map.of(IngestConfig.WATCH_SETTLE_MS, "-1")))
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessageContaining(IngestConfig.WATCH_SETTLE_MS);
+    }
+
+    @Test
     void invalidValuesAreReportedTogether() {
         assertThatThrownBy(() -> config(Map.of("ingest.date.order", "YMD", "ingest.http.max.redirects", "-1",
                 "ingest.http.user.agent", "")))

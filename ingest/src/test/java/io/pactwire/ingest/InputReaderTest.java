@@ -58,7 +58,7 @@ class InputReaderTest {
     }
 
     @Test
-    void readsTextAndMarkdownFilesAsOneArticleWithAContentId(@TempDir Path dir) throws IOException {
+    void readsTextAndMarkdownFilesAsOneArticleIdentifiedByTheirLocation(@TempDir Path dir) throws IOException {
         Path a = dir.resolve("a.txt");
         Path b = dir.resolve("copy.md");
         Files.writeString(a, "Trade talks resume\n\nBRUSSELS, June 2, 2024 - Talks between the EU and Japan resume.\n");
@@ -69,7 +69,37 @@ class InputReaderTest {
         assertThat(first.article().title()).isEqualTo("Trade talks resume");
         assertThat(first.article().sourceUri()).isEqualTo(a.toUri().toString());
         assertThat(first.article().publishedAt()).isEqualTo("2024-06-02");
-        assertThat(second.article().id()).as("same article, other file and markup").isEqualTo(first.article().id());
+        assertThat(first.article().id()).isEqualTo(ArticleIds.forFile(a));
+        assertThat(second.article().id()).as("same text, another file: another article").isEqualTo(ArticleIds.forFile(b))
+                .isNotEqualTo(first.article().id());
+        assertThat(first.article().contentHash()).as("the same text all the same").isEqualTo(second.article().contentHash());
+
+        Files.writeString(a, "Trade talks resume\n\nBRUSSELS, June 2, 2024 - Talks between the EU and Japan resume today.\n");
+        Input.Article edited = (Input.Article) read(a).get(0);
+        assertThat(edited.article().id()).as("an edit keeps the id").isEqualTo(first.article().id());
+        assertThat(edited.article().contentHash()).isNotEqualTo(first.article().contentHash());
+    }
+
+    @Test
+    void anHtmlFileIsIdentifiedByItsCanonicalUrlElseByItsLocation(@TempDir Path dir) throws IOException {
+        String story = "<p>A story from a saved web page, long enough to be the main text of the page.</p>";
+        Path canonical = Files.writeString(dir.resolve("canonical.html"), "<html><head><link rel=\"canonical\""
+                + " href=\"https://news.example/a\"></head><body>" + story + "</body></html>");
+        Path ogUrl = Files.writeString(dir.resolve("og.html"), "<html><head><meta property=\"og:url\""
+                + " content=\"https://news.example/b\"></head><body>" + story + "</body></html>");
+        Path plain = Files.writeString(dir.resolve("plain.html"), "<html><body>" + story + "</body></html>");
+        assertThat(read(canonical, ogUrl, plain)).extracting(i -> ((Input.Article) i).article().id()).containsExactly(
+                ArticleIds.forUrl("https://news.example/a"), ArticleIds.forUrl("https://news.example/b"), ArticleIds.forFile(plain));
+    }
+
+    @Test
+    void jsonWithoutIdOrUrlIsIdentifiedByItsContentWhereverItIs(@TempDir Path dir) throws IOException {
+        String line = "{\"title\":\"One\",\"body\":\"Only one\"}";
+        Path object = Files.writeString(dir.resolve("one.json"), line);
+        Path lines = Files.writeString(dir.resolve("many.jsonl"), line + "\n{\"title\":\"Two\",\"body\":\"Another\"}\n");
+        assertThat(read(object, lines)).extracting(i -> ((Input.Article) i).article().id()).containsExactly(
+                ArticleIds.forContent("One", "Only one"), ArticleIds.forContent("One", "Only one"),
+                ArticleIds.forContent("Two", "Another"));
     }
 
     @Test

@@ -55,6 +55,47 @@ class KnownArticlesTest {
         assertThat(known.size()).isEqualTo(4);
     }
 
+    @Test
+    void aRevisionOverTheLimitIsNotTrustedAndNamesItsRecordUntilALaterOneReplacesIt() {
+        RawArticle valid = RawArticle.of("a", "Title", "Valid text").withRevision(3);
+        add("a", valid, headers(valid.contentHash(), "3"));
+        addBytes("a", json("a", "2147483647"), new RecordHeaders()); // another producer's, over the limit
+        addBytes("b", json("b", "99999999999"), new RecordHeaders()); // over an int even
+        add("c", RawArticle.of("c", "", "Headers over the limit"), headers("c0", "1000001"));
+        addBytes("d", json("d", "2147483647"), new RecordHeaders());
+        add("d", null, new RecordHeaders()); // retracted: nothing is known of it any more
+        addBytes("e", json("e", "2147483647"), new RecordHeaders());
+        add("e", RawArticle.of("e", "", "Written again"), headers("e1", "1")); // the latest record is valid again
+        addBytes("f", json("f", "\"many\""), new RecordHeaders()); // unreadable, but no revision over the limit
+
+        KnownArticles known = load();
+
+        assertThat(known.overLimit("a")).contains("revision 2147483647 at news.raw-0@1");
+        assertThat(known.overLimit("b")).contains("revision 99999999999 at news.raw-0@2");
+        assertThat(known.overLimit("c")).contains("revision 1000001 at news.raw-0@3");
+        assertThat(known.overLimit("d")).isEmpty();
+        assertThat(known.get("d")).isEmpty();
+        assertThat(known.overLimit("e")).isEmpty();
+        assertThat(known.get("e")).contains(new KnownArticles.Known("e1", 1));
+        assertThat(known.overLimit("f")).isEmpty();
+        assertThat(known.get("f")).isEmpty();
+        assertThat(known.get("b")).isEmpty();
+        assertThat(known.get("c")).as("not trusted: its hash and revision are not taken").isEmpty();
+    }
+
+    private KnownArticles load() {
+        consumer.updatePartitions(Topics.RAW.name(), List.of(new PartitionInfo(Topics.RAW.name(), 0, null, null, null)));
+        consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
+        consumer.updateEndOffsets(Map.of(PARTITION, (long) records.size()));
+        consumer.schedulePollTask(() -> records.forEach(consumer::addRecord));
+        return KnownArticles.load(consumer, Duration.ofSeconds(5));
+    }
+
+    private static byte[] json(String id, String revision) {
+        return ("{\"id\":\"" + id + "\",\"title\":\"t\",\"body\":\"Some text\",\"revision\":" + revision + "}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     private static RecordHeaders headers(String hash, String revision) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(ArticlePublisher.CONTENT_HASH_HEADER, hash.getBytes(StandardCharsets.US_ASCII));

@@ -15,7 +15,8 @@ import java.time.Instant;
  * @param publishedAt ISO-8601 date or date-time of publication, when known
  * @param language    ISO 639-1 language code, when known
  * @param contentHash SHA-256 of the normalised title and body ({@link ContentHash}); computed when absent
- * @param revision    1 for the first version of an article, incremented when its content changes
+ * @param revision    1 for the first version of an article, incremented when its content changes; at most
+ *                    {@link #MAX_REVISION}
  * @param ingestedAt  when ingest read it
  */
 public record RawArticle(
@@ -34,6 +35,14 @@ public record RawArticle(
     /** Longest article id, in characters: it is the key of every topic the article reaches. */
     public static final int MAX_ID_CHARS = 512;
 
+    /**
+     * Highest revision. An article is edited a handful of times; a million revisions is an edit every minute
+     * for almost two years, more than any honest history, so a higher number is a producer's mistake or
+     * abuse. Refused where records are read, it can no longer pin an article (a newer revision wins
+     * downstream) nor make {@code revision + 1} overflow anywhere: it is far below {@link Integer#MAX_VALUE}.
+     */
+    public static final int MAX_REVISION = 1_000_000;
+
     public RawArticle {
         id = Fields.requireId("id", id, MAX_ID_CHARS);
         sourceUri = Fields.requireText("sourceUri", Fields.blankToNull(sourceUri));
@@ -49,6 +58,9 @@ public record RawArticle(
             revision = 1;
         } else if (revision < 0) {
             throw new InvalidFieldException("revision", "must be positive, got " + revision);
+        } else if (revision > MAX_REVISION) {
+            throw new InvalidFieldException("revision", "must be at most " + MAX_REVISION + " (RawArticle.MAX_REVISION), got "
+                    + revision);
         }
     }
 

@@ -53,6 +53,8 @@ class JsonSchemaTest {
                 InputFormat.JSON);
         assertThat(errors).extracting(Error::getInstanceLocation).map(Object::toString)
                 .contains("/id", "/body", "/contentHash", "/revision");
+        assertThat(raw.validate("{\"id\":\"a\",\"title\":\"t\",\"body\":\"b\",\"revision\":" + (RawArticle.MAX_REVISION + 1) + "}",
+                InputFormat.JSON)).extracting(Error::getInstanceLocation).map(Object::toString).contains("/revision");
         Schema enriched = schema("enriched-article.schema.json");
         String badCode = Serdes.ENRICHED_ARTICLE.toJson(Examples.enriched()).replace("\"code\":\"CN\"", "\"code\":\"china\"");
         assertThat(enriched.validate(badCode, InputFormat.JSON)).isNotEmpty();

@@ -38,7 +38,9 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--urls", paramLabel = "FILE", description = "A file of URLs to publish, one per line (# comments); repeatable.")
     List<Path> urlLists = new ArrayList<>();
 
-    @Option(names = "--watch", description = "Keep rescanning the folders and files given, publishing new and changed files.")
+    @Option(names = "--watch", description = "Keep rescanning the folders and files given, publishing new and changed files"
+            + " once each has stopped changing for ingest.watch.settle.ms (2 s); stops with exit code 1 if news.raw is"
+            + " deleted or created again meanwhile.")
     boolean watch;
 
     @Option(names = "--poll", paramLabel = "DURATION",
@@ -99,6 +101,6 @@ final class IngestCommand implements Callable<Integer> {
         System.out.println(report.summary());
         System.out.flush();
         reported.countDown();
-        return report.allPublished() ? 0 : 1;
+        return report.allPublished() && service.stoppedBecauseTopicChanged().isEmpty() ? 0 : 1;
     }
 }

@@ -72,6 +72,32 @@ class EnricherStateIT {
     }
 
     @Test
+    void twoEnrichersOnOneHostShareOneStateFolderWithNoSettingOfTheirOwn(KafkaTestCluster cluster, @TempDir Path state)
+            throws Exception {
+        deleteEveryTopicAndGroup(cluster);
+        provision(cluster);
+        ConfigInput input = input(cluster, state);
+        try (EnricherApp first = new EnricherApp(new EnrichConfig(input), Tagger.standard());
+             EnricherApp second = new EnricherApp(new EnrichConfig(input), Tagger.standard());
+             ArticleStore store = new ArticleStore(new StoreConfig(input))) {
+            first.start();
+            second.start();
+            assertThat(first.awaitRunning(WAIT)).isTrue();
+            assertThat(second.awaitRunning(WAIT)).isTrue();
+            Thread storeLoop = new Thread(store, "store");
+            storeLoop.start();
+            IngestReport report = new IngestService(new IngestConfig(input), Clock.systemUTC()).ingest(List.of(Path.of("../samples")));
+            Set<String> ids = report.published().stream().map(IngestReport.Published::id).collect(Collectors.toSet());
+            Conservation.Snapshot snapshot = Conservation.of(cluster).await(WAIT);
+            assertThat(snapshot.articles()).isEqualTo(ids).hasSize(3);
+            assertThat(first.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            assertThat(second.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            store.close();
+            storeLoop.join(WAIT.toMillis());
+        }
+    }
+
+    @Test
     void aTopicDeletedUnderARunningEnricherStopsItWithTheReason(KafkaTestCluster cluster, @TempDir Path state) throws Exception {
         deleteEveryTopicAndGroup(cluster);
         provision(cluster);

@@ -214,6 +214,9 @@ class HostileRecordsIT {
                 "field 'revision': Numeric value (2147483648) out of range of int"));
         records.add(bad("number-5000-digits", json("{\"id\":\"hostile-number-5000-digits\",\"body\":\"b\",\"extra\":"
                 + "9".repeat(5000) + "}"), "Number value length (5000) exceeds the maximum allowed (1000"));
+        // a revision that would pin news.articles for ever and overflow the next one (issue 16)
+        records.add(bad("revision-int-max", json("{\"id\":\"hostile-revision-int-max\",\"body\":\"b\",\"revision\":2147483647}"),
+                "field 'revision': must be at most 1000000 (RawArticle.MAX_REVISION), got 2147483647"));
         records.add(bad("negative-revision", json("{\"id\":\"hostile-negative-revision\",\"body\":\"b\",\"revision\":-1}"),
                 "field 'revision': must be positive, got -1"));
         // missing, empty or blank required fields; bad values

@@ -2,6 +2,10 @@ package io.pactwire.ingest;
 
 import io.pactwire.config.ClusterAccessException;
 import io.pactwire.model.RawArticle;
+import io.pactwire.topics.Incarnations;
+import io.pactwire.topics.TopicWatch;
+import io.pactwire.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +80,7 @@ public final class IngestService {
     private final Clock clock;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile String topicChanged;
 
     public IngestService(IngestConfig config, Clock clock) {
         this.config = config;
@@ -140,6 +145,15 @@ public final class IngestService {
     }
 
     /** Asks a running {@link #run} to stop after the input it is reading; see {@link #awaitFinished}. */
+    /**
+     * Why a watching or polling run stopped by itself, if it did: news.raw was deleted, or deleted and created
+     * again, under it. What the run knows of news.raw (hashes and revisions) then describes a topic that is
+     * gone, and it would skip as unchanged articles the new topic never got; a new run reads the new topic.
+     */
+    public Optional<String> stoppedBecauseTopicChanged() {
+        return Optional.ofNullable(topicChanged);
+    }
+
     public void stop() {
         stopped.countDown();
     }
@@ -290,6 +304,8 @@ public final class IngestService {
         ArticlePublisher.Outcome outcome;
         Handoff handoff = new Handoff();
         Run[] run = new Run[1];
+        // read before news.raw itself, so that a topic recreated while it is read is seen as changed
+        TopicWatch rawWatch = repeating ? watchRawTopic() : null;
         try (ArticlePublisher publisher = new ArticlePublisher(config.producerProperties())) {
             Thread publishing = new Thread(() -> handoff.drain(() -> {
                 KnownArticles known = KnownArticles.load(config.knownArticlesConsumerProperties(), config.knownArticlesTimeout());
@@ -311,6 +327,9 @@ public final class IngestService {
                 outcome = publisher.finish();
             }
         } finally {
+            if (rawWatch != null) {
+                rawWatch.close();
+            }
             finished.countDown();
         }
         List<Input.Rejected> rejected = new ArrayList<>(run[0].rejected);
@@ -318,6 +337,27 @@ public final class IngestService {
         IngestReport report = new IngestReport(outcome.published(), run[0].unchanged, rejected, run[0].skipped);
         log.info("Ingest done: {}", report.summary());
         return report;
+    }
+
+    /**
+     * Watches, for a run that goes on (--watch, --poll), that news.raw stays the topic it read at start; when
+     * it is deleted or created again the run stops after the current input with one ERROR.
+     */
+    private TopicWatch watchRawTopic() {
+        Incarnations expected;
+        try (Admin admin = Admin.create(config.adminProperties())) {
+            expected = Incarnations.read(admin, List.of(Topics.RAW.name()), config.knownArticlesTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the id of " + Topics.RAW.name(), e);
+        }
+        return TopicWatch.start("ingest", config.adminProperties(), expected, TopicWatch.DEFAULT_PERIOD, what -> {
+            topicChanged = what;
+            log.error("Stopping ingest: {}, while it ran. What it knows of {} (which articles it holds, at which"
+                    + " revision) describes a topic that is gone; start ingest again to read the new topic and publish"
+                    + " every input it lacks.", what, Topics.RAW.name());
+            stop();
+        });
     }
 
     /** Waits for {@code thread} to end, at most {@code timeout} (null: for ever). */

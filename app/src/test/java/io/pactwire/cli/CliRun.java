@@ -10,7 +10,17 @@ import java.nio.charset.StandardCharsets;
  */
 record CliRun(int exit, String out, String err) {
 
+    /** Runs {@code args} with {@code --bootstrap-servers} added. */
     static CliRun run(String bootstrapServers, String... args) {
+        String[] withCluster = new String[args.length + 2];
+        System.arraycopy(args, 0, withCluster, 0, args.length);
+        withCluster[args.length] = "--bootstrap-servers";
+        withCluster[args.length + 1] = bootstrapServers;
+        return exec(withCluster);
+    }
+
+    /** Runs {@code args} as given. */
+    static CliRun exec(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream originalOut = System.out;
@@ -19,11 +29,7 @@ record CliRun(int exit, String out, String err) {
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         int exit;
         try {
-            String[] withCluster = new String[args.length + 2];
-            System.arraycopy(args, 0, withCluster, 0, args.length);
-            withCluster[args.length] = "--bootstrap-servers";
-            withCluster[args.length + 1] = bootstrapServers;
-            exit = Pactwire.commandLine().execute(withCluster);
+            exit = Pactwire.commandLine().execute(args);
         } finally {
             System.setOut(originalOut);
             System.setErr(originalErr);

@@ -5,10 +5,7 @@ import io.pactwire.testkit.KafkaTestCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,25 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** `pactwire ingest`: the summary, the rejections with their reasons, and the exit code. */
 @KafkaTest
 class IngestCommandIT {
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run ingest(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int exit = Pactwire.commandLine().execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-    }
 
     @Test
     void exitsNonZeroWhenAnInputIsRejectedAndZeroWhenAllIsPublishedOrUnchanged(KafkaTestCluster cluster, @TempDir Path dir)
@@ -47,21 +25,21 @@ class IngestCommandIT {
         Path urls = dir.resolve("urls.txt");
         Files.writeString(urls, "http://10.0.0.1/news\n");
 
-        Run first = ingest("ingest", "--bootstrap-servers", cluster.bootstrapServers(), seed.toString(), empty.toString(),
+        CliRun first = CliRun.exec("ingest", "--bootstrap-servers", cluster.bootstrapServers(), seed.toString(), empty.toString(),
                 "--urls", urls.toString());
         assertThat(first.exit()).isOne();
         assertThat(first.out()).contains("published 1, unchanged 0, rejected 2 (no article text: 1, refused: 1), skipped 0");
         assertThat(first.err()).contains("rejected " + empty.toUri() + ": no article text",
                 "rejected http://10.0.0.1/news: refused: 10.0.0.1 is a loopback or private-network address");
 
-        Run again = ingest("ingest", "--bootstrap-servers", cluster.bootstrapServers(), seed.toString());
+        CliRun again = CliRun.exec("ingest", "--bootstrap-servers", cluster.bootstrapServers(), seed.toString());
         assertThat(again.exit()).isZero();
         assertThat(again.out()).contains("published 0, unchanged 1, rejected 0, skipped 0");
     }
 
     @Test
     void refusesStdinTogetherWithPathsAsAUsageError(KafkaTestCluster cluster) {
-        Run run = ingest("ingest", "--bootstrap-servers", cluster.bootstrapServers(), "-", "file.txt");
+        CliRun run = CliRun.exec("ingest", "--bootstrap-servers", cluster.bootstrapServers(), "-", "file.txt");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("- (stdin) cannot be combined with paths or URLs");
     }

@@ -162,23 +162,9 @@ class ReplayIT {
     }
 
     private String cli(int expectedExit, String... args) {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            String[] withCluster = new String[args.length + 2];
-            System.arraycopy(args, 0, withCluster, 0, args.length);
-            withCluster[args.length] = "--bootstrap-servers";
-            withCluster[args.length + 1] = cluster.bootstrapServers();
-            exit = Pactwire.commandLine().execute(withCluster);
-        } finally {
-            System.setOut(original);
-        }
-        String output = captured.toString(StandardCharsets.UTF_8);
-        original.print(output);
-        assertThat(exit).as("exit code of " + String.join(" ", args)).isEqualTo(expectedExit);
-        return output;
+        CliRun run = CliRun.run(cluster.bootstrapServers(), args);
+        assertThat(run.exit()).as("exit code of " + String.join(" ", args) + "\n" + run).isEqualTo(expectedExit);
+        return run.out();
     }
 
     private Map<TopicPartition, Long> endOffsets(String topic) throws Exception {

@@ -3,6 +3,7 @@ package io.pactwire.ingest;
 import io.pactwire.config.ConfigInput;
 import io.pactwire.model.RawArticle;
 import io.pactwire.testkit.KafkaTest;
+import io.pactwire.testkit.ManualClock;
 import io.pactwire.testkit.KafkaTestCluster;
 import io.pactwire.testkit.RecordReader;
 import io.pactwire.topics.TopicProvisioner;
@@ -27,7 +28,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +101,7 @@ class ChangedFilesIT {
     @Test
     void aFileCaughtHalfWrittenUnderWatchIsPublishedOnlyOnceCompleteAtRevisionOne(KafkaTestCluster cluster,
                                                                                  @TempDir Path folder) throws Exception {
-        MovingClock clock = new MovingClock(Instant.now());
+        ManualClock clock = new ManualClock(Instant.now());
         Duration settle = Duration.ofSeconds(30);
         Watching watching = watch(service(cluster, settle, clock), folder);
         watching.awaitPasses(1);
@@ -285,31 +285,4 @@ class ChangedFilesIT {
         return props;
     }
 
-    /** A clock the test moves, so that a file settles when the test says, not after a real wait. */
-    private static final class MovingClock extends Clock {
-        private volatile Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

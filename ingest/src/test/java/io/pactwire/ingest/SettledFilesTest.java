@@ -3,6 +3,7 @@ package io.pactwire.ingest;
 import io.pactwire.ingest.SettledFiles.Seen;
 import io.pactwire.ingest.SettledFiles.Stamp;
 import io.pactwire.ingest.SettledFiles.Step;
+import io.pactwire.testkit.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,10 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,7 +72,7 @@ class SettledFilesTest {
 
     @Test
     void aFolderGivesItsFilesOnceSettledAndNeverLosesOneStillChanging(@TempDir Path dir) throws IOException {
-        MovingClock clock = new MovingClock(T);
+        ManualClock clock = new ManualClock(T);
         Path settled = Files.writeString(dir.resolve("a.txt"), "There before the watch");
         Files.setLastModifiedTime(settled, FileTime.from(T.minusSeconds(60)));
         Path writing = Files.writeString(dir.resolve("b.txt"), "First half");
@@ -95,7 +94,7 @@ class SettledFilesTest {
 
     @Test
     void aFileWaitingToSettleIsWaitingUntilReadOrGone(@TempDir Path dir) throws IOException {
-        MovingClock clock = new MovingClock(T);
+        ManualClock clock = new ManualClock(T);
         SettledFiles files = new SettledFiles(SETTLE, clock);
         assertThat(files.ready(dir, true)).isEmpty();
         assertThat(files.waiting()).isFalse();
@@ -110,31 +109,4 @@ class SettledFilesTest {
         assertThat(files.waiting()).as("the deleted file is not waited for").isFalse();
     }
 
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -6,6 +6,7 @@ import io.pactwire.model.JsonSerde;
 import io.pactwire.model.RawArticle;
 import io.pactwire.model.Serdes;
 import io.pactwire.tagger.Tagger;
+import io.pactwire.topics.DeadLetters;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -93,7 +94,8 @@ final class EnrichProcessor implements Processor<String, RawArticle, String, byt
             return;
         }
         if (!id.equals(raw.id())) {
-            throw new UnprocessableArticleException("key '" + id + "' does not match the value's id '" + raw.id() + "'");
+            throw new UnprocessableArticleException("key '" + DeadLetters.abbreviate(id) + "' does not match the value's id '"
+                    + DeadLetters.abbreviate(raw.id()) + "'");
         }
         requireTaggableLength(raw, maxBodyChars);
         if (last != null && last.sameInput(raw.contentHash(), tagger.versions())) {

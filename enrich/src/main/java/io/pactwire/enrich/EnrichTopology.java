@@ -1,6 +1,7 @@
 package io.pactwire.enrich;
 
 import io.pactwire.model.JsonSerde;
+import io.pactwire.model.StrictUtf8Deserializer;
 import io.pactwire.tagger.Tagger;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -52,7 +53,8 @@ public final class EnrichTopology {
         int maxResultBytes = Math.min(config.maxResultBytes(),
                 outputMaxMessageBytes == Integer.MAX_VALUE ? Integer.MAX_VALUE : outputMaxMessageBytes - RECORD_OVERHEAD_BYTES);
         Topology topology = new Topology();
-        topology.addSource(SOURCE, Topics.RAW.keySerde().deserializer(), Topics.RAW.valueSerde().deserializer(),
+        // keys are read strictly: a key that is not UTF-8 must not pass as the id after a lossy decoding
+        topology.addSource(SOURCE, new StrictUtf8Deserializer(), Topics.RAW.valueSerde().deserializer(),
                 Topics.RAW.name());
         topology.addProcessor(PROCESSOR, () -> new EnrichProcessor(enricher, tagger, maxBodyChars, maxResultBytes), SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LAST_RESULTS_STORE),

@@ -1,0 +1,61 @@
+package io.pactwire.enrich;
+
+import io.pactwire.topics.DeadLetters;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The enricher's handlers for records it cannot read or process: each goes to {@code news.dlq} through
+ * {@link DeadLetters} (original key, value and headers, and a reason of bounded size) and the stream goes
+ * on. Kafka Streams' own dead-letter records copy the exception message and stack trace in full, so a
+ * reason that quotes a hostile key made a dead letter three times the key's size, too large to send.
+ */
+final class DeadLetterHandlers {
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterHandlers.class);
+
+    private DeadLetterHandlers() {
+    }
+
+    /** Records of news.raw whose key or value cannot be read. */
+    public static final class Deserialization implements DeserializationExceptionHandler {
+        @Override
+        public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+            warn(record.topic(), record.partition(), record.offset(), exception);
+            return Response.resume(List.of(DeadLetters.of(record.key(), record.value(), record.headers(), record.timestamp(),
+                    record.topic(), record.partition(), record.offset(), exception)));
+        }
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+            // nothing to configure: dead letters always go to news.dlq
+        }
+    }
+
+    /** Records that fail while they are enriched (a key that is not the id, a body over the limit, a bug). */
+    public static final class Processing implements ProcessingExceptionHandler {
+        @Override
+        public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+            warn(context.topic(), context.partition(), context.offset(), exception);
+            return Response.resume(List.of(DeadLetters.of(context.sourceRawKey(), context.sourceRawValue(), context.headers(),
+                    context.timestamp(), context.topic(), context.partition(), context.offset(), exception)));
+        }
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+            // nothing to configure: dead letters always go to news.dlq
+        }
+    }
+
+    private static void warn(String topic, int partition, long offset, Exception exception) {
+        log.warn("Dead letter from {}-{}@{}: {}: {}", topic, partition, offset, exception.getClass().getName(),
+                DeadLetters.abbreviate(String.valueOf(exception.getMessage())));
+    }
+}

@@ -116,6 +116,23 @@ class DocsTest {
         assertThat(new CommandLine(new Pactwire()).getSubcommands().keySet()).containsAll(SERVICE_KEYS.keySet());
     }
 
+    /** Nothing without authentication reachable from other hosts by default; the broker's image by digest. */
+    @Test
+    void composePublishesPortsOnLoopbackOnlyAndPinsTheBrokerImage() throws IOException {
+        JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
+        List<String> published = new ArrayList<>();
+        compose.get("services").properties().forEach(service -> {
+            JsonNode ports = service.getValue().get("ports");
+            if (ports != null) {
+                ports.forEach(port -> published.add(service.getKey() + " " + port.asText()));
+            }
+        });
+        assertThat(published).isNotEmpty().allSatisfy(port -> assertThat(port).contains(" 127.0.0.1:"));
+        assertThat(compose.get("services").get("kafka").get("image").asText()).matches("apache/kafka:[0-9.]+@sha256:[0-9a-f]{64}");
+        assertThat(compose.get("services").get("kafka-ui").get("environment").get("KAFKA_CLUSTERS_0_READONLY").asText())
+                .isEqualTo("true");
+    }
+
     private static String jsonBlock(String doc, String label) {
         Matcher m = Pattern.compile("```json " + label + "\\n(.*?)```", Pattern.DOTALL).matcher(doc);
         assertThat(m.find()).as("a ```json " + label + " block").isTrue();

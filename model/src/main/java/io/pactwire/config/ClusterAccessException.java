@@ -6,6 +6,7 @@ import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -31,8 +32,12 @@ public final class ClusterAccessException extends KafkaException {
      * otherwise {@code failure} itself.
      */
     public static RuntimeException explain(RuntimeException failure, PactwireConfig config) {
-        if (failure instanceof ClusterAccessException) {
+        if (failure instanceof ClusterAccessException || failure instanceof ConfigValidationException) {
             return failure;
+        }
+        Optional<String> unusable = unusableSettings(failure);
+        if (unusable.isPresent()) {
+            return new ConfigValidationException(config.service(), List.of(unusable.get()));
         }
         return securityCause(failure)
                 .<RuntimeException>map(cause -> new ClusterAccessException(describe(cause, config), cause))
@@ -42,6 +47,25 @@ public final class ClusterAccessException extends KafkaException {
     /** What the cluster refused and where, when the failure is (or was caused by) an authentication or authorization error. */
     public static Optional<String> reason(Throwable failure, PactwireConfig config) {
         return securityCause(failure).map(cause -> describe(cause, config));
+    }
+
+    /**
+     * Why a Kafka client could not even be created from the settings, when that is the failure: Kafka says
+     * only "Failed to create new KafkaAdminClient" at the top and the reason (a malformed sasl.jaas.config, a
+     * missing keystore) at the bottom of its causes. Kafka's reasons quote no secret.
+     */
+    private static Optional<String> unusableSettings(Throwable failure) {
+        boolean construction = false;
+        Throwable root = failure;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            construction |= t instanceof KafkaException && t.getMessage() != null && t.getMessage().startsWith("Failed to create new ");
+            root = t;
+        }
+        if (!construction || root == failure) {
+            return Optional.empty();
+        }
+        return Optional.of("a Kafka client cannot be created from the settings given: " + root.getMessage()
+                + " (check security.protocol, sasl.mechanism, sasl.jaas.config and the ssl.* settings)");
     }
 
     private static Optional<KafkaException> securityCause(Throwable failure) {

@@ -1,5 +1,6 @@
 package io.pactwire.config;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ClusterAccessExceptionTest {
     private static final ClusterConfig SCRAM = new ClusterConfig(ConfigInput.of(Map.of(
@@ -45,5 +47,21 @@ class ClusterAccessExceptionTest {
         IllegalStateException other = new IllegalStateException("disk full");
         assertThat(ClusterAccessException.explain(other, SCRAM)).isSameAs(other);
         assertThat(ClusterAccessException.reason(other, SCRAM)).isEmpty();
+    }
+
+    @Test
+    void aMalformedJaasConfigIsAnInvalidSettingNamingTheCauseNeverThePassword() {
+        ClusterConfig malformed = new ClusterConfig(ConfigInput.of(Map.of(
+                "bootstrap.servers", "127.0.0.1:1",
+                "security.protocol", "SASL_PLAINTEXT",
+                "sasl.mechanism", "SCRAM-SHA-512",
+                "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                        + " username=\"ingest\" password=\"s3cret-pw\"")));
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> Admin.create(malformed.adminProperties()).close());
+        RuntimeException explained = ClusterAccessException.explain(failure, malformed);
+        assertThat(explained).isInstanceOf(ConfigValidationException.class)
+                .hasMessageContaining("a Kafka client cannot be created from the settings given: JAAS config entry not"
+                        + " terminated by semi-colon")
+                .hasMessageNotContaining("s3cret-pw");
     }
 }

@@ -49,9 +49,18 @@ final class ArticlesCommand implements Callable<Integer> {
         this.out = out;
     }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        ArticleFilter filter = new ArticleFilter(country == null ? null : country.toUpperCase(Locale.ROOT), type, since);
+        String code = country == null ? null : country.strip().toUpperCase(Locale.ROOT);
+        if (code != null && !CountryCodes.isKnown(code)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--country': '"
+                    + country + "' is not a country code the tagger gives (ISO 3166-1 alpha-2, such as LU, CN, JP, US;"
+                    + " or a former country: " + String.join(", ", CountryCodes.FORMER) + ")");
+        }
+        ArticleFilter filter = new ArticleFilter(code, type, since);
         try (ArticlesView view = new ArticlesView(new ClusterConfig(kafka.input()).readerProperties())) {
             return show(view, filter);
         } catch (org.apache.kafka.common.errors.InterruptException e) {

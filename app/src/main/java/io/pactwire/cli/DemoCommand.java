@@ -56,14 +56,35 @@ final class DemoCommand implements Callable<Integer> {
             description = "Client port of the embedded broker on localhost (default: any free port).")
     int port;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT90S",
-            description = "How long to wait for every sample to reach news.articles (ISO-8601, default PT90S).")
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "90s",
+            description = "How long to wait for every sample to reach news.articles (" + Durations.SYNTAX + "; default 90s).")
     Duration timeout;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show the services' log lines.")
+    @Option(names = {"-v", "--verbose"}, description = "Show the services' log lines, and the stack trace of an error.")
     boolean verbose;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     private final PrintStream out = System.out;
+
+    /**
+     * A taken --port is a usage error, said in one line before the broker starts: the broker itself would
+     * log it as a fatal error with four stack traces.
+     */
+    private void requireFreePort() {
+        if (port == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress("localhost", port));
+        } catch (java.io.IOException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option"
+                    + " '--port': " + port + " cannot be used on localhost (" + e.getMessage() + "); choose another port,"
+                    + " or leave --port out for any free one");
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -76,9 +97,10 @@ final class DemoCommand implements Callable<Integer> {
         }
         Path folder = samples != null ? samples : Path.of(System.getProperty("pactwire.home", "."), "samples");
         if (!Files.isDirectory(folder)) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "samples folder " + folder.toAbsolutePath() + " does not exist (use --samples DIR)");
         }
+        requireFreePort();
         long started = System.nanoTime();
         Path stateDir = Files.createTempDirectory("pactwire-demo-state-");
         List<AutoCloseable> running = new ArrayList<>();

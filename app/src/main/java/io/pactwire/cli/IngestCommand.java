@@ -44,8 +44,8 @@ final class IngestCommand implements Callable<Integer> {
     boolean watch;
 
     @Option(names = "--poll", paramLabel = "DURATION",
-            description = "Read feeds and URLs again every DURATION (ISO-8601, e.g. PT5M) until stopped; with --watch,"
-                    + " also how often folders are rescanned (default PT5S).")
+            description = "Read feeds and URLs again every DURATION (" + Durations.SYNTAX + ") until stopped; with"
+                    + " --watch, also how often folders are rescanned (default 5s).")
     Duration poll;
 
     @Option(names = "--allow-private-hosts",

@@ -12,12 +12,13 @@ import java.util.Optional;
 /** How a command finds its cluster and settings; shared by every command that talks to Kafka. */
 final class KafkaOptions {
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
-            description = "Kafka bootstrap servers. Default: env KAFKA_BOOTSTRAP_SERVERS.")
+    @Option(names = {"--bootstrap-server", "--bootstrap-servers"}, paramLabel = "HOST:PORT[,...]",
+            description = "Kafka bootstrap servers, as Kafka's own tools take them. Default: env KAFKA_BOOTSTRAP_SERVERS.")
     String bootstrapServers;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Properties file with Pactwire keys and Kafka client settings (security, tuning).")
+    @Option(names = {"-c", "--command-config", "--config"}, paramLabel = "FILE",
+            description = "Properties file with Pactwire keys and Kafka client settings (security, tuning), as Kafka's"
+                    + " tools take --command-config.")
     Path configFile;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",

@@ -10,6 +10,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import picocli.CommandLine;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,14 +18,11 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -34,7 +32,6 @@ import java.util.stream.Collectors;
  */
 final class Replay {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final Pattern DURATION = Pattern.compile("(\\d+)([smhdw])");
 
     private final Admin admin;
 
@@ -44,31 +41,22 @@ final class Replay {
 
     /** Where a replay starts: the earliest offset, or the first record at or after an instant. */
     record From(String text, Instant instant) {
+        /**
+         * @throws CommandLine.TypeConversionException when the text is none of the three forms, naming them
+         */
         static From parse(String text, Clock clock) {
-            String t = text.strip().toLowerCase(Locale.ROOT);
-            if (t.equals("earliest")) {
+            String t = text.strip();
+            if (t.equalsIgnoreCase("earliest")) {
                 return new From("earliest", null);
             }
-            Matcher m = DURATION.matcher(t);
-            if (m.matches()) {
-                long amount = Long.parseLong(m.group(1));
-                Duration back = switch (m.group(2)) {
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    case "h" -> Duration.ofHours(amount);
-                    case "d" -> Duration.ofDays(amount);
-                    default -> Duration.ofDays(7 * amount);
-                };
-                return new From(text + " ago", clock.instant().minus(back));
-            }
             try {
-                return new From(text, Instant.parse(text.strip()));
-            } catch (DateTimeParseException e) {
+                return new From(text, Instant.parse(t));
+            } catch (DateTimeParseException notAnInstant) {
                 try {
-                    return new From(text + " ago", clock.instant().minus(Duration.parse(text.strip().toUpperCase(Locale.ROOT))));
-                } catch (DateTimeParseException notIso) {
-                    throw new IllegalArgumentException("--from " + text + ": not earliest, an ISO-8601 instant"
-                            + " (2018-01-16T00:00:00Z) or a duration (7d, 12h, 30m, PT6H)");
+                    return new From(text + " ago", clock.instant().minus(Durations.parse(t)));
+                } catch (CommandLine.TypeConversionException notADuration) {
+                    throw new CommandLine.TypeConversionException("'" + text + "' is not earliest, an ISO-8601 instant"
+                            + " (2018-01-16T00:00:00Z) or a duration back from now (" + Durations.SYNTAX + ")");
                 }
             }
         }

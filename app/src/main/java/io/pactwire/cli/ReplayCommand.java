@@ -4,6 +4,7 @@ import io.pactwire.enrich.EnrichConfig;
 import io.pactwire.store.StoreConfig;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +32,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Mixin
     KafkaOptions kafka;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     What what;
@@ -62,7 +66,12 @@ final class ReplayCommand implements Callable<Integer> {
         EnrichConfig config = new EnrichConfig(kafka.input());
         try (Admin admin = Admin.create(config.adminProperties())) {
             Replay replay = new Replay(admin);
-            Replay.From from = Replay.From.parse(what.from, Clock.systemUTC());
+            Replay.From from;
+            try {
+                from = Replay.From.parse(what.from, Clock.systemUTC());
+            } catch (CommandLine.TypeConversionException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--from': " + e.getMessage());
+            }
             replay.requireInactive(config.applicationId(), "enrich");
             Replay.Plan plan = replay.plan(config.applicationId(), Topics.RAW, from);
             out.println("Replay of " + Topics.RAW.name() + " from " + from.text() + " for the enricher:");

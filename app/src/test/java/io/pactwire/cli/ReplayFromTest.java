@@ -28,6 +28,8 @@ class ReplayFromTest {
     @Test
     void anythingElseIsAClearError() {
         assertThatThrownBy(() -> Replay.From.parse("last tuesday", CLOCK))
-                .hasMessageStartingWith("--from last tuesday: not earliest, an ISO-8601 instant");
+                .isInstanceOf(picocli.CommandLine.TypeConversionException.class)
+                .hasMessage("'last tuesday' is not earliest, an ISO-8601 instant (2018-01-16T00:00:00Z) or a duration back"
+                        + " from now (30s, 5m, 12h, 7d or ISO-8601 such as PT5M)");
     }
 }

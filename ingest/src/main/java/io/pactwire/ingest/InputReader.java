@@ -7,6 +7,8 @@ import io.pactwire.model.JsonSerde;
 import io.pactwire.model.RawArticle;
 import org.apache.kafka.common.errors.SerializationException;
 import org.jsoup.Jsoup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,6 +49,7 @@ import java.util.stream.Stream;
  * {@link TextExtractor} cleanup, whatever its source.
  */
 public final class InputReader {
+    private static final Logger log = LoggerFactory.getLogger(InputReader.class);
     /** File extensions read as one article of plain text or Markdown. */
     public static final Set<String> TEXT_EXTENSIONS = Set.of("txt", "md");
     /** File extensions read as one web page. */
@@ -188,7 +191,7 @@ public final class InputReader {
             sink.accept(new Input.Rejected(url, e.getMessage()));
             return;
         }
-        readFetched(url, response, sink);
+        guarded(url, sink, guardedSink -> readFetched(url, response, guardedSink));
     }
 
     private void readFetched(String source, Fetcher.Response response, Consumer<Input> sink) {
@@ -227,7 +230,8 @@ public final class InputReader {
                     last[0] = number;
                     if (!isBlank(bytes, offset, length)) {
                         expecting.accept(1);
-                        sink.accept(jsonLine(sourceName + "#line=" + number, bytes, offset, length));
+                        String source = sourceName + "#line=" + number;
+                        guarded(source, sink, guardedSink -> guardedSink.accept(jsonLine(source, bytes, offset, length)));
                     }
                 }
 
@@ -258,6 +262,10 @@ public final class InputReader {
      * {@code extract} on stdin.
      */
     public void readDocument(String source, byte[] bytes, Consumer<Input> sink) {
+        guarded(source, sink, guardedSink -> readDocumentUnguarded(source, bytes, guardedSink));
+    }
+
+    private void readDocumentUnguarded(String source, byte[] bytes, Consumer<Input> sink) {
         if (FeedReader.looksLikeFeed(bytes)) {
             readFeed(source, bytes, null, sink);
         } else if (looksLikeHtml(bytes)) {
@@ -300,6 +308,10 @@ public final class InputReader {
      */
     void readFile(Path file, Consumer<Input> sink, boolean explicit) {
         String source = file.toUri().toString();
+        guarded(source, sink, guardedSink -> readFileUnguarded(file, source, guardedSink, explicit));
+    }
+
+    private void readFileUnguarded(Path file, String source, Consumer<Input> sink, boolean explicit) {
         String extension = extension(file);
         boolean text = TEXT_EXTENSIONS.contains(extension);
         boolean markup = HTML_EXTENSIONS.contains(extension) || FEED_EXTENSIONS.contains(extension);
@@ -447,7 +459,7 @@ public final class InputReader {
                 continue;
             }
             feedItemsRead.put(source + " " + itemSource, fingerprint);
-            reads.add(() -> sink.accept(feedItem(itemSource, item)));
+            reads.add(() -> guarded(itemSource, sink, guardedSink -> guardedSink.accept(feedItem(itemSource, item))));
         }
         expecting.accept(reads.size() - 1); // the feed itself was expected as one input
         reads.forEach(Runnable::run);
@@ -555,6 +567,55 @@ public final class InputReader {
                     publishedAt, null, null, 1, clock.instant()));
         } catch (IllegalArgumentException e) {
             return new Input.Rejected(source, e.getMessage());
+        }
+    }
+
+    /**
+     * Reads one input with {@code read}, which hands what it reads to the sink it is given. A failure while
+     * reading (a bug, or a library's StackOverflowError on a hostile document) becomes that input's
+     * rejection with the reason, and the run goes on: one bad page must not end a run, nor the watch of a
+     * folder for good (issue 17). A failure of {@code sink} itself (publishing has stopped) is not the
+     * input's and goes through. Other Errors (out of memory, a broken class path) go through too: the JVM
+     * is then in no state to go on, and every read is bounded so that no input alone should cause them.
+     */
+    static void guarded(String source, Consumer<Input> sink, Consumer<Consumer<Input>> read) {
+        try {
+            read.accept(input -> {
+                try {
+                    sink.accept(input);
+                } catch (SinkFailure e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw new SinkFailure(e);
+                }
+            });
+        } catch (SinkFailure e) {
+            throw e.getCause();
+        } catch (RuntimeException | StackOverflowError e) {
+            sink.accept(new Input.Rejected(source, failedWhileReading(source, e)));
+        }
+    }
+
+    /** The reason a reading failed with {@code e}, logged with its stack when it looks like a bug. */
+    static String failedWhileReading(String source, Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return "nested too deeply to read (stack overflow)";
+        }
+        log.warn("Reading {} failed; it is rejected and the run goes on", source, e);
+        return "failed while reading: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    /** A failure of the sink, told apart from a failure of the reading it runs in. */
+    static final class SinkFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SinkFailure(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
         }
     }
 

@@ -218,4 +218,37 @@ class InputReaderTest {
         assertThat(inputs.get(2)).isEqualTo(new Input.Rejected("stdin#line=3", "line is over the limit of 4096 bytes (ingest.max.article.bytes)"));
         assertThat(((Input.Article) inputs.get(3)).article().body()).isEqualTo("Caf\u00e9 after");
     }
+
+    /** Issue 17: an Error from a library on one hostile input was the end of the whole run, or of a watch. */
+    @Test
+    void aFailureWhileReadingOneInputIsItsRejectionAndAFailureOfTheSinkGoesThrough() {
+        List<Input> inputs = new ArrayList<>();
+        InputReader.guarded("file:///deep.html", inputs::add, sink -> {
+            throw new StackOverflowError();
+        });
+        InputReader.guarded("file:///bug.html", inputs::add, sink -> {
+            throw new IllegalStateException("a bug");
+        });
+        assertThat(inputs).containsExactly(
+                new Input.Rejected("file:///deep.html", "nested too deeply to read (stack overflow)"),
+                new Input.Rejected("file:///bug.html", "failed while reading: IllegalStateException: a bug"));
+
+        IllegalStateException publishingStopped = new IllegalStateException("publishing has stopped");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InputReader.guarded("file:///a.txt", input -> {
+            throw publishingStopped;
+        }, sink -> sink.accept(new Input.Rejected("file:///a.txt", "anything")))).isSameAs(publishingStopped);
+    }
+
+    @Test
+    void aFeedItemNestedThousandsDeepIsReadAndTheItemsAfterItToo() {
+        String deep = "<div>".repeat(5_000) + "<p>The ministers signed the accord on Tuesday in the capital.</p>" + "</div>".repeat(5_000);
+        String feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><link>https://example.org/</link>"
+                + "<description>d</description>"
+                + "<item><title>Deep</title><description><![CDATA[" + deep + "]]></description></item>"
+                + "<item><title>Flat</title><description>A flat story about a port.</description></item>"
+                + "</channel></rss>";
+        List<Input> inputs = new ArrayList<>();
+        reader.readDocument("file:///feed.rss", feed.getBytes(StandardCharsets.UTF_8), inputs::add);
+        assertThat(inputs).hasSize(2).allSatisfy(i -> assertThat(i).isInstanceOf(Input.Article.class));
+    }
 }

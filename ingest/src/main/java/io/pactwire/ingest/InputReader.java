@@ -29,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Reads articles from files, folders (recursively), web pages, feeds and JSON lines, and hands every input
@@ -72,6 +71,7 @@ public final class InputReader {
     private final long maxPageBytes;
     private final Clock clock;
     private final Fetcher fetcher;
+    private final LocalFiles files;
     private final Dates dates;
     private final TextExtractor extractor;
     private final HtmlExtractor html;
@@ -93,6 +93,12 @@ public final class InputReader {
      * @param fetcher how to fetch URLs; null rejects every URL
      */
     public InputReader(long maxArticleBytes, long maxPageBytes, Dates dates, Fetcher fetcher, Clock clock) {
+        this(maxArticleBytes, maxPageBytes, dates, fetcher, clock, LocalFiles.SYSTEM);
+    }
+
+    /** @param files how folders are listed (a test's stand-in: tests run as root, who may list any folder) */
+    InputReader(long maxArticleBytes, long maxPageBytes, Dates dates, Fetcher fetcher, Clock clock, LocalFiles files) {
+        this.files = files;
         this.maxArticleBytes = maxArticleBytes;
         this.maxPageBytes = maxPageBytes;
         this.dates = dates;
@@ -148,11 +154,16 @@ public final class InputReader {
     public void readUrlList(Path file, Consumer<Input> sink) {
         String source = file.toUri().toString();
         List<String> lines;
+        LocalFiles.Entry entry = LocalFiles.inspect(file);
+        if (!(entry instanceof LocalFiles.Readable readable)) {
+            sink.accept(new Input.Rejected(source, ((LocalFiles.Refused) entry).reason()));
+            return;
+        }
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = LocalFiles.readAtMost(readable.target(), maxPageBytes);
             if (bytes.length > maxPageBytes) {
-                sink.accept(new Input.Rejected(source, "URL list is " + bytes.length + " bytes, over the limit of "
-                        + maxPageBytes + " (ingest.max.page.bytes)"));
+                sink.accept(new Input.Rejected(source, "URL list is over the limit of " + maxPageBytes
+                        + " bytes (ingest.max.page.bytes)"));
                 return;
             }
             lines = decodeUtf8(bytes).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
@@ -163,7 +174,7 @@ public final class InputReader {
             sink.accept(new Input.Rejected(source, "not valid UTF-8 text"));
             return;
         } catch (IOException e) {
-            sink.accept(new Input.Rejected(source, "cannot read: " + e.getMessage()));
+            sink.accept(new Input.Rejected(source, "cannot read: " + LocalFiles.cause(e)));
             return;
         }
         expecting.accept(lines.size());
@@ -243,7 +254,7 @@ public final class InputReader {
                 }
             });
         } catch (IOException e) {
-            sink.accept(new Input.Rejected(sourceName + "#line=" + (last[0] + 1), "cannot read: " + e.getMessage()));
+            sink.accept(new Input.Rejected(sourceName + "#line=" + (last[0] + 1), "cannot read: " + LocalFiles.cause(e)));
         }
     }
 
@@ -286,18 +297,10 @@ public final class InputReader {
     }
 
     private void readFolder(Path folder, Consumer<Input> sink) {
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.filter(Files::isRegularFile)
-                    .filter(f -> !f.getFileName().toString().startsWith(".")) // .DS_Store, editor swap files
-                    .sorted().forEach(files::add);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            sink.accept(new Input.Rejected(folder.toUri().toString(), "cannot list folder: " + e.getMessage()));
-            return;
-        }
-        expecting.accept(files.size());
-        for (Path file : files) {
-            readFile(file, sink, false);
+        List<LocalFiles.Entry> entries = files.list(folder);
+        expecting.accept(entries.size());
+        for (LocalFiles.Entry entry : entries) {
+            readEntry(entry, sink, false);
         }
     }
 
@@ -307,10 +310,29 @@ public final class InputReader {
      * @param explicit whether the user named it (an unsupported type is then rejected, not skipped)
      */
     void readFile(Path file, Consumer<Input> sink, boolean explicit) {
-        String source = file.toUri().toString();
-        guarded(source, sink, guardedSink -> readFileUnguarded(file, source, guardedSink, explicit));
+        readEntry(LocalFiles.inspect(file), sink, explicit);
     }
 
+    /**
+     * Reads one entry of a listing: a regular file, or what is not read and why.
+     *
+     * @param explicit whether the user named it (an unsupported type is then rejected, not skipped)
+     */
+    void readEntry(LocalFiles.Entry entry, Consumer<Input> sink, boolean explicit) {
+        String source = entry.path().toUri().toString();
+        if (entry instanceof LocalFiles.Refused refused) {
+            sink.accept(new Input.Rejected(source, refused.reason()));
+        } else if (entry instanceof LocalFiles.Ignored ignored) {
+            sink.accept(new Input.Skipped(source, ignored.reason()));
+        } else if (entry instanceof LocalFiles.Readable readable) {
+            guarded(source, sink, guardedSink -> readFileUnguarded(readable.target(), source, guardedSink, explicit));
+        }
+    }
+
+    /**
+     * Reads one regular file, by its own name (a link's target's): a link named {@code notes.txt} that leads to
+     * {@code client.properties} is read as what it is, not as text.
+     */
     private void readFileUnguarded(Path file, String source, Consumer<Input> sink, boolean explicit) {
         String extension = extension(file);
         boolean text = TEXT_EXTENSIONS.contains(extension);
@@ -331,12 +353,17 @@ public final class InputReader {
             }
             long size = Files.size(file);
             long limit = markup ? maxPageBytes : maxArticleBytes;
+            String setting = markup ? " (ingest.max.page.bytes)" : " (ingest.max.article.bytes)";
             if (size > limit) {
-                sink.accept(new Input.Rejected(source, "file is " + size + " bytes, over the limit of " + limit
-                        + (markup ? " (ingest.max.page.bytes)" : " (ingest.max.article.bytes)")));
+                sink.accept(new Input.Rejected(source, "file is " + size + " bytes, over the limit of " + limit + setting));
                 return;
             }
-            byte[] bytes = Files.readAllBytes(file);
+            // bounded whatever the size said: it may have grown since, or be a file that reports none
+            byte[] bytes = LocalFiles.readAtMost(file, limit);
+            if (bytes.length > limit) {
+                sink.accept(new Input.Rejected(source, "file is over the limit of " + limit + " bytes" + setting));
+                return;
+            }
             if (HTML_EXTENSIONS.contains(extension)) {
                 sink.accept(page(source, null, bytes, null, file));
             } else if (FEED_EXTENSIONS.contains(extension)) {
@@ -357,7 +384,7 @@ public final class InputReader {
         } catch (CharacterCodingException e) {
             sink.accept(new Input.Rejected(source, "not valid UTF-8 text"));
         } catch (IOException e) {
-            sink.accept(new Input.Rejected(source, "cannot read: " + e.getMessage()));
+            sink.accept(new Input.Rejected(source, "cannot read: " + LocalFiles.cause(e)));
         }
     }
 

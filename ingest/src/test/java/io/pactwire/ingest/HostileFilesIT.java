@@ -39,6 +39,7 @@ import static org.awaitility.Awaitility.await;
 class HostileFilesIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Duration WATCH_INTERVAL = Duration.ofMillis(100);
+    private static final String SECRET = "s3cret-" + java.util.UUID.randomUUID();
 
     @BeforeAll
     static void createTopics(KafkaTestCluster cluster) throws Exception {
@@ -71,6 +72,30 @@ class HostileFilesIT {
         List<String> sources = sources(readRaw(cluster));
         assertThat(sources).contains(good.toUri().toString(), later.toUri().toString())
                 .doesNotContain(nested.toUri().toString());
+    }
+
+    @Test
+    void aLinkOutOfTheWatchedFolderIsRefusedAndTheSecretItLeadsToNeverReachesNewsRaw(KafkaTestCluster cluster,
+                                                                                    @TempDir Path tmp) throws Exception {
+        Path etc = Files.createDirectories(tmp.resolve("etc"));
+        Path properties = Files.writeString(etc.resolve("client.properties"), "sasl.jaas.config=org.apache.kafka.common"
+                + ".security.scram.ScramLoginModule required username=\"pactwire-ingest\" password=\"" + SECRET + "\";\n");
+        Files.setPosixFilePermissions(properties, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Path inbox = Files.createDirectories(tmp.resolve("inbox"));
+        Watching watching = new Watching(service(cluster), inbox);
+        Path good = Files.writeString(inbox.resolve("a-good.txt"), story("Port agreement", "The two ports agreed to share data."));
+        Path link = Files.createSymbolicLink(inbox.resolve("b-notes.txt"), properties);
+        await().atMost(WAIT).until(() -> watching.published.size() == 1 && watching.rejected.size() == 1
+                || watching.running.isDone());
+        IngestReport report = watching.stop();
+
+        assertThat(report.published()).extracting(IngestReport.Published::source).containsExactly(good.toUri().toString());
+        assertThat(report.rejected()).containsExactly(new Input.Rejected(link.toUri().toString(),
+                "link leads out of the folder: " + properties.toRealPath()));
+        List<ConsumerRecord<String, byte[]>> raw = readRaw(cluster);
+        assertThat(sources(raw)).contains(good.toUri().toString()).doesNotContain(link.toUri().toString());
+        assertThat(raw).as("no record of news.raw holds the password")
+                .noneMatch(r -> r.value() != null && new String(r.value(), StandardCharsets.UTF_8).contains(SECRET));
     }
 
     private static String story(String title, String text) {

@@ -20,6 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -450,6 +456,9 @@ public final class InputReader {
             return new Input.Rejected(source, "article text is " + bytes + " bytes, over the limit of " + maxArticleBytes
                     + " (ingest.max.article.bytes)");
         }
+        if (publishedAt != null && publishedAtProblem(publishedAt) != null) {
+            publishedAt = null; // a page's metadata or a dateline is a hint: an absurd date is no date, not a bad page
+        }
         String id = url != null ? ArticleIds.forUrl(url)
                 : file != null ? ArticleIds.forFile(file)
                 : ArticleIds.forContent(extracted.title(), extracted.body());
@@ -584,6 +593,10 @@ public final class InputReader {
                 publishedAt = date.get().toString();
             }
         }
+        String tooEarlyOrLate = publishedAtProblem(publishedAt);
+        if (tooEarlyOrLate != null) {
+            return new Input.Rejected(source, "publishedAt: " + tooEarlyOrLate);
+        }
         String title = parsed.title() == null ? "" : parsed.title();
         // No location here: a JSON file or stream may hold several articles, and its path names none of them.
         String id = parsed.id() != null ? parsed.id()
@@ -595,6 +608,43 @@ public final class InputReader {
         } catch (IllegalArgumentException e) {
             return new Input.Rejected(source, e.getMessage());
         }
+    }
+
+    /**
+     * Why an ISO publication date is not a plausible one, or null: before {@link RawArticle#MIN_PUBLISHED_YEAR}, or
+     * more than a year after today by this reader's clock (a typo, or a date meant to pin an article to the top of
+     * every list sorted by date). Text that is not an ISO date is left to the record, which says so.
+     */
+    String publishedAtProblem(String publishedAt) {
+        if (publishedAt == null || publishedAt.isBlank()) {
+            return null;
+        }
+        LocalDate date = isoLocalDate(publishedAt.strip());
+        if (date == null) {
+            return null;
+        }
+        LocalDate latest = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusYears(1);
+        if (date.getYear() < RawArticle.MIN_PUBLISHED_YEAR) {
+            return "must not be before " + RawArticle.MIN_PUBLISHED_YEAR + ", got \"" + publishedAt + "\"";
+        }
+        if (date.isAfter(latest)) {
+            return "must not be more than a year ahead (after " + latest + "), got \"" + publishedAt + "\"";
+        }
+        return null;
+    }
+
+    private static LocalDate isoLocalDate(String text) {
+        List<java.util.function.Function<String, LocalDate>> forms = List.of(LocalDate::parse,
+                t -> OffsetDateTime.parse(t).toLocalDate(), t -> LocalDate.ofInstant(Instant.parse(t), ZoneOffset.UTC),
+                t -> LocalDateTime.parse(t).toLocalDate());
+        for (var form : forms) {
+            try {
+                return form.apply(text);
+            } catch (DateTimeException notThisForm) {
+                // the next form
+            }
+        }
+        return null;
     }
 
     /**
@@ -628,7 +678,7 @@ public final class InputReader {
         if (e instanceof StackOverflowError) {
             return "nested too deeply to read (stack overflow)";
         }
-        log.warn("Reading {} failed; it is rejected and the run goes on", source, e);
+        log.warn("Reading {} failed; it is rejected and the run goes on", Printable.escape(source), e);
         return "failed while reading: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 

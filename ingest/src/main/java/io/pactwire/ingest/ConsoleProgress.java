@@ -8,7 +8,8 @@ import java.io.PrintStream;
 /**
  * How an ingest run shows its progress: on a terminal, one line redrawn in place
  * ({@code [#########.........] 45/100  published 40  unchanged 3  rejected 2}); otherwise (a pipe, a
- * file, a container log), one log line per input, which is what log collectors want.
+ * file, a container log), one log line per input, which is what log collectors want. What inputs put in a
+ * line (sources, ids, reasons) is escaped ({@link Printable}): a feed link cannot forge a line.
  */
 public final class ConsoleProgress {
     private static final Logger log = LoggerFactory.getLogger(ConsoleProgress.class);
@@ -80,7 +81,7 @@ public final class ConsoleProgress {
         public synchronized void rejected(Input.Rejected r) {
             rejected++;
             out.print("\r\033[K");
-            out.println("rejected " + r.source() + ": " + r.reason());
+            out.println(Printable.escape("rejected " + r.source() + ": " + r.reason()));
             draw();
         }
 

@@ -19,15 +19,24 @@ public record IngestReport(List<Published> published, List<Unchanged> unchanged,
                            List<Input.Skipped> skipped) {
     private static final Pattern NUMBERS = Pattern.compile("\\d+");
 
-    /** One published article, at its revision (1 for a new article). */
+    /** One published article, at its revision (1 for a new article); id and source escaped for printing ({@link Printable}). */
     public record Published(String id, String source, int revision) {
+        public Published {
+            id = Printable.escape(id);
+            source = Printable.escape(source);
+        }
+
         public Published(String id, String source) {
             this(id, source, 1);
         }
     }
 
-    /** One article already published with the same content. */
+    /** One article already published with the same content; escaped as {@link Published}. */
     public record Unchanged(String id, String source) {
+        public Unchanged {
+            id = Printable.escape(id);
+            source = Printable.escape(source);
+        }
     }
 
     public IngestReport {
@@ -85,6 +94,7 @@ public record IngestReport(List<Published> published, List<Unchanged> unchanged,
                     .append(reason).append(": ").append(count));
             line.append(" (").append(reasons).append(')');
         }
-        return line.append(", skipped ").append(skipped.size()).toString();
+        // the reasons are escaped already (Input.Rejected); escaped again, the line stays one line whatever adds to it
+        return Printable.escape(line.append(", skipped ").append(skipped.size()).toString());
     }
 }

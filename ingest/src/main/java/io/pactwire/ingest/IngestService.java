@@ -187,9 +187,9 @@ public final class IngestService {
             } else if (sources.watch() && (!first || Files.exists(path))) {
                 // Stamped before reading: a file written while it is read is seen as changed by the next
                 // pass, never as already read.
-                for (Path file : watched.ready(path, first)) {
+                for (LocalFiles.Entry entry : watched.ready(path, first)) {
                     reader.expectOne();
-                    reader.readFile(file, run, file.equals(path));
+                    reader.readEntry(entry, run, entry.path().equals(path));
                 }
             } else if (first) {
                 reader.read(List.of(path), run); // a path that is not there is reported; a watch picks it up once it is

@@ -12,11 +12,22 @@ public sealed interface Input {
     record Article(String source, RawArticle article) implements Input {
     }
 
-    /** An input that could not be taken, with the reason. */
+    /**
+     * An input that could not be taken, with the reason; both escaped ({@link Printable}) where they are made,
+     * so that no line printed from them, anywhere, can be forged by the input.
+     */
     record Rejected(String source, String reason) implements Input {
+        public Rejected {
+            source = Printable.escape(source);
+            reason = Printable.escape(reason);
+        }
     }
 
-    /** A file in a folder that is not an article format (an image, a PDF); counted, not an error. */
+    /** A file in a folder that is not an article format (an image, a PDF); counted, not an error. Escaped as above. */
     record Skipped(String source, String reason) implements Input {
+        public Skipped {
+            source = Printable.escape(source);
+            reason = Printable.escape(reason);
+        }
     }
 }

@@ -7,6 +7,8 @@ import io.pactwire.model.JsonSerde;
 import io.pactwire.model.RawArticle;
 import org.apache.kafka.common.errors.SerializationException;
 import org.jsoup.Jsoup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +35,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Reads articles from files, folders (recursively), web pages, feeds and JSON lines, and hands every input
@@ -47,6 +54,7 @@ import java.util.stream.Stream;
  * {@link TextExtractor} cleanup, whatever its source.
  */
 public final class InputReader {
+    private static final Logger log = LoggerFactory.getLogger(InputReader.class);
     /** File extensions read as one article of plain text or Markdown. */
     public static final Set<String> TEXT_EXTENSIONS = Set.of("txt", "md");
     /** File extensions read as one web page. */
@@ -69,6 +77,7 @@ public final class InputReader {
     private final long maxPageBytes;
     private final Clock clock;
     private final Fetcher fetcher;
+    private final LocalFiles files;
     private final Dates dates;
     private final TextExtractor extractor;
     private final HtmlExtractor html;
@@ -90,6 +99,12 @@ public final class InputReader {
      * @param fetcher how to fetch URLs; null rejects every URL
      */
     public InputReader(long maxArticleBytes, long maxPageBytes, Dates dates, Fetcher fetcher, Clock clock) {
+        this(maxArticleBytes, maxPageBytes, dates, fetcher, clock, LocalFiles.SYSTEM);
+    }
+
+    /** @param files how folders are listed (a test's stand-in: tests run as root, who may list any folder) */
+    InputReader(long maxArticleBytes, long maxPageBytes, Dates dates, Fetcher fetcher, Clock clock, LocalFiles files) {
+        this.files = files;
         this.maxArticleBytes = maxArticleBytes;
         this.maxPageBytes = maxPageBytes;
         this.dates = dates;
@@ -145,11 +160,16 @@ public final class InputReader {
     public void readUrlList(Path file, Consumer<Input> sink) {
         String source = file.toUri().toString();
         List<String> lines;
+        LocalFiles.Entry entry = LocalFiles.inspect(file);
+        if (!(entry instanceof LocalFiles.Readable readable)) {
+            sink.accept(new Input.Rejected(source, ((LocalFiles.Refused) entry).reason()));
+            return;
+        }
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = LocalFiles.readAtMost(readable.target(), maxPageBytes);
             if (bytes.length > maxPageBytes) {
-                sink.accept(new Input.Rejected(source, "URL list is " + bytes.length + " bytes, over the limit of "
-                        + maxPageBytes + " (ingest.max.page.bytes)"));
+                sink.accept(new Input.Rejected(source, "URL list is over the limit of " + maxPageBytes
+                        + " bytes (ingest.max.page.bytes)"));
                 return;
             }
             lines = decodeUtf8(bytes).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
@@ -160,7 +180,7 @@ public final class InputReader {
             sink.accept(new Input.Rejected(source, "not valid UTF-8 text"));
             return;
         } catch (IOException e) {
-            sink.accept(new Input.Rejected(source, "cannot read: " + e.getMessage()));
+            sink.accept(new Input.Rejected(source, "cannot read: " + LocalFiles.cause(e)));
             return;
         }
         expecting.accept(lines.size());
@@ -188,7 +208,7 @@ public final class InputReader {
             sink.accept(new Input.Rejected(url, e.getMessage()));
             return;
         }
-        readFetched(url, response, sink);
+        guarded(url, sink, guardedSink -> readFetched(url, response, guardedSink));
     }
 
     private void readFetched(String source, Fetcher.Response response, Consumer<Input> sink) {
@@ -227,7 +247,8 @@ public final class InputReader {
                     last[0] = number;
                     if (!isBlank(bytes, offset, length)) {
                         expecting.accept(1);
-                        sink.accept(jsonLine(sourceName + "#line=" + number, bytes, offset, length));
+                        String source = sourceName + "#line=" + number;
+                        guarded(source, sink, guardedSink -> guardedSink.accept(jsonLine(source, bytes, offset, length)));
                     }
                 }
 
@@ -239,7 +260,7 @@ public final class InputReader {
                 }
             });
         } catch (IOException e) {
-            sink.accept(new Input.Rejected(sourceName + "#line=" + (last[0] + 1), "cannot read: " + e.getMessage()));
+            sink.accept(new Input.Rejected(sourceName + "#line=" + (last[0] + 1), "cannot read: " + LocalFiles.cause(e)));
         }
     }
 
@@ -258,6 +279,10 @@ public final class InputReader {
      * {@code extract} on stdin.
      */
     public void readDocument(String source, byte[] bytes, Consumer<Input> sink) {
+        guarded(source, sink, guardedSink -> readDocumentUnguarded(source, bytes, guardedSink));
+    }
+
+    private void readDocumentUnguarded(String source, byte[] bytes, Consumer<Input> sink) {
         if (FeedReader.looksLikeFeed(bytes)) {
             readFeed(source, bytes, null, sink);
         } else if (looksLikeHtml(bytes)) {
@@ -278,18 +303,10 @@ public final class InputReader {
     }
 
     private void readFolder(Path folder, Consumer<Input> sink) {
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.filter(Files::isRegularFile)
-                    .filter(f -> !f.getFileName().toString().startsWith(".")) // .DS_Store, editor swap files
-                    .sorted().forEach(files::add);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            sink.accept(new Input.Rejected(folder.toUri().toString(), "cannot list folder: " + e.getMessage()));
-            return;
-        }
-        expecting.accept(files.size());
-        for (Path file : files) {
-            readFile(file, sink, false);
+        List<LocalFiles.Entry> entries = files.list(folder);
+        expecting.accept(entries.size());
+        for (LocalFiles.Entry entry : entries) {
+            readEntry(entry, sink, false);
         }
     }
 
@@ -299,7 +316,30 @@ public final class InputReader {
      * @param explicit whether the user named it (an unsupported type is then rejected, not skipped)
      */
     void readFile(Path file, Consumer<Input> sink, boolean explicit) {
-        String source = file.toUri().toString();
+        readEntry(LocalFiles.inspect(file), sink, explicit);
+    }
+
+    /**
+     * Reads one entry of a listing: a regular file, or what is not read and why.
+     *
+     * @param explicit whether the user named it (an unsupported type is then rejected, not skipped)
+     */
+    void readEntry(LocalFiles.Entry entry, Consumer<Input> sink, boolean explicit) {
+        String source = entry.path().toUri().toString();
+        if (entry instanceof LocalFiles.Refused refused) {
+            sink.accept(new Input.Rejected(source, refused.reason()));
+        } else if (entry instanceof LocalFiles.Ignored ignored) {
+            sink.accept(new Input.Skipped(source, ignored.reason()));
+        } else if (entry instanceof LocalFiles.Readable readable) {
+            guarded(source, sink, guardedSink -> readFileUnguarded(readable.target(), source, guardedSink, explicit));
+        }
+    }
+
+    /**
+     * Reads one regular file, by its own name (a link's target's): a link named {@code notes.txt} that leads to
+     * {@code client.properties} is read as what it is, not as text.
+     */
+    private void readFileUnguarded(Path file, String source, Consumer<Input> sink, boolean explicit) {
         String extension = extension(file);
         boolean text = TEXT_EXTENSIONS.contains(extension);
         boolean markup = HTML_EXTENSIONS.contains(extension) || FEED_EXTENSIONS.contains(extension);
@@ -319,12 +359,17 @@ public final class InputReader {
             }
             long size = Files.size(file);
             long limit = markup ? maxPageBytes : maxArticleBytes;
+            String setting = markup ? " (ingest.max.page.bytes)" : " (ingest.max.article.bytes)";
             if (size > limit) {
-                sink.accept(new Input.Rejected(source, "file is " + size + " bytes, over the limit of " + limit
-                        + (markup ? " (ingest.max.page.bytes)" : " (ingest.max.article.bytes)")));
+                sink.accept(new Input.Rejected(source, "file is " + size + " bytes, over the limit of " + limit + setting));
                 return;
             }
-            byte[] bytes = Files.readAllBytes(file);
+            // bounded whatever the size said: it may have grown since, or be a file that reports none
+            byte[] bytes = LocalFiles.readAtMost(file, limit);
+            if (bytes.length > limit) {
+                sink.accept(new Input.Rejected(source, "file is over the limit of " + limit + " bytes" + setting));
+                return;
+            }
             if (HTML_EXTENSIONS.contains(extension)) {
                 sink.accept(page(source, null, bytes, null, file));
             } else if (FEED_EXTENSIONS.contains(extension)) {
@@ -345,7 +390,7 @@ public final class InputReader {
         } catch (CharacterCodingException e) {
             sink.accept(new Input.Rejected(source, "not valid UTF-8 text"));
         } catch (IOException e) {
-            sink.accept(new Input.Rejected(source, "cannot read: " + e.getMessage()));
+            sink.accept(new Input.Rejected(source, "cannot read: " + LocalFiles.cause(e)));
         }
     }
 
@@ -411,6 +456,9 @@ public final class InputReader {
             return new Input.Rejected(source, "article text is " + bytes + " bytes, over the limit of " + maxArticleBytes
                     + " (ingest.max.article.bytes)");
         }
+        if (publishedAt != null && publishedAtProblem(publishedAt) != null) {
+            publishedAt = null; // a page's metadata or a dateline is a hint: an absurd date is no date, not a bad page
+        }
         String id = url != null ? ArticleIds.forUrl(url)
                 : file != null ? ArticleIds.forFile(file)
                 : ArticleIds.forContent(extracted.title(), extracted.body());
@@ -447,7 +495,7 @@ public final class InputReader {
                 continue;
             }
             feedItemsRead.put(source + " " + itemSource, fingerprint);
-            reads.add(() -> sink.accept(feedItem(itemSource, item)));
+            reads.add(() -> guarded(itemSource, sink, guardedSink -> guardedSink.accept(feedItem(itemSource, item))));
         }
         expecting.accept(reads.size() - 1); // the feed itself was expected as one input
         reads.forEach(Runnable::run);
@@ -545,6 +593,10 @@ public final class InputReader {
                 publishedAt = date.get().toString();
             }
         }
+        String tooEarlyOrLate = publishedAtProblem(publishedAt);
+        if (tooEarlyOrLate != null) {
+            return new Input.Rejected(source, "publishedAt: " + tooEarlyOrLate);
+        }
         String title = parsed.title() == null ? "" : parsed.title();
         // No location here: a JSON file or stream may hold several articles, and its path names none of them.
         String id = parsed.id() != null ? parsed.id()
@@ -555,6 +607,92 @@ public final class InputReader {
                     publishedAt, null, null, 1, clock.instant()));
         } catch (IllegalArgumentException e) {
             return new Input.Rejected(source, e.getMessage());
+        }
+    }
+
+    /**
+     * Why an ISO publication date is not a plausible one, or null: before {@link RawArticle#MIN_PUBLISHED_YEAR}, or
+     * more than a year after today by this reader's clock (a typo, or a date meant to pin an article to the top of
+     * every list sorted by date). Text that is not an ISO date is left to the record, which says so.
+     */
+    String publishedAtProblem(String publishedAt) {
+        if (publishedAt == null || publishedAt.isBlank()) {
+            return null;
+        }
+        LocalDate date = isoLocalDate(publishedAt.strip());
+        if (date == null) {
+            return null;
+        }
+        LocalDate latest = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusYears(1);
+        if (date.getYear() < RawArticle.MIN_PUBLISHED_YEAR) {
+            return "must not be before " + RawArticle.MIN_PUBLISHED_YEAR + ", got \"" + publishedAt + "\"";
+        }
+        if (date.isAfter(latest)) {
+            return "must not be more than a year ahead (after " + latest + "), got \"" + publishedAt + "\"";
+        }
+        return null;
+    }
+
+    private static LocalDate isoLocalDate(String text) {
+        List<java.util.function.Function<String, LocalDate>> forms = List.of(LocalDate::parse,
+                t -> OffsetDateTime.parse(t).toLocalDate(), t -> LocalDate.ofInstant(Instant.parse(t), ZoneOffset.UTC),
+                t -> LocalDateTime.parse(t).toLocalDate());
+        for (var form : forms) {
+            try {
+                return form.apply(text);
+            } catch (DateTimeException notThisForm) {
+                // the next form
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Reads one input with {@code read}, which hands what it reads to the sink it is given. A failure while
+     * reading (a bug, or a library's StackOverflowError on a hostile document) becomes that input's
+     * rejection with the reason, and the run goes on: one bad page must not end a run, nor the watch of a
+     * folder for good (issue 17). A failure of {@code sink} itself (publishing has stopped) is not the
+     * input's and goes through. Other Errors (out of memory, a broken class path) go through too: the JVM
+     * is then in no state to go on, and every read is bounded so that no input alone should cause them.
+     */
+    static void guarded(String source, Consumer<Input> sink, Consumer<Consumer<Input>> read) {
+        try {
+            read.accept(input -> {
+                try {
+                    sink.accept(input);
+                } catch (SinkFailure e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw new SinkFailure(e);
+                }
+            });
+        } catch (SinkFailure e) {
+            throw e.getCause();
+        } catch (RuntimeException | StackOverflowError e) {
+            sink.accept(new Input.Rejected(source, failedWhileReading(source, e)));
+        }
+    }
+
+    /** The reason a reading failed with {@code e}, logged with its stack when it looks like a bug. */
+    static String failedWhileReading(String source, Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return "nested too deeply to read (stack overflow)";
+        }
+        log.warn("Reading {} failed; it is rejected and the run goes on", Printable.escape(source), e);
+        return "failed while reading: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    /** A failure of the sink, told apart from a failure of the reading it runs in. */
+    static final class SinkFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SinkFailure(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
         }
     }
 

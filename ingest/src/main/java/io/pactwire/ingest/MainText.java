@@ -3,8 +3,12 @@ package io.pactwire.ingest;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -234,52 +238,75 @@ final class MainText {
         return Math.min(1.0, (double) links / text);
     }
 
-    /** The page's text as blocks: a block ends wherever a block-level element starts or ends. */
+    /**
+     * The page's text as blocks: a block ends wherever a block-level element starts or ends. The walk is
+     * jsoup's iterative traversal, with the enclosing blocks on an explicit stack: a recursive walk overflowed
+     * the stack on a page of a few thousand nested elements (issue 17), and a page chooses its own depth.
+     */
     static List<Block> blocks(Element body) {
-        BlockBuilder builder = new BlockBuilder();
-        builder.walk(body, body, false);
+        BlockBuilder builder = new BlockBuilder(body);
+        NodeTraversor.traverse(builder, body);
         builder.flush(body);
         return builder.blocks;
     }
 
-    private static final class BlockBuilder {
+    private static final class BlockBuilder implements NodeVisitor {
         final List<Block> blocks = new ArrayList<>();
         final StringBuilder text = new StringBuilder();
+        /** The block elements around the node visited, innermost first; text belongs to the first. */
+        final Deque<Element> enclosing = new ArrayDeque<>();
+        /** How many links the node visited is inside: text in any of them is link text. */
+        int openLinks;
         int linkChars;
         Element owner;
 
-        void walk(Node node, Element block, boolean inLink) {
+        BlockBuilder(Element body) {
+            enclosing.push(body);
+        }
+
+        @Override
+        public void head(Node node, int depth) {
             if (node instanceof TextNode t) {
-                String s = t.getWholeText();
-                if (owner == null && !s.isBlank()) {
-                    owner = block;
+                text(t.getWholeText());
+            } else if (node instanceof Element e) {
+                String tag = e.normalName();
+                if (tag.equals("br")) {
+                    text.append('\n');
+                    return;
                 }
-                int before = folded(text).length();
-                text.append(s);
-                if (inLink) {
-                    linkChars += folded(text).length() - before;
+                if (BLOCKS.contains(tag)) {
+                    flush(enclosing.peek());
+                    enclosing.push(e);
                 }
-                return;
+                if (tag.equals("a")) {
+                    openLinks++;
+                }
             }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
             if (!(node instanceof Element e)) {
                 return;
             }
             String tag = e.normalName();
-            if (tag.equals("br")) {
-                text.append('\n');
-                return;
+            if (tag.equals("a")) {
+                openLinks--;
             }
-            boolean isBlock = BLOCKS.contains(tag);
-            if (isBlock) {
-                flush(block);
-            }
-            Element inner = isBlock ? e : block;
-            boolean link = inLink || tag.equals("a");
-            for (Node child : e.childNodes()) {
-                walk(child, inner, link);
-            }
-            if (isBlock) {
+            if (BLOCKS.contains(tag)) {
+                enclosing.pop();
                 flush(e);
+            }
+        }
+
+        private void text(String s) {
+            if (owner == null && !s.isBlank()) {
+                owner = enclosing.peek();
+            }
+            int before = folded(text).length();
+            text.append(s);
+            if (openLinks > 0) {
+                linkChars += folded(text).length() - before;
             }
         }
 

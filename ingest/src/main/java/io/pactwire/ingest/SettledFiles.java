@@ -4,8 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The files of a watched folder that are new or changed and have stopped changing, so that {@code ingest
@@ -31,7 +30,9 @@ import java.util.stream.Stream;
  * start is read at once, while a file modified just before is left for a later pass. A file still changing
  * is looked at again at every pass until it is stable; it is never dropped, and while one waits the watch
  * passes come at least every settle interval ({@link #waiting()}). A file whose attributes cannot be read is
- * handed over at once: reading it reports why. A file gone from its folder is forgotten.
+ * handed over at once: reading it reports why. A file gone from its folder is forgotten. What the folder
+ * holds that is not read ({@link LocalFiles}: a FIFO, a link out of the folder, a subfolder that cannot be
+ * listed) is handed over once, to be reported, and again only when its reason changes.
  */
 final class SettledFiles {
     private static final Logger log = LoggerFactory.getLogger(SettledFiles.class);
@@ -57,10 +58,18 @@ final class SettledFiles {
     private final Duration settle;
     private final Clock clock;
     private final Map<Path, Seen> seen = new HashMap<>();
+    /** What was reported not read, and why: reported again only when the reason changes. */
+    private final Map<Path, String> refused = new HashMap<>();
+    private final LocalFiles files;
 
     SettledFiles(Duration settle, Clock clock) {
+        this(settle, clock, LocalFiles.SYSTEM);
+    }
+
+    SettledFiles(Duration settle, Clock clock, LocalFiles files) {
         this.settle = settle;
         this.clock = clock;
+        this.files = files;
     }
 
     /**
@@ -91,43 +100,66 @@ final class SettledFiles {
         return seen.values().stream().anyMatch(s -> !s.read());
     }
 
-    /** The files under {@code root} (a folder, or one file) to read now, in name order. */
-    List<Path> ready(Path root, boolean firstPass) {
-        List<Path> ready = new ArrayList<>();
+    /**
+     * The entries under {@code root} (a folder, or one file) to read now, in name order: the files that have
+     * settled, and what is not read ({@link LocalFiles.Refused}, {@link LocalFiles.Ignored}) once per reason,
+     * so that a FIFO or a link out of the folder is reported when it appears, not at every pass.
+     */
+    List<LocalFiles.Entry> ready(Path root, boolean firstPass) {
+        List<LocalFiles.Entry> ready = new ArrayList<>();
         Set<Path> listed = new HashSet<>();
-        if (!Files.exists(root)) {
-            forgetGone(root, listed);
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            forgetGone(root, listed, List.of());
             return ready;
         }
         Instant at = clock.instant();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted().forEach(file -> {
-                listed.add(file);
-                Stamp stamp;
-                try {
-                    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                    stamp = new Stamp(attributes.size(), attributes.lastModifiedTime().toMillis());
-                } catch (IOException e) {
-                    ready.add(file); // reading it reports why
-                    return;
+        List<LocalFiles.Entry> entries = Files.isDirectory(root) ? files.list(root) : List.of(LocalFiles.inspect(root));
+        List<Path> unlisted = new ArrayList<>();
+        for (LocalFiles.Entry entry : entries) {
+            listed.add(entry.path());
+            if (entry instanceof LocalFiles.Readable readable) {
+                refused.remove(entry.path());
+                observe(readable, at, firstPass, ready);
+            } else {
+                // a folder that cannot be listed hides its files: they are not gone
+                unlisted.add(entry.path());
+                String reason = entry instanceof LocalFiles.Refused r ? r.reason() : ((LocalFiles.Ignored) entry).reason();
+                if (!reason.equals(refused.put(entry.path(), reason))) {
+                    ready.add(entry);
                 }
-                Step step = observe(seen.get(file), stamp, at, settle, firstPass);
-                seen.put(file, step.seen());
-                if (step.read()) {
-                    ready.add(file);
-                } else if (!step.seen().read()) {
-                    log.debug("{} is still changing or just changed; read once unchanged for {} ms", file, settle.toMillis());
-                }
-            });
-            forgetGone(root, listed); // only after a complete listing: a file not listed then is gone
-        } catch (IOException | UncheckedIOException e) {
-            log.warn("Cannot list {}: {}", root, e.getMessage());
+            }
         }
+        forgetGone(root, listed, unlisted);
         return ready;
     }
 
-    /** Forgets the files under {@code root} that are gone, so that one deleted while it settled is not waited for. */
-    private void forgetGone(Path root, Set<Path> listed) {
-        seen.keySet().removeIf(file -> file.startsWith(root) && !listed.contains(file));
+    private void observe(LocalFiles.Readable file, Instant at, boolean firstPass, List<LocalFiles.Entry> ready) {
+        Stamp stamp;
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file.target(), BasicFileAttributes.class);
+            stamp = new Stamp(attributes.size(), attributes.lastModifiedTime().toMillis());
+        } catch (IOException e) {
+            ready.add(file); // reading it reports why
+            return;
+        }
+        Step step = observe(seen.get(file.path()), stamp, at, settle, firstPass);
+        seen.put(file.path(), step.seen());
+        if (step.read()) {
+            ready.add(file);
+        } else if (!step.seen().read()) {
+            log.debug("{} is still changing or just changed; read once unchanged for {} ms", file.path(), settle.toMillis());
+        }
+    }
+
+    /**
+     * Forgets the entries under {@code root} that are gone, so that one deleted while it settled is not waited
+     * for, and one refused that comes back is reported again; what is under a folder that could not be listed
+     * is kept.
+     */
+    private void forgetGone(Path root, Set<Path> listed, List<Path> unlisted) {
+        java.util.function.Predicate<Path> gone = file -> file.startsWith(root) && !listed.contains(file)
+                && unlisted.stream().noneMatch(file::startsWith);
+        seen.keySet().removeIf(gone);
+        refused.keySet().removeIf(gone);
     }
 }

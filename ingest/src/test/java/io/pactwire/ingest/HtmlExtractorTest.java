@@ -142,6 +142,30 @@ class HtmlExtractorTest {
         assertThat(input).isEqualTo(new Input.Rejected("file:///empty.html", "no article text"));
     }
 
+    /**
+     * Issue 17: a page of thousands of nested elements (25 KB for 5,000) overflowed the stack in the recursive
+     * walk of the main text, and the StackOverflowError killed the run. Every walk over the tree is iterative.
+     */
+    @ParameterizedTest(name = "{0} nested divs")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {5_000, 100_000})
+    void aDeeplyNestedPageIsReadWithoutOverflowingTheStack(int depth) {
+        String story = "The two ministers signed the agreement on space resources in Luxembourg on Tuesday, officials said.";
+        String html = "<html><body>" + "<div>".repeat(depth) + "<p>" + story + "</p>" + "</div>".repeat(depth) + "</body></html>";
+
+        Input input = reader.page("file:///nested.html", null, html.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+
+        assertThat(input).isInstanceOf(Input.Article.class);
+        assertThat(((Input.Article) input).article().body()).isEqualTo(story);
+    }
+
+    @Test
+    void deeplyNestedJsonLdIsOnlyAHintThatIsNotRead() {
+        String jsonLd = "[".repeat(5_000) + "{\"datePublished\":\"2022-01-01\"}" + "]".repeat(5_000);
+        HtmlExtractor.HtmlArticle page = new HtmlExtractor(Dates.dayFirst()).extract("<head><script type=\"application/ld+json\">"
+                + jsonLd + "</script></head><body><p>Text.</p></body>", "");
+        assertThat(page.publishedAt()).isNull();
+    }
+
     private Input read(String file) throws IOException {
         try (InputStream in = HtmlExtractorTest.class.getResourceAsStream("pages/" + file)) {
             assertThat(in).as("test page " + file).isNotNull();

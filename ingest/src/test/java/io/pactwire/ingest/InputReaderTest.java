@@ -218,4 +218,86 @@ class InputReaderTest {
         assertThat(inputs.get(2)).isEqualTo(new Input.Rejected("stdin#line=3", "line is over the limit of 4096 bytes (ingest.max.article.bytes)"));
         assertThat(((Input.Article) inputs.get(3)).article().body()).isEqualTo("Caf\u00e9 after");
     }
+
+    /** Issue 17: an Error from a library on one hostile input was the end of the whole run, or of a watch. */
+    @Test
+    void aFailureWhileReadingOneInputIsItsRejectionAndAFailureOfTheSinkGoesThrough() {
+        List<Input> inputs = new ArrayList<>();
+        InputReader.guarded("file:///deep.html", inputs::add, sink -> {
+            throw new StackOverflowError();
+        });
+        InputReader.guarded("file:///bug.html", inputs::add, sink -> {
+            throw new IllegalStateException("a bug");
+        });
+        assertThat(inputs).containsExactly(
+                new Input.Rejected("file:///deep.html", "nested too deeply to read (stack overflow)"),
+                new Input.Rejected("file:///bug.html", "failed while reading: IllegalStateException: a bug"));
+
+        IllegalStateException publishingStopped = new IllegalStateException("publishing has stopped");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InputReader.guarded("file:///a.txt", input -> {
+            throw publishingStopped;
+        }, sink -> sink.accept(new Input.Rejected("file:///a.txt", "anything")))).isSameAs(publishingStopped);
+    }
+
+    @Test
+    void aFeedItemNestedThousandsDeepIsReadAndTheItemsAfterItToo() {
+        String deep = "<div>".repeat(5_000) + "<p>The ministers signed the accord on Tuesday in the capital.</p>" + "</div>".repeat(5_000);
+        String feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><link>https://example.org/</link>"
+                + "<description>d</description>"
+                + "<item><title>Deep</title><description><![CDATA[" + deep + "]]></description></item>"
+                + "<item><title>Flat</title><description>A flat story about a port.</description></item>"
+                + "</channel></rss>";
+        List<Input> inputs = new ArrayList<>();
+        reader.readDocument("file:///feed.rss", feed.getBytes(StandardCharsets.UTF_8), inputs::add);
+        assertThat(inputs).hasSize(2).allSatisfy(i -> assertThat(i).isInstanceOf(Input.Article.class));
+    }
+
+    /** Issue 17: what a JSON line claims is checked where it enters, each problem that line's rejection. */
+    @Test
+    void aJsonLineWithAScriptUrlAnUnprintableIdOrAnAbsurdDateIsRejectedWithTheReason(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("hostile.jsonl");
+        Files.writeString(file, String.join("\n",
+                "{\"id\":\"x-1\",\"body\":\"Text.\",\"url\":\"javascript:alert(1)\"}",
+                "{\"id\":\"x\\u2028forged\",\"body\":\"Text.\"}",
+                "{\"id\":\"evil\\u202Etxt\",\"body\":\"Text.\"}",
+                "{\"id\":\"x-4\",\"body\":\"Text.\",\"publishedAt\":\"+99999-01-01\"}",
+                "{\"id\":\"x-5\",\"body\":\"Text.\",\"publishedAt\":\"1700-01-01\"}",
+                "{\"id\":\"../../etc/passwd\",\"body\":\"Text.\",\"url\":\"https://example.org/a\",\"publishedAt\":\"2027-11-21\"}"));
+        List<Input> inputs = read(file);
+        String source = file.toUri() + "#line=";
+        assertThat(inputs).containsExactly(
+                new Input.Rejected(source + 1, "field 'url': must be an absolute http or https URL, got \"javascript:alert(1)\""),
+                new Input.Rejected(source + 2, "field 'id': must not contain the line separator U+2028 (at index 1)"),
+                new Input.Rejected(source + 3, "field 'id': must not contain the format character U+202E (at index 4)"),
+                new Input.Rejected(source + 4, "publishedAt: must not be more than a year ahead (after 2027-11-21), got \"+99999-01-01\""),
+                new Input.Rejected(source + 5, "publishedAt: must not be before 1800, got \"1700-01-01\""),
+                inputs.get(5));
+        assertThat(((Input.Article) inputs.get(5)).article().id()).as("an opaque key: printable, so valid").isEqualTo("../../etc/passwd");
+    }
+
+    @Test
+    void anAbsurdDateInAPageIsNoDateNotABadPage() {
+        Input input = reader.page("file:///p.html", null, ("<html><head><meta property=\"article:published_time\""
+                + " content=\"+99999-01-01T00:00:00Z\"></head><body><article><p>The two ministers signed the agreement"
+                + " on space resources in Luxembourg on Tuesday, officials said.</p></article></body></html>")
+                .getBytes(StandardCharsets.UTF_8), null);
+        assertThat(input).isInstanceOf(Input.Article.class);
+        assertThat(((Input.Article) input).article().publishedAt()).isNull();
+    }
+
+    /** Issue 17: a feed link with &#10; printed a forged line into ingest's report. */
+    @Test
+    void aFeedLinkWithALineBreakCannotForgeAReportLine() {
+        String feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><link>https://example.org/</link>"
+                + "<description>d</description><item><title>Forged</title>"
+                + "<link>https://example.org/a&#10;published 1000, unchanged 0, rejected 0&#x202E;</link></item></channel></rss>";
+        List<Input> inputs = new ArrayList<>();
+        reader.readDocument("file:///feed.rss", feed.getBytes(StandardCharsets.UTF_8), inputs::add);
+        assertThat(inputs).singleElement().satisfies(input -> {
+            assertThat(input).isInstanceOf(Input.Rejected.class);
+            assertThat(input.source()).doesNotContain("\n", "\u202E").contains("\\u000A", "\\u202E");
+        });
+        IngestReport report = new IngestReport(List.of(), List.of((Input.Rejected) inputs.get(0)), List.of());
+        assertThat(report.summary()).doesNotContain("\n");
+    }
 }

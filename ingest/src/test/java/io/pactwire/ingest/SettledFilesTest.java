@@ -79,34 +79,37 @@ class SettledFilesTest {
         Files.setLastModifiedTime(writing, FileTime.from(T));
         SettledFiles files = new SettledFiles(SETTLE, clock);
 
-        assertThat(files.ready(dir, true)).containsExactly(settled);
+        assertThat(paths(files.ready(dir, true))).containsExactly(settled);
         clock.advance(Duration.ofSeconds(1));
         Files.writeString(writing, "First half, and the second half");
         Files.setLastModifiedTime(writing, FileTime.from(clock.instant()));
-        assertThat(files.ready(dir, false)).as("b.txt changed since it was seen").isEmpty();
+        assertThat(paths(files.ready(dir, false))).as("b.txt changed since it was seen").isEmpty();
         clock.advance(Duration.ofSeconds(1));
-        assertThat(files.ready(dir, false)).as("unchanged for 1 s only").isEmpty();
+        assertThat(paths(files.ready(dir, false))).as("unchanged for 1 s only").isEmpty();
         clock.advance(Duration.ofSeconds(1));
-        assertThat(files.ready(dir, false)).containsExactly(writing);
+        assertThat(paths(files.ready(dir, false))).containsExactly(writing);
         clock.advance(Duration.ofSeconds(10));
-        assertThat(files.ready(dir, false)).as("nothing changed").isEmpty();
+        assertThat(paths(files.ready(dir, false))).as("nothing changed").isEmpty();
     }
 
     @Test
     void aFileWaitingToSettleIsWaitingUntilReadOrGone(@TempDir Path dir) throws IOException {
         ManualClock clock = new ManualClock(T);
         SettledFiles files = new SettledFiles(SETTLE, clock);
-        assertThat(files.ready(dir, true)).isEmpty();
+        assertThat(paths(files.ready(dir, true))).isEmpty();
         assertThat(files.waiting()).isFalse();
 
         Path kept = Files.writeString(dir.resolve("kept.txt"), "Kept");
         Path deleted = Files.writeString(dir.resolve("deleted.txt"), "Deleted before it settled");
-        assertThat(files.ready(dir, false)).isEmpty();
+        assertThat(paths(files.ready(dir, false))).isEmpty();
         assertThat(files.waiting()).isTrue();
         clock.advance(SETTLE);
         Files.delete(deleted);
-        assertThat(files.ready(dir, false)).containsExactly(kept);
+        assertThat(paths(files.ready(dir, false))).containsExactly(kept);
         assertThat(files.waiting()).as("the deleted file is not waited for").isFalse();
     }
 
+    private static java.util.List<Path> paths(java.util.List<LocalFiles.Entry> entries) {
+        return entries.stream().map(LocalFiles.Entry::path).toList();
+    }
 }

@@ -21,8 +21,11 @@ final class Fields {
     }
 
     /**
-     * A record key: not blank, at most {@code maxChars} characters, and only printable text (no control
-     * characters, not even tabs or line breaks, no unpaired surrogates, no noncharacters).
+     * A record key: not blank, at most {@code maxChars} characters, no leading or trailing whitespace, and only
+     * printable text: no control character (Unicode category Cc: not even tabs or line breaks), no format
+     * character (Cf: bidi overrides such as U+202E, zero-width characters), no line or paragraph separator
+     * (Zl U+2028, Zp U+2029), no unpaired surrogate, no noncharacter. An id is printed in tables and logs and
+     * names the article everywhere: a character that moves, hides or breaks text would forge what people read.
      */
     static String requireId(String field, String value, int maxChars) {
         requireNonBlank(field, value);
@@ -30,12 +33,27 @@ final class Fields {
             throw new InvalidFieldException(field, "has " + value.length() + " characters, over the limit of " + maxChars);
         }
         for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
-                throw new InvalidFieldException(field, "must not contain the control character " + codePoint(value.charAt(i))
+            String kind = unprintable(value.charAt(i));
+            if (kind != null) {
+                throw new InvalidFieldException(field, "must not contain the " + kind + " " + codePoint(value.charAt(i))
                         + " (at index " + i + ")");
             }
         }
+        if (!value.strip().equals(value)) {
+            throw new InvalidFieldException(field, "must not start or end with whitespace, got " + quote(value));
+        }
         return requireText(field, value);
+    }
+
+    /** What kind of character {@code c} is when ids must not hold it, else null. */
+    private static String unprintable(char c) {
+        return switch (Character.getType(c)) {
+            case Character.CONTROL -> "control character";
+            case Character.FORMAT -> "format character";
+            case Character.LINE_SEPARATOR -> "line separator";
+            case Character.PARAGRAPH_SEPARATOR -> "paragraph separator";
+            default -> null;
+        };
     }
 
     /**
@@ -109,6 +127,37 @@ final class Fields {
             return value;
         }
         throw new InvalidFieldException(field, "must be an ISO-8601 date or date-time, got " + quote(value));
+    }
+
+    /**
+     * Null stays null; otherwise an ISO-8601 date or date-time whose year is within {@code minYear} and
+     * {@code maxYear}. The window is fixed, not relative to today: a record's validity must not depend on
+     * the day it is read, or a replay would dead-letter what was once accepted.
+     */
+    static String requireIsoDateInYearsOrNull(String field, String value, int minYear, int maxYear) {
+        String date = requireIsoDateOrNull(field, value);
+        if (date == null) {
+            return null;
+        }
+        int year = isoYear(date);
+        if (year < minYear || year > maxYear) {
+            throw new InvalidFieldException(field, "must be in the years " + minYear + " to " + maxYear + ", got " + quote(value));
+        }
+        return date;
+    }
+
+    /** The year of an ISO-8601 date or date-time {@link #isIsoDate} accepts. */
+    static int isoYear(String value) {
+        for (Function<String, ?> form : ISO_FORMS) {
+            try {
+                Object parsed = form.apply(value);
+                return parsed instanceof Instant instant ? instant.atOffset(java.time.ZoneOffset.UTC).getYear()
+                        : ((java.time.temporal.TemporalAccessor) parsed).get(java.time.temporal.ChronoField.YEAR);
+            } catch (DateTimeParseException notThisForm) {
+                // try the next form
+            }
+        }
+        throw new InvalidFieldException("date", "must be an ISO-8601 date or date-time, got " + quote(value));
     }
 
     /** The ISO-8601 forms a date field accepts, most common first. */

@@ -119,4 +119,46 @@ class RecordsTest {
                 .hasMessage("id: has 513 characters, over the limit of 512");
         assertThat(RawArticle.of("i".repeat(RawArticle.MAX_ID_CHARS), "t", "b").id()).hasSize(512);
     }
+
+    /** Issue 17: an id is printed by `articles` and in logs; a separator or bidi control there forges what people read. */
+    @Test
+    void anIdHoldsNoFormatCharacterNoSeparatorAndNoSurroundingWhitespace() {
+        assertThatThrownBy(() -> RawArticle.of("a\u2028b", "t", "b"))
+                .hasMessage("id: must not contain the line separator U+2028 (at index 1)");
+        assertThatThrownBy(() -> RawArticle.of("a\u2029", "t", "b"))
+                .hasMessage("id: must not contain the paragraph separator U+2029 (at index 1)");
+        assertThatThrownBy(() -> RawArticle.of("evil\u202Etxt.exe", "t", "b"))
+                .hasMessage("id: must not contain the format character U+202E (at index 4)");
+        assertThatThrownBy(() -> RawArticle.of("zero\u200Bwidth", "t", "b"))
+                .hasMessage("id: must not contain the format character U+200B (at index 4)");
+        assertThatThrownBy(() -> RawArticle.of(" a", "t", "b"))
+                .hasMessage("id: must not start or end with whitespace, got \" a\"");
+        // an id is an opaque key, never a path: any printable text is one
+        assertThat(RawArticle.of("../../etc/passwd", "t", "b").id()).isEqualTo("../../etc/passwd");
+        assertThat(RawArticle.of("Zürich 2018/01 – 東京", "t", "b").id()).isEqualTo("Zürich 2018/01 – 東京");
+    }
+
+    @Test
+    void aPublicationDateIsWithinTheYears1800To2999() {
+        assertThatThrownBy(() -> RawArticle.of("a", "t", "b").withPublishedAt("+99999-01-01"))
+                .hasMessage("publishedAt: must be in the years 1800 to 2999, got \"+99999-01-01\"");
+        assertThatThrownBy(() -> RawArticle.of("a", "t", "b").withPublishedAt("1799-12-31T23:00:00Z"))
+                .hasMessage("publishedAt: must be in the years 1800 to 2999, got \"1799-12-31T23:00:00Z\"");
+        assertThat(RawArticle.of("a", "t", "b").withPublishedAt("1800-01-01").publishedAt()).isEqualTo("1800-01-01");
+        assertThat(RawArticle.of("a", "t", "b").withPublishedAt("2999-12-31T10:00:00+02:00").publishedAt())
+                .isEqualTo("2999-12-31T10:00:00+02:00");
+    }
+
+    @Test
+    void theRawSerdeRefusesSuchARecordWithTheFieldNamed() {
+        var serde = io.pactwire.model.Serdes.RAW_ARTICLE;
+        assertThatThrownBy(() -> serde.deserializer().deserialize("news.raw",
+                "{\"id\":\"a\\u202Eb\",\"title\":\"t\",\"body\":\"b\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class)
+                .hasMessageContaining("field 'id': must not contain the format character U+202E");
+        assertThatThrownBy(() -> serde.deserializer().deserialize("news.raw",
+                "{\"id\":\"a\",\"title\":\"t\",\"body\":\"b\",\"publishedAt\":\"+99999-01-01\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class)
+                .hasMessageContaining("field 'publishedAt': must be in the years 1800 to 2999");
+    }
 }

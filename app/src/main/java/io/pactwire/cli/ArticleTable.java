@@ -4,6 +4,7 @@ import io.pactwire.model.AgreementTag;
 import io.pactwire.model.CountryTag;
 import io.pactwire.model.EnrichedArticle;
 import io.pactwire.model.Party;
+import io.pactwire.model.Printable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,13 @@ final class ArticleTable {
     }
 
     private static String format(List<String[]> rows) {
+        // ids, titles and names come from articles: a line break or a bidi override in one must not forge
+        // or disguise a row
+        rows.forEach(row -> {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = Printable.escape(row[i]);
+            }
+        });
         int[] widths = new int[HEADER.length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {

@@ -2,6 +2,7 @@ package io.pactwire.cli;
 
 import io.pactwire.config.ClusterConfig;
 import io.pactwire.model.AgreementType;
+import io.pactwire.model.Printable;
 import io.pactwire.model.EnrichedArticle;
 import io.pactwire.model.Serdes;
 import io.pactwire.store.ArticlesView;
@@ -81,7 +82,7 @@ final class ArticlesCommand implements Callable<Integer> {
         while (follow && !Thread.currentThread().isInterrupted()) {
             for (ArticlesView.Change change : view.poll(Duration.ofMillis(500))) {
                 if (change.article() == null) {
-                    out.println(json ? "{\"id\":" + quote(change.id()) + ",\"retracted\":true}" : "retracted " + change.id());
+                    out.println(json ? "{\"id\":" + quote(change.id()) + ",\"retracted\":true}" : "retracted " + Printable.escape(change.id()));
                 } else if (filter.test(change.article())) {
                     out.print(json ? Serdes.ENRICHED_ARTICLE.toJson(change.article()) + "\n"
                             : ArticleTable.rows(List.of(change.article())));

@@ -38,4 +38,13 @@ class ArticleTableTest {
         assertThat(lines.get(1).indexOf("MEMORANDUM_OF_UNDERSTANDING")).isEqualTo(agreementColumn);
         assertThat(lines.get(2).indexOf("COOPERATION_AGREEMENT")).isEqualTo(agreementColumn);
     }
+
+    @Test
+    void aLineBreakOrBidiOverrideInAnArticleCannotForgeOrDisguiseARow() {
+        EnrichedArticle hostile = EnrichedArticle.of(RawArticle.of("evil", "Quarterly\u2028evil2  2018-01-01  FORGED\u202Etxt.exe", "b"),
+                List.of(), List.of(), VERSIONS, null);
+        List<String> lines = ArticleTable.render(List.of(hostile)).lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).startsWith("evil").contains("Quarterly\\u2028evil2").contains("FORGED\\u202Etxt.exe");
+    }
 }

@@ -1,5 +1,6 @@
 package io.pactwire.ingest;
 
+import io.pactwire.model.Printable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

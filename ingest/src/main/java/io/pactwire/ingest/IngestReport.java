@@ -1,5 +1,6 @@
 package io.pactwire.ingest;
 
+import io.pactwire.model.Printable;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,5 +1,6 @@
 package io.pactwire.ingest;
 
+import io.pactwire.model.Printable;
 import io.pactwire.model.RawArticle;
 
 /** One input read from a source: an article, or the reason it could not be taken. */

@@ -1,5 +1,6 @@
 package io.pactwire.ingest;
 
+import io.pactwire.model.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactwire.model.ContentHash;

@@ -1,5 +1,6 @@
 package io.pactwire.ingest;
 
+import io.pactwire.model.Printable;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.pactwire.model.InvalidFieldException;
 import io.pactwire.model.RawArticle;

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ArticleIdsTest {
 
@@ -51,13 +50,7 @@ class ArticleIdsTest {
         Path file = Files.writeString(dir.resolve("release.md"), "Text");
         String id = ArticleIds.forFile(file);
         assertThat(ArticleIds.forFile(Path.of("").toAbsolutePath().relativize(file))).isEqualTo(id);
-        Path link;
-        try {
-            link = Files.createSymbolicLink(dir.resolve("link.md"), file);
-        } catch (UnsupportedOperationException | IOException e) {
-            assumeTrue(false, "no symbolic links here: " + e);
-            return;
-        }
+        Path link = Files.createSymbolicLink(dir.resolve("link.md"), file);
         assertThat(ArticleIds.forFile(link)).isEqualTo(id);
     }
 

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * What ingest does with what a folder holds besides regular files (issue 17): symbolic links are read only
@@ -154,25 +153,6 @@ class SpecialFilesTest {
         assertThat(inputs).hasSize(2).contains(new Input.Rejected(locked.toUri().toString(), "cannot list folder: permission denied"));
         assertThat(inputs).filteredOn(Input.Article.class::isInstance).extracting(Input::source)
                 .containsExactly(beside.toUri().toString());
-    }
-
-    @Test
-    void aSubfolderWithoutPermissionsIsOneRejectionOnTheRealFileSystem(@TempDir Path inbox) throws IOException {
-        assumeFalse("root".equals(System.getProperty("user.name")),
-                "root lists any folder; aSubfolderThatCannotBeListedIsOneRejectionAndTheFilesBesideItAreRead shows it");
-        Path locked = Files.createDirectories(inbox.resolve("locked"));
-        Files.writeString(locked.resolve("hidden.txt"), STORY);
-        Path beside = Files.writeString(inbox.resolve("beside.txt"), STORY);
-        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
-        try {
-            List<Input> inputs = read(inbox);
-            assertThat(inputs).hasSize(2).contains(new Input.Rejected(locked.toUri().toString(),
-                    "cannot list folder: permission denied"));
-            assertThat(inputs).filteredOn(Input.Article.class::isInstance).extracting(Input::source)
-                    .containsExactly(beside.toUri().toString());
-        } finally {
-            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
-        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.pactwire.ingest;
+package io.pactwire.model;
 
 /**
  * The one escaping of what ingest reports: sources, ids and reasons come from inputs (a feed link with

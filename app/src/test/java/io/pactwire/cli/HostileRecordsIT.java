@@ -305,7 +305,7 @@ class HostileRecordsIT {
                 "key 'hostile-key-value-mismatch' does not match the value's id 'someone-else'"));
         // Streams reads keys with Kafka's lenient StringDeserializer: the key arrives as "h\uFFFD\uFFFDk"
         records.add(badKeyed(new byte[] {'h', (byte) 0xFF, (byte) 0xFE, 'k'}, article(RawArticle.of("hostile-key-not-utf8", "t", "b")),
-                "key 'h\uFFFD\uFFFDk' does not match the value's id 'hostile-key-not-utf8'"));
+                "The key of a record of topic 'news.raw' is not valid UTF-8 (4 bytes)"));
         return records;
     }
 

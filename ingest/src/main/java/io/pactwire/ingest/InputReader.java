@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -200,11 +201,17 @@ public final class InputReader {
             readFeed(source, body, response.contentType(), sink);
         } else if (type.contains("html") || (type.isEmpty() || type.equals("application/octet-stream")) && looksLikeHtml(body)) {
             sink.accept(page(source, url, body, response.contentType()));
-        } else if (type.equals("text/plain") || type.equals("text/markdown")) {
-            String text = Charsets.decode(body, response.contentType());
-            sink.accept(textArticle(source, text, url, null));
-        } else if (type.contains("json")) {
-            readJsonDocument(source, Charsets.decode(body, response.contentType()), sink);
+        } else if (type.equals("text/plain") || type.equals("text/markdown") || type.contains("json")) {
+            Charsets.Detected charset = Charsets.detect(body, response.contentType());
+            String text = Charsets.decodeIn(body, charset);
+            Optional<String> notText = text.indexOf('\0') >= 0 ? Optional.empty() : Charsets.notText(text, charset);
+            if (notText.isPresent()) {
+                sink.accept(new Input.Rejected(source, notText.get()));
+            } else if (type.contains("json")) {
+                readJsonDocument(source, text, sink);
+            } else {
+                sink.accept(textArticle(source, text, url, null));
+            }
         } else if (type.contains("xml")) {
             sink.accept(new Input.Rejected(source, "XML that is not an RSS or Atom feed (" + type + ")"));
         } else {
@@ -384,9 +391,14 @@ public final class InputReader {
             return new Input.Rejected(source, "page is " + bytes.length + " bytes, over the limit of " + maxPageBytes
                     + " (ingest.max.page.bytes)");
         }
-        String text = Charsets.decode(bytes, contentType);
+        Charsets.Detected charset = Charsets.detect(bytes, contentType);
+        String text = Charsets.decodeIn(bytes, charset);
         if (text.indexOf('\0') >= 0) {
             return new Input.Rejected(source, "binary content (NUL bytes), not a web page");
+        }
+        Optional<String> notText = Charsets.notText(text, charset);
+        if (notText.isPresent()) {
+            return new Input.Rejected(source, notText.get());
         }
         HtmlExtractor.HtmlArticle page = html.extract(text, url == null ? source : url);
         TextExtractor.Extracted extracted = extractor.extract(page.title(), page.paragraphs());

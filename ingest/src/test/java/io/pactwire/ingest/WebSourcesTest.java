@@ -79,6 +79,40 @@ class WebSourcesTest {
     }
 
     @Test
+    void aPageWhoseHeaderClaimsUtf32IsReadFromItsUtf8Bytes() {
+        server.serve("/news/utf32", 200, "text/html; charset=UTF-32",
+                page("Luxembourg and Japan sign pact", "Zürich and Tokyo. " + STORY).getBytes(StandardCharsets.UTF_8));
+        List<Input> inputs = read(server.url("/news/utf32"));
+        assertThat(inputs).singleElement().isInstanceOf(Input.Article.class);
+        assertThat(((Input.Article) inputs.get(0)).article().body()).startsWith("Zürich and Tokyo. Luxembourg and Japan signed");
+    }
+
+    @Test
+    void randomBytesServedAsHtmlAreRejectedAsBinary() {
+        byte[] random = new byte[200 * 1024];
+        new java.util.Random(42).nextBytes(random);
+        for (int i = 0; i < random.length; i++) {
+            random[i] = random[i] == 0 ? 1 : random[i]; // no NUL, which was caught before
+        }
+        server.serve("/random", 200, "text/html", random);
+        List<Input> inputs = read(server.url("/random"));
+        assertThat(inputs).singleElement().isInstanceOfSatisfying(Input.Rejected.class,
+                r -> assertThat(r.reason()).startsWith("binary content, not text ("));
+    }
+
+    @Test
+    void aGzipEncodedPageIsDecodedAndRead() throws IOException {
+        java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+            gzip.write(page("Luxembourg and Japan sign pact", STORY).getBytes(StandardCharsets.UTF_8));
+        }
+        server.serve("/news/gzip", 200, "text/html; charset=utf-8", gzipped.toByteArray(), java.util.Map.of("Content-Encoding", "gzip"));
+        List<Input> inputs = read(server.url("/news/gzip"));
+        assertThat(inputs).singleElement().isInstanceOf(Input.Article.class);
+        assertThat(((Input.Article) inputs.get(0)).article().body()).startsWith(STORY);
+    }
+
+    @Test
     void feedItemsWithFullContentAreReadFromTheFeed() {
         server.serve("/feed.rss", 200, "application/rss+xml", rss(
                 item("Luxembourg and Japan sign pact", "https://news.example/lu-jp", "Short summary.", "<p>" + STORY + "</p>"),

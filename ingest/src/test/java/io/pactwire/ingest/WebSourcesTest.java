@@ -144,6 +144,73 @@ class WebSourcesTest {
         assertThat(inputs.get(1)).isEqualTo(new Input.Rejected(server.url("/news/gone"), "linked page: HTTP 404 (client error)"));
     }
 
+    private InputReader readerWith(InputReader.FeedLimits limits) {
+        Fetcher fetcher = new Fetcher(new Fetcher.Settings(Duration.ofSeconds(5), Duration.ofSeconds(30), 5, 1 << 20, true, "test"));
+        return new InputReader(64 * 1024, 1 << 20, Dates.dayFirst(), fetcher, limits,
+                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    }
+
+    private List<Input> readFeed(InputReader feedReader, String url) {
+        List<Input> inputs = new ArrayList<>();
+        feedReader.readArguments(List.of(url), inputs::add);
+        return inputs;
+    }
+
+    private String summaryFeed(int items, java.util.function.IntFunction<String> path) {
+        List<String> entries = new ArrayList<>();
+        for (int i = 1; i <= items; i++) {
+            entries.add(item("Story " + i, server.url(path.apply(i)), "A summary.", null));
+        }
+        return rss(entries.toArray(String[]::new));
+    }
+
+    @Test
+    void theLinkedPagesOfAFeedAreFetchedUpToTheCapAtOnceAndReadInFeedOrder() {
+        for (int i = 1; i <= 40; i++) {
+            server.gated("/news/" + i, page("Story " + i, "Story number " + i + ". " + STORY));
+        }
+        server.gateWidth(4).serve("/feed.rss", 200, "application/rss+xml", summaryFeed(40, i -> "/news/" + i).getBytes(StandardCharsets.UTF_8));
+        List<Input> inputs = readFeed(readerWith(new InputReader.FeedLimits(4, Duration.ofMinutes(5), 1000)), server.url("/feed.rss"));
+        assertThat(inputs).hasSize(40).allMatch(i -> i instanceof Input.Article);
+        for (int i = 0; i < 40; i++) {
+            assertThat(((Input.Article) inputs.get(i)).article().body()).startsWith("Story number " + (i + 1) + ". ");
+        }
+        assertThat(server.maxInFlight()).as("pages fetched at once: up to ingest.http.max.concurrent.fetches, never more").isEqualTo(4);
+    }
+
+    @Test
+    void linkedPagesNotFetchedWithinTheFeedsTimeBudgetAreRejectedWithTheReason() {
+        for (int i = 1; i <= 3; i++) {
+            server.page("/news/" + i, page("Story " + i, "Story number " + i + ". " + STORY));
+        }
+        for (int i = 4; i <= 6; i++) {
+            server.slow("/news/" + i); // answers only when the server closes
+        }
+        server.serve("/feed.rss", 200, "application/rss+xml", summaryFeed(6, i -> "/news/" + i).getBytes(StandardCharsets.UTF_8));
+        List<Input> inputs = readFeed(readerWith(new InputReader.FeedLimits(8, Duration.ofSeconds(1), 1000)), server.url("/feed.rss"));
+        assertThat(inputs).hasSize(6);
+        assertThat(inputs.subList(0, 3)).allMatch(i -> i instanceof Input.Article);
+        for (int i = 4; i <= 6; i++) {
+            assertThat(inputs.get(i - 1)).isEqualTo(new Input.Rejected(server.url("/news/" + i),
+                    "feed time budget spent (1000 ms, ingest.feed.time.budget.ms); read at the next poll"));
+        }
+    }
+
+    @Test
+    void linkedPagesOverTheFeedsMaxItemsAreSkippedWithTheReason() {
+        for (int i = 1; i <= 5; i++) {
+            server.page("/news/" + i, page("Story " + i, "Story number " + i + ". " + STORY));
+        }
+        server.serve("/feed.rss", 200, "application/rss+xml", summaryFeed(5, i -> "/news/" + i).getBytes(StandardCharsets.UTF_8));
+        List<Input> inputs = readFeed(readerWith(new InputReader.FeedLimits(8, Duration.ofMinutes(5), 3)), server.url("/feed.rss"));
+        assertThat(inputs).hasSize(5);
+        assertThat(inputs.subList(0, 3)).allMatch(i -> i instanceof Input.Article);
+        assertThat(inputs.subList(3, 5)).containsExactly(
+                new Input.Skipped(server.url("/news/4"), "over ingest.feed.max.items (3 linked pages per feed and read); read at the next poll"),
+                new Input.Skipped(server.url("/news/5"), "over ingest.feed.max.items (3 linked pages per feed and read); read at the next poll"));
+        assertThat(server.hits("/news/4") + server.hits("/news/5")).isZero();
+    }
+
     @Test
     void anAtomFeedFileIsReadLikeAnRssFeed(@TempDir Path dir) throws IOException {
         Path feed = dir.resolve("ministry.atom");

@@ -27,8 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Ingest with the broker gone mid-run: the broker of its own embedded cluster stops after the first inputs
- * are published. Every input is still reported, and only the sends made before the producer was known dead
- * waited for Kafka: every later input is rejected at once, never sent, instead of blocking max.block.ms each.
+ * are published. Every input is still reported, and at most one send blocks for max.block.ms: once a send
+ * has timed out every later input is rejected at once, never sent, instead of blocking max.block.ms each.
  */
 class BrokerGoneIT {
     private static final int BEFORE = 10;
@@ -40,7 +40,7 @@ class BrokerGoneIT {
     }
 
     @Test
-    void everyInputIsReportedAndOnlyTheFirstFailedSendsWaitForKafka() throws Exception {
+    void everyInputIsReportedAndAtMostOneSendBlocksForMaxBlockMs() throws Exception {
         try (KafkaTestCluster cluster = KafkaClusters.startEmbedded()) {
             try (Admin admin = cluster.admin()) {
                 new TopicProvisioner(admin, TopicSettings.defaults(), Duration.ofSeconds(30)).ensure(Topics.all());
@@ -74,11 +74,13 @@ class BrokerGoneIT {
             assertThat(report.published()).hasSize(BEFORE);
             assertThat(report.rejected()).hasSize(AFTER)
                     .allSatisfy(r -> assertThat(r.reason()).startsWith("not published: Kafka unreachable at " + cluster.bootstrapServers() + ": "));
-            long waited = report.rejected().stream()
-                    .filter(r -> !r.reason().endsWith("(not sent: the producer had already failed)")).count();
-            // The sends in flight when the first one timed out fail with it; every later input is refused at
-            // once. Before, each later input blocked max.block.ms in send(), one after the other.
-            assertThat(waited).as("inputs that waited for Kafka: %s", report.rejected()).isLessThan(AFTER / 2);
+            // A send that blocked in send() for max.block.ms fails with Kafka's "not present in metadata after
+            // 2000 ms". Before, every input after the broker left did, one after the other (40 x 2 s here, 29 hours
+            // for 1,715 inputs with the defaults); now at most the first one does, and the others are refused at
+            // once ("not sent: the producer had already failed") or fail with the batches in flight.
+            long blocked = report.rejected().stream().filter(r -> r.reason().contains("metadata after 2000 ms")
+                    && !r.reason().endsWith("(not sent: the producer had already failed)")).count();
+            assertThat(blocked).as("sends that blocked for max.block.ms: %s", report.rejected()).isLessThanOrEqualTo(1);
             assertThat(report.summary()).contains("rejected " + AFTER);
         }
     }

@@ -3,8 +3,10 @@ package io.pactwire.ingest;
 import io.pactwire.model.RawArticle;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,11 @@ import java.util.Map;
  * is ({@link #SCHEMA_HEADER}, {@link #CONTENT_TYPE_HEADER}) and where it came from ({@link #SOURCE_HEADER}).
  * Sends are asynchronous; {@link #finish()} waits for every acknowledgement and reports each failure
  * with its source.
+ *
+ * <p>Once a send has timed out (no broker answered within {@code delivery.timeout.ms}, or the send blocked for
+ * {@code max.block.ms} waiting for metadata), the producer is known dead: every later article is rejected at
+ * once with that cause, never sent, instead of blocking {@code max.block.ms} each (a minute per input, by
+ * default, 29 hours for 1,715 inputs).
  */
 public final class ArticlePublisher implements AutoCloseable {
     public static final String SCHEMA_HEADER = "pactwire.schema";
@@ -38,15 +45,31 @@ public final class ArticlePublisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ArticlePublisher.class);
 
     private final Producer<String, RawArticle> producer;
+    private final String servers;
+    /** Why the producer is known dead ("Kafka unreachable at ..."), or null while it may still deliver. */
+    private volatile String deadBecause;
+    private volatile java.util.function.Consumer<String> onDead = why -> { };
     private final List<IngestReport.Published> published = Collections.synchronizedList(new ArrayList<>());
     private final List<Input.Rejected> failed = Collections.synchronizedList(new ArrayList<>());
 
     public ArticlePublisher(Map<String, Object> producerProperties) {
-        this(new KafkaProducer<>(producerProperties, Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer()));
+        this(new KafkaProducer<>(producerProperties, Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer()),
+                String.valueOf(producerProperties.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)));
     }
 
-    ArticlePublisher(Producer<String, RawArticle> producer) {
+    ArticlePublisher(Producer<String, RawArticle> producer, String servers) {
         this.producer = producer;
+        this.servers = servers;
+    }
+
+    /** Tells {@code listener}, once, why the producer is known dead. */
+    public void onDead(java.util.function.Consumer<String> listener) {
+        this.onDead = listener;
+    }
+
+    /** Why the producer is known dead, if it is. */
+    public java.util.Optional<String> deadBecause() {
+        return java.util.Optional.ofNullable(deadBecause);
     }
 
     /** Sends one article; the outcome is known after {@link #finish()}. */
@@ -60,6 +83,11 @@ public final class ArticlePublisher implements AutoCloseable {
      */
     public void publish(String source, RawArticle article, java.util.function.Consumer<IngestReport.Published> onPublished,
                         java.util.function.Consumer<Input.Rejected> onFailed) {
+        String dead = deadBecause;
+        if (dead != null) {
+            fail(new Input.Rejected(source, "not published: " + dead + " (not sent: the producer had already failed)"), onFailed);
+            return;
+        }
         RecordHeaders headers = new RecordHeaders();
         headers.add(SCHEMA_HEADER, SCHEMA_BYTES);
         headers.add(CONTENT_TYPE_HEADER, CONTENT_TYPE_BYTES);
@@ -76,17 +104,39 @@ public final class ArticlePublisher implements AutoCloseable {
                     onPublished.accept(done);
                 } else {
                     log.warn("Could not publish {} ({}): {}", article.id(), source, exception.toString());
-                    Input.Rejected rejected = new Input.Rejected(source, "not published: " + exception.getMessage());
-                    failed.add(rejected);
-                    onFailed.accept(rejected);
+                    fail(new Input.Rejected(source, "not published: " + causeOf(exception)), onFailed);
                 }
             });
         } catch (RuntimeException e) {
             // serialization or size checks fail before the send is queued
-            Input.Rejected rejected = new Input.Rejected(source, "not published: " + e.getMessage());
-            failed.add(rejected);
-            onFailed.accept(rejected);
+            fail(new Input.Rejected(source, "not published: " + causeOf(e)), onFailed);
         }
+    }
+
+    private void fail(Input.Rejected rejected, java.util.function.Consumer<Input.Rejected> onFailed) {
+        failed.add(rejected);
+        onFailed.accept(rejected);
+    }
+
+    /**
+     * What a failed send says; a timeout means no broker answered (delivery.timeout.ms) or none gave metadata
+     * (max.block.ms), and marks the producer dead: waiting again for each later input would only add up.
+     */
+    private String causeOf(Exception exception) {
+        if (!(exception instanceof TimeoutException)) {
+            return exception.getMessage();
+        }
+        String why = "Kafka unreachable at " + servers + ": " + exception.getMessage();
+        synchronized (this) {
+            if (deadBecause != null) {
+                return why;
+            }
+            deadBecause = why;
+        }
+        log.error("Kafka is unreachable at {} ({}); every input left is rejected without waiting. Run ingest again once"
+                + " Kafka is back (what it published is found unchanged).", servers, exception.getMessage());
+        onDead.accept(why);
+        return why;
     }
 
     /** Waits until every send is acknowledged or failed, and returns what happened to them. */

@@ -18,6 +18,12 @@ import java.util.regex.Pattern;
  * or an XML declaration in the first bytes, as the WHATWG encoding sniffing algorithm orders them.
  * Without any of these, bytes that decode as UTF-8 are UTF-8 and others are windows-1252, which is what
  * browsers do for legacy Western pages ("ISO-8859-1" labels also mean windows-1252 on the web).
+ *
+ * <p>A declaration is a claim, checked against the bytes: UTF-16 or UTF-32 declared for bytes that are plainly
+ * ASCII or UTF-8, or that do not decode in it, is ignored (decoded so, such a page is CJK gibberish or
+ * replacement characters). Decoded text with more than a small share of undecodable or control characters is
+ * not text ({@link #notText}): binary bytes served as {@code text/html}, or a page in another charset than
+ * its header says.
  */
 public final class Charsets {
     private static final int PRESCAN_BYTES = 4096;
@@ -27,6 +33,12 @@ public final class Charsets {
     private static final Pattern XML_ENCODING = Pattern.compile("^\\s*<\\?xml[^>]+encoding\\s*=\\s*[\"']([\\w.:-]+)[\"']",
             Pattern.CASE_INSENSITIVE);
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    /**
+     * The share of undecodable (U+FFFD) or control characters above which decoded bytes are not text. Real
+     * pages have none but a stray byte or two; random bytes read as windows-1252 have about 13% control
+     * characters, and a page in one charset read as UTF-8 many replacement characters.
+     */
+    private static final double MAX_NOT_TEXT_SHARE = 0.01;
 
     private Charsets() {
     }
@@ -52,7 +64,7 @@ public final class Charsets {
             Matcher m = HEADER_CHARSET.matcher(contentType);
             if (m.find()) {
                 Optional<Charset> header = forLabel(m.group(1));
-                if (header.isPresent()) {
+                if (header.isPresent() && believable(header.get(), bytes)) {
                     return new Detected(header.get(), Evidence.HTTP_HEADER);
                 }
             }
@@ -63,8 +75,8 @@ public final class Charsets {
             if (m.find()) {
                 Optional<Charset> declared = forLabel(m.group(1));
                 if (declared.isPresent()) {
-                    // A page that declares UTF-16 in ASCII bytes is not UTF-16 (WHATWG: read as UTF-8).
-                    Charset charset = declared.get().name().startsWith("UTF-16") ? StandardCharsets.UTF_8 : declared.get();
+                    // A page that declares UTF-16 (or UTF-32) in ASCII bytes is not UTF-16 (WHATWG: read as UTF-8).
+                    Charset charset = isWide(declared.get()) ? StandardCharsets.UTF_8 : declared.get();
                     return new Detected(charset, Evidence.DOCUMENT_DECLARATION);
                 }
             }
@@ -77,9 +89,86 @@ public final class Charsets {
 
     /** The text of {@code bytes} in their detected charset, without a byte-order mark. */
     public static String decode(byte[] bytes, String contentType) {
-        Detected detected = detect(bytes, contentType);
+        return decodeIn(bytes, detect(bytes, contentType));
+    }
+
+    /** The text of {@code bytes} in the charset detected for them, without a byte-order mark. */
+    public static String decodeIn(byte[] bytes, Detected detected) {
         String text = new String(bytes, detected.charset());
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /**
+     * Why {@code text}, decoded from bytes in {@code detected}'s charset, is not text, or empty when it is:
+     * in a declared charset, more than a small share of characters that did not decode; in any, more than a
+     * small share of control and undecodable characters together (binary bytes).
+     */
+    public static Optional<String> notText(String text, Detected detected) {
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        long undecodable = 0;
+        long control = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\uFFFD') {
+                undecodable++;
+            } else if (isControl(c)) {
+                control++;
+            }
+        }
+        boolean declared = detected.evidence() == Evidence.HTTP_HEADER || detected.evidence() == Evidence.DOCUMENT_DECLARATION;
+        if (declared && undecodable > MAX_NOT_TEXT_SHARE * text.length()) {
+            return Optional.of("not text in the declared charset " + detected.charset().name() + ": " + percent(undecodable, text)
+                    + " of it does not decode");
+        }
+        if (undecodable + control > MAX_NOT_TEXT_SHARE * text.length()) {
+            return Optional.of("binary content, not text (" + percent(undecodable + control, text)
+                    + " control or undecodable characters)");
+        }
+        return Optional.empty();
+    }
+
+    /** C0 and C1 controls but the whitespace ones: text has none, binary bytes read as text many. */
+    private static boolean isControl(char c) {
+        return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c >= 0x7F && c <= 0x9F;
+    }
+
+    private static String percent(long count, String text) {
+        return Math.max(1, Math.round(100.0 * count / text.length())) + "%";
+    }
+
+    private static boolean isWide(Charset charset) {
+        return charset.name().startsWith("UTF-16") || charset.name().startsWith("UTF-32");
+    }
+
+    /**
+     * Whether the bytes can be in {@code charset}. Only UTF-16 and UTF-32 are doubted: they are the claims
+     * that turn an ASCII or UTF-8 page into gibberish. Bytes without any NUL that are valid UTF-8 are ASCII or
+     * UTF-8 (UTF-32 always has NULs, UTF-16 of Latin text too, and UTF-16 of other scripts is practically never
+     * valid UTF-8), and bytes that do not decode in the charset are not in it.
+     */
+    private static boolean believable(Charset charset, byte[] bytes) {
+        if (!isWide(charset)) {
+            return true;
+        }
+        boolean nul = false;
+        for (byte b : bytes) {
+            if (b == 0) {
+                nul = true;
+                break;
+            }
+        }
+        if (!nul && isUtf8(bytes)) {
+            return false;
+        }
+        try {
+            charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     /** Whether {@code bytes} are well-formed UTF-8. */

@@ -1,17 +1,25 @@
 package io.pactwire.ingest;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.util.Timeout;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,20 +27,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Fetches web pages and feeds with the JDK's {@link HttpClient}, refusing what ingest must not take:
- * schemes other than http and https, hosts on loopback or private networks ({@link HostPolicy}), bodies
- * over the size limit (checked on the {@code Content-Length} and again while reading), servers slower than
- * the timeout (for the whole exchange, body included), redirect loops and chains longer than the limit
- * (redirects are followed here, not by the client, so every hop is checked), and HTTP errors. Each refusal
- * is a {@link FetchException} whose message is the reason, fit for a report.
+ * Fetches web pages and feeds with Apache HttpClient 5, refusing what ingest must not take: schemes other
+ * than http and https, hosts on loopback or private networks ({@link HostPolicy}, which is also the client's
+ * DNS resolver, so that the client connects only to addresses it checked), bodies over the size limit
+ * (checked on the {@code Content-Length} and again while reading, on the decoded bytes of a gzip or deflate
+ * body), servers slower than the timeout (for the whole exchange, body included), redirect loops and chains
+ * longer than the limit (redirects are followed here, not by the client, so every hop is checked), and HTTP
+ * errors. Each refusal is a {@link FetchException} whose message is the reason, fit for a report.
  */
 public final class Fetcher {
 
@@ -63,16 +71,51 @@ public final class Fetcher {
         }
     }
 
+    /** Connections kept per fetcher: enough for every concurrent fetch of a feed's linked pages. */
+    static final int MAX_CONNECTIONS = 64;
+    private static final String ACCEPT = "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+            + "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5";
+    /** Aborts an exchange at its deadline: the client's own timeouts are per read, not for the whole exchange. */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "pactwire-fetch-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final Settings settings;
     private final HostPolicy hosts;
-    private final HttpClient client;
+    private final CloseableHttpClient client;
 
     public Fetcher(Settings settings) {
+        this(settings, HostPolicy.Resolver.SYSTEM);
+    }
+
+    /** A fetcher that resolves host names with {@code resolver}: tests give their own, never real DNS. */
+    Fetcher(Settings settings, HostPolicy.Resolver resolver) {
         this.settings = settings;
-        this.hosts = new HostPolicy(settings.allowPrivateHosts());
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
+        this.hosts = new HostPolicy(settings.allowPrivateHosts(), resolver);
+        Timeout timeout = Timeout.of(settings.timeout());
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(hosts) // every connection, redirects included, goes to addresses it checked
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                                .setSocketTimeout(timeout)
+                                .build())
+                        .setMaxConnTotal(MAX_CONNECTIONS)
+                        .setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(timeout)
+                        .setResponseTimeout(timeout)
+                        .build())
+                .setUserAgent(settings.userAgent())
+                // Every hop is checked here; a retry would hide a failure or repeat a slow request; no cookies
+                // or credentials follow a fetch to another page. Gzip and deflate bodies are decoded (the default).
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
                 .build();
     }
 
@@ -107,13 +150,13 @@ public final class Fetcher {
                 throw new FetchException("redirect loop: " + String.join(" -> ", chain));
             }
             checkHost(uri);
-            HttpResponse<byte[]> response = send(uri);
-            int status = response.statusCode();
+            Exchange response = send(uri);
+            int status = response.status();
             if (status >= 200 && status < 300) {
-                return new Response(uri, response.headers().firstValue("content-type").orElse(null), response.body());
+                return new Response(uri, response.contentType(), response.body());
             }
             if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
-                Optional<String> location = response.headers().firstValue("location");
+                Optional<String> location = Optional.ofNullable(response.location());
                 if (location.isEmpty()) {
                     throw new FetchException("HTTP " + status + " redirect without a Location header");
                 }
@@ -133,6 +176,14 @@ public final class Fetcher {
         }
     }
 
+    /** One request's answer: its status, and its body only when it is a success. */
+    private record Exchange(int status, String contentType, String location, byte[] body) {
+    }
+
+    /**
+     * Refuses a private host before any connection is asked for, with the same reason the client's resolver
+     * would give; the client checks the addresses it connects to again, whatever DNS answers by then.
+     */
     private void checkHost(URI uri) throws FetchException {
         try {
             Optional<String> refusal = hosts.refusal(uri.getHost());
@@ -144,56 +195,88 @@ public final class Fetcher {
         }
     }
 
-    private HttpResponse<byte[]> send(URI uri) throws FetchException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(settings.timeout())
-                .header("User-Agent", settings.userAgent())
-                .header("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
-                        + "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5")
-                .GET()
-                .build();
-        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, this::limitedBody);
-        try {
-            return exchange.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            throw new FetchException("timed out after " + describe(settings.timeout()) + " (ingest.http.timeout.ms)");
-        } catch (InterruptedException e) {
-            exchange.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new FetchException("interrupted");
-        } catch (ExecutionException e) {
-            throw new FetchException(reason(e.getCause()));
+    private Exchange send(URI uri) throws FetchException {
+        HttpGet request = new HttpGet(uri);
+        request.setHeader("Accept", ACCEPT);
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+            timedOut.set(true);
+            request.cancel(); // closes the connection: a read blocked in the body ends at once
+        }, settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        // Closing a response that was not read to its end discards its connection: an error page or a
+        // redirect is never read on, however long its body.
+        try (ClassicHttpResponse response = client.executeOpen(null, request, null)) {
+            int status = response.getCode();
+            String contentType = header(response, "Content-Type");
+            if (status < 200 || status >= 300) {
+                return new Exchange(status, contentType, header(response, "Location"), null);
+            }
+            return new Exchange(status, contentType, null, limitedBody(response.getEntity()));
+        } catch (TooLarge e) {
+            throw new FetchException(e.getMessage());
+        } catch (IOException e) {
+            throw new FetchException(timedOut.get() ? timedOutReason() : reason(e));
+        } finally {
+            deadline.cancel(false);
         }
     }
 
-    private String reason(Throwable cause) {
-        if (cause instanceof TooLarge tooLarge) {
-            return tooLarge.getMessage();
+    private static String header(ClassicHttpResponse response, String name) {
+        Header header = response.getFirstHeader(name);
+        return header == null ? null : header.getValue();
+    }
+
+    /**
+     * The body, read until the limit and no further. A gzip or deflate body arrives here decoded, so the
+     * limit is on what it decodes to: a small compressed bomb stops at the limit like any other body.
+     */
+    private byte[] limitedBody(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return new byte[0];
         }
-        if (cause instanceof HttpConnectTimeoutException) {
+        long limit = settings.maxBytes();
+        long declared = entity.getContentLength(); // -1 for a decoded body: its header gave the encoded length
+        if (declared > limit) {
+            throw new TooLarge(limit, declared);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] chunk = new byte[16 * 1024];
+        try (InputStream in = entity.getContent()) {
+            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                if (bytes.size() + (long) n > limit) {
+                    throw new TooLarge(limit, -1);
+                }
+                bytes.write(chunk, 0, n);
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private String reason(IOException cause) {
+        if (cause instanceof HostPolicy.Refused) {
+            return cause.getMessage(); // an address the client was about to connect to, refused by the policy
+        }
+        if (cause instanceof UnknownHostException) {
+            return "unreachable: unknown host " + cause.getMessage();
+        }
+        if (cause instanceof ConnectTimeoutException) {
             return "timed out connecting after " + describe(settings.connectTimeout()) + " (ingest.http.connect.timeout.ms)";
         }
-        if (cause instanceof HttpTimeoutException) {
-            return "timed out after " + describe(settings.timeout()) + " (ingest.http.timeout.ms)";
+        if (cause instanceof SocketTimeoutException) {
+            return timedOutReason();
         }
         if (cause instanceof ConnectException) {
             return "unreachable: connection refused";
         }
-        if (cause instanceof IOException && cause.getCause() instanceof TooLarge tooLarge) {
-            return tooLarge.getMessage();
-        }
         return "unreachable: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+    }
+
+    private String timedOutReason() {
+        return "timed out after " + describe(settings.timeout()) + " (ingest.http.timeout.ms)";
     }
 
     private static String describe(Duration duration) {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
-    }
-
-    /** A body handler that stops reading, and fails, once the body is over the limit. */
-    private HttpResponse.BodySubscriber<byte[]> limitedBody(HttpResponse.ResponseInfo info) {
-        long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
-        return new LimitedBody(settings.maxBytes(), declared);
     }
 
     private static final class TooLarge extends IOException {
@@ -202,62 +285,6 @@ public final class Fetcher {
         TooLarge(long limit, long size) {
             super((size >= 0 ? "response is " + size + " bytes" : "response is larger than " + limit + " bytes")
                     + ", over the limit of " + limit + " (ingest.max.page.bytes)");
-        }
-    }
-
-    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final long limit;
-        private final long declared;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-
-        LimitedBody(long limit, long declared) {
-            this.limit = limit;
-            this.declared = declared;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            if (declared > limit) {
-                subscription.cancel();
-                result.completeExceptionally(new TooLarge(limit, declared));
-                return;
-            }
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            if (result.isDone()) {
-                return;
-            }
-            for (ByteBuffer buffer : buffers) {
-                if (bytes.size() + (long) buffer.remaining() > limit) {
-                    subscription.cancel();
-                    result.completeExceptionally(new TooLarge(limit, -1));
-                    return;
-                }
-                byte[] chunk = new byte[buffer.remaining()];
-                buffer.get(chunk);
-                bytes.writeBytes(chunk);
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            result.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(bytes.toByteArray());
         }
     }
 }

@@ -21,6 +21,9 @@ public final class IngestConfig extends PactwireConfig {
     public static final String HTTP_TIMEOUT_MS = "ingest.http.timeout.ms";
     public static final String HTTP_MAX_REDIRECTS = "ingest.http.max.redirects";
     public static final String HTTP_USER_AGENT = "ingest.http.user.agent";
+    public static final String HTTP_MAX_CONCURRENT_FETCHES = "ingest.http.max.concurrent.fetches";
+    public static final String FEED_TIME_BUDGET_MS = "ingest.feed.time.budget.ms";
+    public static final String FEED_MAX_ITEMS = "ingest.feed.max.items";
     public static final String KNOWN_ARTICLES_TIMEOUT_MS = "ingest.known.articles.timeout.ms";
     public static final String FEEDS = "ingest.feeds";
     public static final String WATCH_SETTLE_MS = "ingest.watch.settle.ms";
@@ -61,6 +64,19 @@ public final class IngestConfig extends PactwireConfig {
                         "Redirects followed per fetch; a longer chain is rejected, a loop is rejected at once.")
                 .define(HTTP_USER_AGENT, ConfigDef.Type.STRING, "Pactwire-ingest/0.1", new ConfigDef.NonEmptyString(),
                         ConfigDef.Importance.LOW, "User-Agent header of fetches.")
+                // A feed of summaries links to a page per item: fetched one at a time, 10,000 slow links would
+                // take days per poll. A few at once is polite to one server and fast enough.
+                .define(HTTP_MAX_CONCURRENT_FETCHES, ConfigDef.Type.INT, 8, ConfigDef.Range.between(1, Fetcher.MAX_CONNECTIONS),
+                        ConfigDef.Importance.LOW,
+                        "Linked pages of one feed fetched at the same time.")
+                .define(FEED_TIME_BUDGET_MS, ConfigDef.Type.LONG, 300_000L, ConfigDef.Range.between(1, 86_400_000),
+                        ConfigDef.Importance.LOW,
+                        "How long the linked pages of one feed may take to fetch in all, in ms; a page not fetched by"
+                                + " then is rejected (feed time budget spent) and read again at the next poll.")
+                .define(FEED_MAX_ITEMS, ConfigDef.Type.INT, 1000, ConfigDef.Range.between(1, 1_000_000),
+                        ConfigDef.Importance.LOW,
+                        "Linked pages of one feed fetched per read or poll; the items over it are skipped with"
+                                + " their reason and read at the next poll.")
                 .define(KNOWN_ARTICLES_TIMEOUT_MS, ConfigDef.Type.LONG, 120_000L, ConfigDef.Range.between(1, 3_600_000),
                         ConfigDef.Importance.LOW,
                         "How long ingest may take at start to read news.raw for the content hash and revision of every"
@@ -102,6 +118,12 @@ public final class IngestConfig extends PactwireConfig {
 
     public Duration knownArticlesTimeout() {
         return Duration.ofMillis(getLong(KNOWN_ARTICLES_TIMEOUT_MS));
+    }
+
+    /** How many linked pages of a feed are fetched, how many at once, and for how long. */
+    public InputReader.FeedLimits feedLimits() {
+        return new InputReader.FeedLimits(getInt(HTTP_MAX_CONCURRENT_FETCHES), Duration.ofMillis(getLong(FEED_TIME_BUDGET_MS)),
+                getInt(FEED_MAX_ITEMS));
     }
 
     /** How to fetch web pages and feeds. */

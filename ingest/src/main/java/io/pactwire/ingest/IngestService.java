@@ -307,6 +307,14 @@ public final class IngestService {
         // read before news.raw itself, so that a topic recreated while it is read is seen as changed
         TopicWatch rawWatch = repeating ? watchRawTopic() : null;
         try (ArticlePublisher publisher = new ArticlePublisher(config.producerProperties())) {
+            if (repeating) {
+                // A watching or polling run would reject every input from now on: stop, so that a restart (compose
+                // restarts it) reads them again once Kafka is back; what was published is then found unchanged.
+                publisher.onDead(why -> {
+                    log.error("Stopping ingest: {}", why);
+                    stop();
+                });
+            }
             Thread publishing = new Thread(() -> handoff.drain(() -> {
                 KnownArticles known = KnownArticles.load(config.knownArticlesConsumerProperties(), config.knownArticlesTimeout());
                 run[0] = new Run(publisher, known, progress, repeating);

@@ -22,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -31,10 +32,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -82,9 +92,28 @@ public final class InputReader {
     private final Dates dates;
     private final TextExtractor extractor;
     private final HtmlExtractor html;
+    private final FeedLimits feedLimits;
     private final FeedReader feeds = new FeedReader();
     private final Map<String, String> feedItemsRead = new ConcurrentHashMap<>();
     private volatile IntConsumer expecting = n -> { };
+
+    /**
+     * How the pages a feed links to are fetched.
+     *
+     * @param maxConcurrentFetches pages fetched at the same time ({@code ingest.http.max.concurrent.fetches})
+     * @param timeBudget           how long all of them may take ({@code ingest.feed.time.budget.ms})
+     * @param maxItems             pages fetched per read of the feed ({@code ingest.feed.max.items})
+     */
+    public record FeedLimits(int maxConcurrentFetches, Duration timeBudget, int maxItems) {
+        public static final FeedLimits DEFAULTS = new FeedLimits(8, Duration.ofMinutes(5), 1000);
+
+        public FeedLimits {
+            if (maxConcurrentFetches < 1 || maxItems < 1 || timeBudget.isNegative() || timeBudget.isZero()) {
+                throw new IllegalArgumentException("feed limits must be positive: " + maxConcurrentFetches + ", " + timeBudget
+                        + ", " + maxItems);
+            }
+        }
+    }
 
     /** A reader of files and JSON lines only, with default limits; URLs are rejected. */
     public InputReader(long maxArticleBytes, Clock clock) {
@@ -93,19 +122,34 @@ public final class InputReader {
 
     /** A reader of every source, with the limits, date order and fetch settings of {@code config}. */
     public InputReader(IngestConfig config, Clock clock) {
-        this(config.maxArticleBytes(), config.maxPageBytes(), config.dates(), new Fetcher(config.fetchSettings()), clock);
+        this(config.maxArticleBytes(), config.maxPageBytes(), config.dates(), new Fetcher(config.fetchSettings()),
+                config.feedLimits(), clock);
     }
 
     /**
      * @param fetcher how to fetch URLs; null rejects every URL
      */
     public InputReader(long maxArticleBytes, long maxPageBytes, Dates dates, Fetcher fetcher, Clock clock) {
-        this(maxArticleBytes, maxPageBytes, dates, fetcher, clock, LocalFiles.SYSTEM);
+        this(maxArticleBytes, maxPageBytes, dates, fetcher, FeedLimits.DEFAULTS, clock);
+    }
+
+    /**
+     * @param fetcher    how to fetch URLs; null rejects every URL
+     * @param feedLimits how the pages feeds link to are fetched
+     */
+    public InputReader(long maxArticleBytes, long maxPageBytes, Dates dates, Fetcher fetcher, FeedLimits feedLimits, Clock clock) {
+        this(maxArticleBytes, maxPageBytes, dates, fetcher, feedLimits, clock, LocalFiles.SYSTEM);
     }
 
     /** @param files how folders are listed (a test's stand-in: tests run as root, who may list any folder) */
     InputReader(long maxArticleBytes, long maxPageBytes, Dates dates, Fetcher fetcher, Clock clock, LocalFiles files) {
+        this(maxArticleBytes, maxPageBytes, dates, fetcher, FeedLimits.DEFAULTS, clock, files);
+    }
+
+    private InputReader(long maxArticleBytes, long maxPageBytes, Dates dates, Fetcher fetcher, FeedLimits feedLimits,
+                        Clock clock, LocalFiles files) {
         this.files = files;
+        this.feedLimits = feedLimits;
         this.maxArticleBytes = maxArticleBytes;
         this.maxPageBytes = maxPageBytes;
         this.dates = dates;
@@ -221,11 +265,17 @@ public final class InputReader {
             readFeed(source, body, response.contentType(), sink);
         } else if (type.contains("html") || (type.isEmpty() || type.equals("application/octet-stream")) && looksLikeHtml(body)) {
             sink.accept(page(source, url, body, response.contentType()));
-        } else if (type.equals("text/plain") || type.equals("text/markdown")) {
-            String text = Charsets.decode(body, response.contentType());
-            sink.accept(textArticle(source, text, url, null));
-        } else if (type.contains("json")) {
-            readJsonDocument(source, Charsets.decode(body, response.contentType()), sink);
+        } else if (type.equals("text/plain") || type.equals("text/markdown") || type.contains("json")) {
+            Charsets.Detected charset = Charsets.detect(body, response.contentType());
+            String text = Charsets.decodeIn(body, charset);
+            Optional<String> notText = text.indexOf('\0') >= 0 ? Optional.empty() : Charsets.notText(text, charset);
+            if (notText.isPresent()) {
+                sink.accept(new Input.Rejected(source, notText.get()));
+            } else if (type.contains("json")) {
+                readJsonDocument(source, text, sink);
+            } else {
+                sink.accept(textArticle(source, text, url, null));
+            }
         } else if (type.contains("xml")) {
             sink.accept(new Input.Rejected(source, "XML that is not an RSS or Atom feed (" + type + ")"));
         } else {
@@ -430,9 +480,14 @@ public final class InputReader {
             return new Input.Rejected(source, "page is " + bytes.length + " bytes, over the limit of " + maxPageBytes
                     + " (ingest.max.page.bytes)");
         }
-        String text = Charsets.decode(bytes, contentType);
+        Charsets.Detected charset = Charsets.detect(bytes, contentType);
+        String text = Charsets.decodeIn(bytes, charset);
         if (text.indexOf('\0') >= 0) {
             return new Input.Rejected(source, "binary content (NUL bytes), not a web page");
+        }
+        Optional<String> notText = Charsets.notText(text, charset);
+        if (notText.isPresent()) {
+            return new Input.Rejected(source, notText.get());
         }
         HtmlExtractor.HtmlArticle page = html.extract(text, url == null ? source : url);
         TextExtractor.Extracted extracted = extractor.extract(page.title(), page.paragraphs());
@@ -474,9 +529,12 @@ public final class InputReader {
     }
 
     /**
-     * The items of a feed. An item with full content is read from it; one with only a summary is read from
-     * the page it links to. Within one reader, an item already read (same link, date and text) is not read
-     * again, so polling a feed only reads what is new.
+     * The items of a feed, in feed order. An item with full content is read from it; one with only a summary
+     * is read from the page it links to. Those pages are fetched at most {@link FeedLimits#maxConcurrentFetches}
+     * at a time, at most {@link FeedLimits#maxItems} of them, within {@link FeedLimits#timeBudget}: an item over
+     * the count is skipped, and one not fetched within the budget rejected, each with its reason, and both
+     * are read again at the next poll. Within one reader, an item already read (same link, date and text) is
+     * not read again, so polling a feed only reads what is new.
      */
     private void readFeed(String source, byte[] bytes, String contentType, Consumer<Input> sink) {
         List<FeedReader.Item> items;
@@ -486,49 +544,128 @@ public final class InputReader {
             sink.accept(new Input.Rejected(source, e.getMessage()));
             return;
         }
-        List<Runnable> reads = new ArrayList<>();
+        List<FeedItem> unread = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             FeedReader.Item item = items.get(i);
             String itemSource = item.link() != null ? item.link() : source + "#item=" + (i + 1);
             String fingerprint = ContentHash.sha256Hex(item.link() + "\n" + item.title() + "\n" + item.publishedAt()
                     + "\n" + item.contentHtml() + "\n" + item.summaryHtml());
-            if (fingerprint.equals(feedItemsRead.get(source + " " + itemSource))) {
-                continue;
+            String key = source + " " + itemSource;
+            if (!fingerprint.equals(feedItemsRead.get(key))) {
+                unread.add(new FeedItem(itemSource, item, key, fingerprint));
             }
-            feedItemsRead.put(source + " " + itemSource, fingerprint);
-            reads.add(() -> guarded(itemSource, sink, guardedSink -> guardedSink.accept(feedItem(itemSource, item))));
         }
-        expecting.accept(reads.size() - 1); // the feed itself was expected as one input
-        reads.forEach(Runnable::run);
+        expecting.accept(unread.size() - 1); // the feed itself was expected as one input
+        List<ItemRead> reads = new ArrayList<>();
+        int linked = 0;
+        ExecutorService pages = null;
+        long deadline = System.nanoTime() + feedLimits.timeBudget().toNanos();
+        try {
+            for (FeedItem unreadItem : unread) {
+                if (!needsLinkedPage(unreadItem.item())) {
+                    feedItemsRead.put(unreadItem.key(), unreadItem.fingerprint());
+                    reads.add(new ItemRead(unreadItem.source(), () -> feedItem(unreadItem.source(), unreadItem.item())));
+                } else if (++linked > feedLimits.maxItems()) {
+                    reads.add(new ItemRead(unreadItem.source(), () -> new Input.Skipped(unreadItem.source(),
+                            "over ingest.feed.max.items (" + feedLimits.maxItems() + " linked pages per feed and read);"
+                                    + " read at the next poll")));
+                } else {
+                    if (pages == null) {
+                        pages = Executors.newFixedThreadPool(feedLimits.maxConcurrentFetches(), FEED_FETCH_THREADS);
+                    }
+                    feedItemsRead.put(unreadItem.key(), unreadItem.fingerprint());
+                    // only the fetch runs on the pool; extraction stays on this thread, in feed order
+                    Future<LinkedPage> page = pages.submit(() -> fetchLinkedPage(unreadItem.item()));
+                    reads.add(new ItemRead(unreadItem.source(), () -> linkedPage(unreadItem, page, deadline)));
+                }
+            }
+            // in feed order, each as soon as it is there; a failure while one is read is its rejection
+            reads.forEach(read -> guarded(read.source(), sink, guardedSink -> guardedSink.accept(read.input().get())));
+        } finally {
+            if (pages != null) {
+                pages.shutdownNow();
+            }
+        }
     }
 
+    /** How one item of a feed becomes its input, read in feed order. */
+    private record ItemRead(String source, Supplier<Input> input) {
+    }
+
+    /** An item of a feed not read before, and the fingerprint that tells it was read. */
+    private record FeedItem(String source, FeedReader.Item item, String key, String fingerprint) {
+    }
+
+    private static final ThreadFactory FEED_FETCH_THREADS = runnable -> {
+        Thread thread = new Thread(runnable, "pactwire-feed-fetch");
+        thread.setDaemon(true); // a fetch past the budget must not keep the JVM up; it ends at its own timeout
+        return thread;
+    };
+
+    private boolean needsLinkedPage(FeedReader.Item item) {
+        return !hasText(item.contentHtml()) && item.link() != null && fetcher != null;
+    }
+
+    /** The linked page's article, or its rejection when it was not fetched within the feed's budget. */
+    private Input linkedPage(FeedItem unread, Future<LinkedPage> page, long deadline) {
+        try {
+            return linkedArticle(unread.source(), unread.item(), page.get(Math.max(0, deadline - System.nanoTime()),
+                    TimeUnit.NANOSECONDS));
+        } catch (TimeoutException e) {
+            page.cancel(true);
+            feedItemsRead.remove(unread.key(), unread.fingerprint()); // not read: the next poll tries again
+            return new Input.Rejected(unread.source(), "feed time budget spent (" + feedLimits.timeBudget().toMillis()
+                    + " ms, ingest.feed.time.budget.ms); read at the next poll");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            page.cancel(true);
+            feedItemsRead.remove(unread.key(), unread.fingerprint());
+            return new Input.Rejected(unread.source(), "interrupted");
+        } catch (ExecutionException e) {
+            return new Input.Rejected(unread.source(), "linked page: " + e.getCause());
+        }
+    }
+
+    /** The article of a feed item that needs no linked page, or why there is none. */
     private Input feedItem(String source, FeedReader.Item item) {
         if (hasText(item.contentHtml())) {
             return fragmentArticle(source, item, item.contentHtml());
         }
         if (item.link() != null) {
-            if (fetcher == null) {
-                return new Input.Rejected(source, "feed item holds only a summary and URLs are not read here");
-            }
-            try {
-                Fetcher.Response response = fetcher.fetch(item.link());
-                if (!mediaType(response.contentType()).contains("html") && !looksLikeHtml(response.body())) {
-                    return new Input.Rejected(source, "feed item links to " + mediaType(response.contentType())
-                            + ", not a web page");
-                }
-                Input page = page(source, response.uri().toString(), response.body(), response.contentType());
-                if (page instanceof Input.Article a && a.article().publishedAt() == null && item.publishedAt() != null) {
-                    return new Input.Article(source, a.article().withPublishedAt(item.publishedAt()));
-                }
-                return page;
-            } catch (Fetcher.FetchException e) {
-                return new Input.Rejected(source, "linked page: " + e.getMessage());
-            }
+            return new Input.Rejected(source, "feed item holds only a summary and URLs are not read here");
         }
         if (hasText(item.summaryHtml())) {
             return fragmentArticle(source, item, item.summaryHtml());
         }
         return new Input.Rejected(source, "feed item has no content, summary or link");
+    }
+
+    /** A linked page as fetched, or why it could not be; fetched on a pool thread, read on this one. */
+    private record LinkedPage(Fetcher.Response response, String problem) {
+    }
+
+    private LinkedPage fetchLinkedPage(FeedReader.Item item) {
+        try {
+            return new LinkedPage(fetcher.fetch(item.link()), null);
+        } catch (Fetcher.FetchException e) {
+            return new LinkedPage(null, e.getMessage());
+        }
+    }
+
+    /** The article of the page a feed item links to; the feed's date when the page has none. */
+    private Input linkedArticle(String source, FeedReader.Item item, LinkedPage linked) {
+        if (linked.problem() != null) {
+            return new Input.Rejected(source, "linked page: " + linked.problem());
+        }
+        Fetcher.Response response = linked.response();
+        if (!mediaType(response.contentType()).contains("html") && !looksLikeHtml(response.body())) {
+            return new Input.Rejected(source, "feed item links to " + mediaType(response.contentType()) + ", not a web page");
+        }
+        Input page = page(source, response.uri().toString(), response.body(), response.contentType());
+        if (page instanceof Input.Article a && a.article().publishedAt() == null && item.publishedAt() != null) {
+            return new Input.Article(source, a.article().withPublishedAt(item.publishedAt()));
+        }
+        return page;
     }
 
     private Input fragmentArticle(String source, FeedReader.Item item, String fragment) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +56,57 @@ class CharsetsTest {
     void anUnknownLabelIsIgnored() {
         byte[] page = bytes("<meta charset=\"no-such-charset\"><p>Grüße</p>", StandardCharsets.UTF_8);
         assertThat(Charsets.detect(page, "text/html; charset=bogus").evidence()).isEqualTo(Charsets.Evidence.VALID_UTF8);
+    }
+
+    @Test
+    void aUtf32OrUtf16HeaderOnAsciiOrUtf8BytesIsNotBelieved() {
+        String page = "<p>Zürich and Tokyo signed a memorandum</p>";
+        byte[] utf8 = bytes(page, StandardCharsets.UTF_8);
+        assertThat(Charsets.decode(utf8, "text/html; charset=UTF-32")).isEqualTo(page);
+        assertThat(Charsets.detect(utf8, "text/html; charset=UTF-32").evidence()).isEqualTo(Charsets.Evidence.VALID_UTF8);
+        byte[] ascii = bytes("<p>Luxembourg and Japan signed a memorandum</p>", StandardCharsets.US_ASCII);
+        assertThat(Charsets.decode(ascii, "text/html; charset=utf-16")).isEqualTo("<p>Luxembourg and Japan signed a memorandum</p>");
+        assertThat(Charsets.decode(ascii, "text/html; charset=UTF-16LE")).isEqualTo("<p>Luxembourg and Japan signed a memorandum</p>");
+    }
+
+    @Test
+    void aUtf16PageWithoutByteOrderMarkIsReadAsItsHeaderSays() {
+        byte[] latin = bytes("<p>Zürich and Tokyo</p>", StandardCharsets.UTF_16LE);
+        assertThat(Charsets.detect(latin, "text/html; charset=UTF-16LE"))
+                .isEqualTo(new Charsets.Detected(StandardCharsets.UTF_16LE, Charsets.Evidence.HTTP_HEADER));
+        assertThat(Charsets.decode(latin, "text/html; charset=UTF-16LE")).isEqualTo("<p>Zürich and Tokyo</p>");
+        byte[] japanese = bytes("日本とルクセンブルクが協力", StandardCharsets.UTF_16BE);
+        assertThat(Charsets.decode(japanese, "text/plain; charset=UTF-16BE")).isEqualTo("日本とルクセンブルクが協力");
+    }
+
+    @Test
+    void textInAnotherCharsetThanItsHeaderDeclaresIsNotText() {
+        byte[] latin = bytes("<p>Café crème à la française: déjà vu, señor, Grüße</p>", StandardCharsets.ISO_8859_1);
+        Charsets.Detected detected = Charsets.detect(latin, "text/html; charset=utf-8");
+        assertThat(detected.evidence()).isEqualTo(Charsets.Evidence.HTTP_HEADER);
+        assertThat(Charsets.notText(Charsets.decodeIn(latin, detected), detected))
+                .hasValueSatisfying(reason -> assertThat(reason).matches("not text in the declared charset UTF-8: \\d+% of it does not decode"));
+    }
+
+    @Test
+    void randomBytesAreBinaryNotText() {
+        byte[] random = new byte[200 * 1024];
+        new Random(17).nextBytes(random);
+        for (int i = 0; i < random.length; i++) {
+            random[i] = random[i] == 0 ? 1 : random[i]; // no NUL: those are caught already
+        }
+        Charsets.Detected detected = Charsets.detect(random, "text/html");
+        assertThat(Charsets.notText(Charsets.decodeIn(random, detected), detected))
+                .hasValueSatisfying(reason -> assertThat(reason).matches("binary content, not text \\(\\d+% control or undecodable characters\\)"));
+    }
+
+    @Test
+    void pagesInTheirOwnCharsetAreText() {
+        for (Charset charset : new Charset[] {StandardCharsets.UTF_8, WINDOWS_1252}) {
+            byte[] page = bytes("<html><body><p>Grüße aus Zürich, “quoted”, 5 €.</p>\n\t<p>Second line.</p></body></html>", charset);
+            Charsets.Detected detected = Charsets.detect(page, "text/html; charset=" + charset.name());
+            assertThat(Charsets.notText(Charsets.decodeIn(page, detected), detected)).as(charset.name()).isEmpty();
+        }
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

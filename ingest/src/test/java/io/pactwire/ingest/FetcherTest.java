@@ -6,10 +6,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,6 +41,38 @@ class FetcherTest {
     private static Fetcher fetcher(boolean allowPrivateHosts) {
         return new Fetcher(new Fetcher.Settings(Duration.ofSeconds(5), Duration.ofSeconds(2), 3, MAX_BYTES,
                 allowPrivateHosts, "pactwire-test"));
+    }
+
+    /**
+     * A resolver for tests, never DNS: IP literals are parsed, and {@code name} gets the answers given, one per
+     * lookup, the last one for every lookup after; every lookup is counted.
+     */
+    private static final class TestResolver implements HostPolicy.Resolver {
+        private final String name;
+        private final List<String> answers;
+        private final AtomicInteger lookups = new AtomicInteger();
+
+        TestResolver(String name, String... answers) {
+            this.name = name;
+            this.answers = List.of(answers);
+        }
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            if (!host.equalsIgnoreCase(name)) {
+                if (host.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+                    return new InetAddress[] {InetAddress.getByName(host)}; // a literal: parsed, not looked up
+                }
+                throw new UnknownHostException(host);
+            }
+            int lookup = lookups.getAndIncrement();
+            return new InetAddress[] {InetAddress.getByName(answers.get(Math.min(lookup, answers.size() - 1)))};
+        }
+    }
+
+    private static Fetcher fetcher(boolean allowPrivateHosts, HostPolicy.Resolver resolver) {
+        return new Fetcher(new Fetcher.Settings(Duration.ofSeconds(5), Duration.ofSeconds(2), 3, MAX_BYTES,
+                allowPrivateHosts, "pactwire-test"), resolver);
     }
 
     private static String reason(Fetcher fetcher, String url) {
@@ -63,7 +104,61 @@ class FetcherTest {
     @ValueSource(strings = {"http://10.1.2.3/", "http://192.168.0.10/admin", "http://172.16.5.4/", "http://169.254.169.254/latest/meta-data/",
             "http://[::1]/", "http://[fd00::1]/", "http://100.64.0.1/", "http://0.0.0.0/", "http://localhost/"})
     void refusesPrivateNetworkAddressesWithoutConnecting(String url) {
-        assertThat(reason(fetcher(false), url)).startsWith("refused: ").contains("loopback or private-network address");
+        assertThat(reason(fetcher(false, new TestResolver("localhost", "127.0.0.1")), url)).startsWith("refused: ").contains("loopback or private-network address");
+    }
+
+    /**
+     * DNS rebinding: the name answers a public address to the check and 127.0.0.1 to the connection (or the
+     * other way round). The name is "localhost" so that a client that resolves names itself (the JDK's) would
+     * really reach the fixture server; 203.0.113.10 (TEST-NET-3) is never connected to: the refusal comes from
+     * the policy, at the lookup that would have led to a connection.
+     */
+    @ParameterizedTest(name = "answers {0}, then {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"203.0.113.10, 127.0.0.1, 2", "127.0.0.1, 203.0.113.10, 1"})
+    void aNameThatRebindsToLoopbackIsRefusedWhateverTheOrderOfLookups(String first, String second, int lookups) {
+        server.page("/page", "<p>secret</p>");
+        String url = server.url("/page").replace("127.0.0.1", "localhost");
+        TestResolver resolver = new TestResolver("localhost", first, second);
+        assertThat(reason(fetcher(false, resolver), url))
+                .isEqualTo("refused: localhost is a loopback or private-network address (127.0.0.1);"
+                        + " use --allow-private-hosts (ingest.allow.private.hosts) to allow it");
+        assertThat(server.hits("/page")).as("requests that reached the fixture server").isZero();
+        assertThat(resolver.lookups).as("lookups: every one checked, none left to the client").hasValue(lookups);
+    }
+
+    @Test
+    void decodesAGzipOrDeflateBody() throws Exception {
+        String html = "<html><body><p>" + "Luxembourg and Japan signed a memorandum. ".repeat(50) + "</p></body></html>";
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        server.serve("/gzip", 200, "text/html; charset=utf-8", gzip(bytes), Map.of("Content-Encoding", "gzip"))
+                .serve("/deflate", 200, "text/html; charset=utf-8", deflate(bytes), Map.of("Content-Encoding", "deflate"));
+        assertThat(new String(fetcher(true).fetch(server.url("/gzip")).body(), StandardCharsets.UTF_8)).isEqualTo(html);
+        assertThat(new String(fetcher(true).fetch(server.url("/deflate")).body(), StandardCharsets.UTF_8)).isEqualTo(html);
+    }
+
+    @Test
+    void stopsAGzipBombAtTheLimitOnItsDecodedBytes() throws IOException {
+        byte[] bomb = gzip(new byte[16 * 1024 * 1024]); // 16 MiB of zeros in about 16 KB, under the 64 KB limit
+        assertThat(bomb.length).isLessThan((int) MAX_BYTES);
+        server.serve("/bomb", 200, "text/html", bomb, Map.of("Content-Encoding", "gzip"));
+        assertThat(reason(fetcher(true), server.url("/bomb")))
+                .isEqualTo("response is larger than 65536 bytes, over the limit of 65536 (ingest.max.page.bytes)");
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] deflate(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OutputStream deflate = new DeflaterOutputStream(out)) {
+            deflate.write(bytes);
+        }
+        return out.toByteArray();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -34,7 +34,13 @@ final class FixtureServer implements AutoCloseable {
     private record Route(int status, String contentType, byte[] body, Map<String, String> headers, Kind kind) {
     }
 
-    private enum Kind { NORMAL, SLOW, ENDLESS }
+    private enum Kind { NORMAL, SLOW, ENDLESS, GATED }
+
+    /** Requests of GATED routes being answered now, and the most there ever were at once. */
+    private final Object gate = new Object();
+    private int inFlight;
+    private int maxInFlight;
+    private volatile int gateWidth = 1;
 
     FixtureServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -85,6 +91,35 @@ final class FixtureServer implements AutoCloseable {
         return this;
     }
 
+    /** A route with extra response headers (Content-Encoding, say). */
+    FixtureServer serve(String path, int status, String contentType, byte[] body, Map<String, String> headers) {
+        routes.put(path, new Route(status, contentType, body, Map.copyOf(headers), Kind.NORMAL));
+        return this;
+    }
+
+    /**
+     * A page that answers only once {@code width} gated requests are in flight together (see {@link #gateWidth}),
+     * or after 300 ms: a client that fetches up to that many pages at once is answered at once, one that
+     * fetches one at a time waits each time. The server counts how many it answered at once ({@link #maxInFlight}).
+     */
+    FixtureServer gated(String path, String html) {
+        routes.put(path, new Route(200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8), Map.of(), Kind.GATED));
+        return this;
+    }
+
+    /** How many gated requests open the gate together. */
+    FixtureServer gateWidth(int width) {
+        this.gateWidth = width;
+        return this;
+    }
+
+    /** The most gated requests that were in flight at once. */
+    int maxInFlight() {
+        synchronized (gate) {
+            return maxInFlight;
+        }
+    }
+
     int hits(String path) {
         AtomicInteger count = hits.get(path);
         return count == null ? 0 : count.get();
@@ -107,6 +142,9 @@ final class FixtureServer implements AutoCloseable {
                 }
                 return;
             }
+            if (route.kind() == Kind.GATED) {
+                awaitGate();
+            }
             route.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             if (route.contentType() != null) {
                 exchange.getResponseHeaders().add("Content-Type", route.contentType());
@@ -126,6 +164,28 @@ final class FixtureServer implements AutoCloseable {
             exchange.sendResponseHeaders(route.status(), route.body().length == 0 ? -1 : route.body().length);
             if (route.body().length > 0) {
                 exchange.getResponseBody().write(route.body());
+            }
+        } finally {
+            if (route != null && route.kind() == Kind.GATED) {
+                synchronized (gate) {
+                    inFlight--;
+                }
+            }
+        }
+    }
+
+    private void awaitGate() {
+        synchronized (gate) {
+            inFlight++;
+            maxInFlight = Math.max(maxInFlight, inFlight);
+            gate.notifyAll();
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+            try {
+                for (long left = until - System.nanoTime(); inFlight < gateWidth && left > 0; left = until - System.nanoTime()) {
+                    TimeUnit.NANOSECONDS.timedWait(gate, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -79,6 +79,40 @@ class WebSourcesTest {
     }
 
     @Test
+    void aPageWhoseHeaderClaimsUtf32IsReadFromItsUtf8Bytes() {
+        server.serve("/news/utf32", 200, "text/html; charset=UTF-32",
+                page("Luxembourg and Japan sign pact", "Zürich and Tokyo. " + STORY).getBytes(StandardCharsets.UTF_8));
+        List<Input> inputs = read(server.url("/news/utf32"));
+        assertThat(inputs).singleElement().isInstanceOf(Input.Article.class);
+        assertThat(((Input.Article) inputs.get(0)).article().body()).startsWith("Zürich and Tokyo. Luxembourg and Japan signed");
+    }
+
+    @Test
+    void randomBytesServedAsHtmlAreRejectedAsBinary() {
+        byte[] random = new byte[200 * 1024];
+        new java.util.Random(42).nextBytes(random);
+        for (int i = 0; i < random.length; i++) {
+            random[i] = random[i] == 0 ? 1 : random[i]; // no NUL, which was caught before
+        }
+        server.serve("/random", 200, "text/html", random);
+        List<Input> inputs = read(server.url("/random"));
+        assertThat(inputs).singleElement().isInstanceOfSatisfying(Input.Rejected.class,
+                r -> assertThat(r.reason()).startsWith("binary content, not text ("));
+    }
+
+    @Test
+    void aGzipEncodedPageIsDecodedAndRead() throws IOException {
+        java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+            gzip.write(page("Luxembourg and Japan sign pact", STORY).getBytes(StandardCharsets.UTF_8));
+        }
+        server.serve("/news/gzip", 200, "text/html; charset=utf-8", gzipped.toByteArray(), java.util.Map.of("Content-Encoding", "gzip"));
+        List<Input> inputs = read(server.url("/news/gzip"));
+        assertThat(inputs).singleElement().isInstanceOf(Input.Article.class);
+        assertThat(((Input.Article) inputs.get(0)).article().body()).startsWith(STORY);
+    }
+
+    @Test
     void feedItemsWithFullContentAreReadFromTheFeed() {
         server.serve("/feed.rss", 200, "application/rss+xml", rss(
                 item("Luxembourg and Japan sign pact", "https://news.example/lu-jp", "Short summary.", "<p>" + STORY + "</p>"),
@@ -108,6 +142,73 @@ class WebSourcesTest {
         assertThat(article.publishedAt()).as("the feed's date when the page has none").isEqualTo("2017-11-29T09:30:00Z");
         assertThat(server.hits("/news/lu-jp")).isEqualTo(1);
         assertThat(inputs.get(1)).isEqualTo(new Input.Rejected(server.url("/news/gone"), "linked page: HTTP 404 (client error)"));
+    }
+
+    private InputReader readerWith(InputReader.FeedLimits limits) {
+        Fetcher fetcher = new Fetcher(new Fetcher.Settings(Duration.ofSeconds(5), Duration.ofSeconds(30), 5, 1 << 20, true, "test"));
+        return new InputReader(64 * 1024, 1 << 20, Dates.dayFirst(), fetcher, limits,
+                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    }
+
+    private List<Input> readFeed(InputReader feedReader, String url) {
+        List<Input> inputs = new ArrayList<>();
+        feedReader.readArguments(List.of(url), inputs::add);
+        return inputs;
+    }
+
+    private String summaryFeed(int items, java.util.function.IntFunction<String> path) {
+        List<String> entries = new ArrayList<>();
+        for (int i = 1; i <= items; i++) {
+            entries.add(item("Story " + i, server.url(path.apply(i)), "A summary.", null));
+        }
+        return rss(entries.toArray(String[]::new));
+    }
+
+    @Test
+    void theLinkedPagesOfAFeedAreFetchedUpToTheCapAtOnceAndReadInFeedOrder() {
+        for (int i = 1; i <= 40; i++) {
+            server.gated("/news/" + i, page("Story " + i, "Story number " + i + ". " + STORY));
+        }
+        server.gateWidth(4).serve("/feed.rss", 200, "application/rss+xml", summaryFeed(40, i -> "/news/" + i).getBytes(StandardCharsets.UTF_8));
+        List<Input> inputs = readFeed(readerWith(new InputReader.FeedLimits(4, Duration.ofMinutes(5), 1000)), server.url("/feed.rss"));
+        assertThat(inputs).hasSize(40).allMatch(i -> i instanceof Input.Article);
+        for (int i = 0; i < 40; i++) {
+            assertThat(((Input.Article) inputs.get(i)).article().body()).startsWith("Story number " + (i + 1) + ". ");
+        }
+        assertThat(server.maxInFlight()).as("pages fetched at once: up to ingest.http.max.concurrent.fetches, never more").isEqualTo(4);
+    }
+
+    @Test
+    void linkedPagesNotFetchedWithinTheFeedsTimeBudgetAreRejectedWithTheReason() {
+        for (int i = 1; i <= 3; i++) {
+            server.page("/news/" + i, page("Story " + i, "Story number " + i + ". " + STORY));
+        }
+        for (int i = 4; i <= 6; i++) {
+            server.slow("/news/" + i); // answers only when the server closes
+        }
+        server.serve("/feed.rss", 200, "application/rss+xml", summaryFeed(6, i -> "/news/" + i).getBytes(StandardCharsets.UTF_8));
+        List<Input> inputs = readFeed(readerWith(new InputReader.FeedLimits(8, Duration.ofSeconds(1), 1000)), server.url("/feed.rss"));
+        assertThat(inputs).hasSize(6);
+        assertThat(inputs.subList(0, 3)).allMatch(i -> i instanceof Input.Article);
+        for (int i = 4; i <= 6; i++) {
+            assertThat(inputs.get(i - 1)).isEqualTo(new Input.Rejected(server.url("/news/" + i),
+                    "feed time budget spent (1000 ms, ingest.feed.time.budget.ms); read at the next poll"));
+        }
+    }
+
+    @Test
+    void linkedPagesOverTheFeedsMaxItemsAreSkippedWithTheReason() {
+        for (int i = 1; i <= 5; i++) {
+            server.page("/news/" + i, page("Story " + i, "Story number " + i + ". " + STORY));
+        }
+        server.serve("/feed.rss", 200, "application/rss+xml", summaryFeed(5, i -> "/news/" + i).getBytes(StandardCharsets.UTF_8));
+        List<Input> inputs = readFeed(readerWith(new InputReader.FeedLimits(8, Duration.ofMinutes(5), 3)), server.url("/feed.rss"));
+        assertThat(inputs).hasSize(5);
+        assertThat(inputs.subList(0, 3)).allMatch(i -> i instanceof Input.Article);
+        assertThat(inputs.subList(3, 5)).containsExactly(
+                new Input.Skipped(server.url("/news/4"), "over ingest.feed.max.items (3 linked pages per feed and read); read at the next poll"),
+                new Input.Skipped(server.url("/news/5"), "over ingest.feed.max.items (3 linked pages per feed and read); read at the next poll"));
+        assertThat(server.hits("/news/4") + server.hits("/news/5")).isZero();
     }
 
     @Test

@@ -55,6 +55,10 @@ final class AgreementFinder {
     private final BitSet governmentWords;
     private final BitSet connectors;
     private final BitSet today;
+    private final BitSet negation;
+    private final BitSet approval;
+    private final BitSet proposal;
+    private final BitSet award;
     private final BitSet yesterday;
 
     AgreementFinder(AgreementRules rules, Vocabulary vocabulary) {
@@ -102,6 +106,10 @@ final class AgreementFinder {
         governmentWords = classOrEmpty(rules, "GOVERNMENT");
         connectors = classOrEmpty(rules, "CONNECTOR");
         today = classOrEmpty(rules, "TODAY");
+        negation = classOrEmpty(rules, "NEGATION");
+        approval = classOrEmpty(rules, "APPROVAL");
+        proposal = classOrEmpty(rules, "PROPOSAL");
+        award = classOrEmpty(rules, "AWARD");
         yesterday = classOrEmpty(rules, "YESTERDAY");
     }
 
@@ -280,7 +288,11 @@ final class AgreementFinder {
                     break;
                 }
             }
+            // the first sentence that says where the agreement stands: the body first, then the headline
             AgreementStatus status = status(first);
+            for (int i = 0; i < typeHits.size() && status == AgreementStatus.UNKNOWN; i++) {
+                status = status(typeHits.get(i));
+            }
             String date = date(first, datelineDate);
             List<Party> parties = parties(first, mentions, datelineCode);
             tags.add(new AgreementTag(type, status, parties, date, evidence));
@@ -331,11 +343,36 @@ final class AgreementFinder {
                 }
             }
         }
-        if ((best == AgreementStatus.SIGNED || best == AgreementStatus.AGREED) && bestToken > 0) {
-            for (int k = Math.max(h.sentenceStart(), bestToken - 2); k < bestToken; k++) {
-                if (t.id[k] >= 0 && modal.get(t.id[k])) {
-                    return AgreementStatus.PROPOSED; // "will sign", "plans to sign"
+        if (bestToken < 0) {
+            return best;
+        }
+        boolean cueApproval = approval.get(t.id[bestToken]);
+        if (best == AgreementStatus.AGREED && cueApproval) {
+            // "the proposal made by the Minister ... to sign the MoU was approved": the signing is still to come
+            for (int k = h.sentenceStart(); k <= h.sentenceEnd(); k++) {
+                if (t.id[k] >= 0 && proposal.get(t.id[k])) {
+                    return AgreementStatus.PROPOSED;
                 }
+            }
+        }
+        for (int k = Math.max(h.sentenceStart(), bestToken - 3); k < bestToken; k++) {
+            int id = t.id[k];
+            if (id < 0) {
+                continue;
+            }
+            if (negation.get(id)) {
+                // "without further extending the lease", "did not renew": it ends; "has not signed": still proposed
+                if (best == AgreementStatus.EXTENDED) {
+                    return AgreementStatus.TERMINATED;
+                }
+                if (best == AgreementStatus.SIGNED || best == AgreementStatus.AGREED) {
+                    return AgreementStatus.PROPOSED;
+                }
+            }
+            // "to award the contract" is the award decided, not planned
+            if ((best == AgreementStatus.SIGNED || best == AgreementStatus.AGREED) && k >= bestToken - 2 && modal.get(id)
+                    && !award.get(t.id[bestToken])) {
+                return AgreementStatus.PROPOSED; // "will sign", "plans to sign"
             }
         }
         return best;

@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
 final class AgreementFinder {
     private static final Pattern FULL_DATE = Datelines.datePattern();
     private static final int MAX_PARTIES = 6;
+    /** The sentences of one agreement type read for its parties. */
+    private static final int MAX_SENTENCES = 4;
 
     /** A rule that fired. */
     record Hit(Rule rule, TextField field, Tokens tokens, int triggerStart, int triggerEnd, int sentenceStart, int sentenceEnd) {
@@ -59,6 +61,7 @@ final class AgreementFinder {
     private final BitSet approval;
     private final BitSet proposal;
     private final BitSet award;
+    private final BitSet voiceWords;
     private final BitSet yesterday;
 
     AgreementFinder(AgreementRules rules, Vocabulary vocabulary) {
@@ -110,6 +113,7 @@ final class AgreementFinder {
         approval = classOrEmpty(rules, "APPROVAL");
         proposal = classOrEmpty(rules, "PROPOSAL");
         award = classOrEmpty(rules, "AWARD");
+        voiceWords = classOrEmpty(rules, "VOICE");
         yesterday = classOrEmpty(rules, "YESTERDAY");
     }
 
@@ -268,6 +272,8 @@ final class AgreementFinder {
             }
         }
         List<AgreementTag> tags = new ArrayList<>(byType.size());
+        String home = homeCountry(mentions, datelineCode);
+        String voice = hits.isEmpty() || home == null ? null : governmentVoice(hits);
         byType.forEach((type, typeHits) -> {
             List<Evidence> evidence = new ArrayList<>();
             for (Hit h : typeHits) {
@@ -294,7 +300,24 @@ final class AgreementFinder {
                 status = status(typeHits.get(i));
             }
             String date = date(first, datelineDate);
-            List<Party> parties = parties(first, mentions, datelineCode);
+            List<Party> parties = new ArrayList<>(parties(first, mentions, home));
+            // the other sentences that report it name the sides the first leaves out ("the Cabinet approved ...")
+            for (int i = 0; i < Math.min(typeHits.size(), MAX_SENTENCES) && parties.size() < MAX_PARTIES; i++) {
+                if (typeHits.get(i) != first) {
+                    for (Party p : parties(typeHits.get(i), mentions, home)) {
+                        boolean known = false;
+                        for (Party q : parties) {
+                            known |= p.country() == null ? q.name().equals(p.name()) : p.country().equals(q.country());
+                        }
+                        if (!known && p.country() != null && parties.size() < MAX_PARTIES) {
+                            parties.add(p);
+                        }
+                    }
+                }
+            }
+            if (voice != null && parties.size() < MAX_PARTIES && parties.stream().noneMatch(p -> home.equals(p.country()))) {
+                parties.add(new Party(voice, home)); // a Cabinet's release: its government is a side
+            }
             tags.add(new AgreementTag(type, status, parties, date, evidence));
             if (why == null) {
                 return;
@@ -304,6 +327,51 @@ final class AgreementFinder {
                     + "\"; status " + status + (date == null ? "" : "; date " + date));
         });
         return tags;
+    }
+
+    /**
+     * The country an unnamed government of the article is: the dateline's, else the one the article names
+     * most (cities and institutions included; the first named on a tie). A release of a Cabinet or a
+     * ministry speaks for its own government and rarely names its country in every sentence.
+     */
+    static String homeCountry(List<CountryFinder.Mention> mentions, String datelineCode) {
+        if (datelineCode != null) {
+            return datelineCode;
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (CountryFinder.Mention m : mentions) {
+            if (!m.dropped && m.code != null) {
+                counts.merge(m.code, 1, Integer::sum);
+            }
+        }
+        String best = null;
+        int most = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > most) {
+                best = e.getKey();
+                most = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The word by which the article speaks for a government ("Cabinet", "the Government", "Ministry"
+     * capitalised, without a country in the same name), or null: such a release's agreements have its
+     * government as a side even where a sentence names only the other.
+     */
+    private String governmentVoice(List<Hit> hits) {
+        for (Hit h : hits) {
+            Tokens t = h.tokens();
+            for (int k = 0; k < t.count; k++) {
+                int id = t.id[k];
+                if (id >= 0 && voiceWords.get(id) && capitalisedName(t, k)
+                        && (k + 1 >= t.count || !t.word(k + 1).equalsIgnoreCase("of"))) {
+                    return t.word(k);
+                }
+            }
+        }
+        return null;
     }
 
     /** A sentence ends after its last word's closing punctuation. */

@@ -261,9 +261,11 @@ final class AgreementFinder {
      * @param datelineCode  the dateline's country, or null: the country of an unnamed ministry
      * @param datelineDate  the dateline's date, or null
      * @param why           receives, per tag, a line saying how its status and date were decided
+     * @param leadParties   receives the party countries named in the sentence that reports each agreement
+     *                      (the others come from its other sentences, or the release's own government)
      */
     List<AgreementTag> tags(List<Hit> hits, List<CountryFinder.Mention> mentions, String datelineCode,
-                            LocalDate datelineDate, List<String> why) {
+                            LocalDate datelineDate, List<String> why, Set<String> leadParties) {
         // why: the lines explaining each tag, or null when nobody asked (tagging at full speed)
         Map<AgreementType, List<Hit>> byType = new LinkedHashMap<>();
         for (Hit hit : hits) {
@@ -301,6 +303,11 @@ final class AgreementFinder {
             }
             String date = date(first, datelineDate);
             List<Party> parties = new ArrayList<>(parties(first, mentions, home));
+            for (Party p : parties) {
+                if (p.country() != null) {
+                    leadParties.add(p.country());
+                }
+            }
             // the other sentences that report it name the sides the first leaves out ("the Cabinet approved ...")
             for (int i = 0; i < Math.min(typeHits.size(), MAX_SENTENCES) && parties.size() < MAX_PARTIES; i++) {
                 if (typeHits.get(i) != first) {

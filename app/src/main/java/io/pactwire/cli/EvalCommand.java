@@ -43,7 +43,9 @@ import java.util.stream.Collectors;
         "Tag the shared dev set and print the quality figures, computed as score.py computes them: countries (all",
         "countries found: recall; the 'about' countries: precision, recall, F1), each for all documents and for the",
         "non-US documents; agreement types with a per-type table; and the seed articles against what",
-        "shared/seeds/README.md says they report. Reads DIR/dev.jsonl and DIR/agreements_dev.tsv."})
+        "shared/seeds/README.md says they report. Reads DIR/dev.jsonl and DIR/agreements_dev.tsv. In the same run, the",
+        "modern dev set (--modern): countries and agreement types as score.py --seeds scores them, and the status and",
+        "party countries of correctly typed agreements as its score_parties.py does."})
 final class EvalCommand implements Callable<Integer> {
 
     /** What each seed article reports, from shared/seeds/README.md: all its countries, and its agreement types. */
@@ -62,6 +64,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "DIR", description = "The seed articles (default: ../shared/seeds next "
             + "to the repository); skipped when the folder is missing.")
     Path seeds;
+
+    @Option(names = "--modern", paramLabel = "DIR", description = "The modern dev set: articles.jsonl, gold.tsv and "
+            + "parties.tsv (default: ../shared/eval/modern next to the repository); skipped when the folder is missing.")
+    Path modern;
 
     @Option(names = "--worst", paramLabel = "N", defaultValue = "0", description = "Also list the N worst documents "
             + "of each figure (default: ${DEFAULT-VALUE}).")
@@ -194,6 +200,8 @@ final class EvalCommand implements Callable<Integer> {
             }
             out.println();
         }
+        ModernEval.run(modern != null ? modern : repository().resolve("../shared/eval/modern").normalize(), tagger,
+                maxArticleBytes(), worst, out);
         int seedFailures = seeds(tagger);
         if (save != null) {
             Files.createDirectories(save);
@@ -272,7 +280,7 @@ final class EvalCommand implements Callable<Integer> {
                 List<List<String>> items = new ArrayList<>();
                 for (String part : (cols.length > 1 ? cols[1] : "").split(",")) {
                     List<String> alternatives = Arrays.stream(part.split("\\|")).map(String::strip).filter(s -> !s.isEmpty())
-                            .map(s -> s.toUpperCase().replace('-', '_').replace(' ', '_')).toList();
+                            .map(EvalCommand::normType).toList();
                     if (!alternatives.isEmpty()) {
                         items.add(alternatives);
                     }
@@ -285,7 +293,19 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private static String perType(Map<String, List<List<String>>> gold, Map<String, List<String>> system) {
+    /** A type as score.py normalises it: upper case, '-' and ' ' as '_', and its short forms (MOU, MOC, LOI, JV). */
+    static String normType(String type) {
+        String t = type.strip().toUpperCase().replace('-', '_').replace(' ', '_');
+        return switch (t) {
+            case "MOU" -> "MEMORANDUM_OF_UNDERSTANDING";
+            case "MOC" -> "MEMORANDUM_OF_COOPERATION";
+            case "LOI" -> "LETTER_OF_INTENT";
+            case "JV" -> "JOINT_VENTURE";
+            default -> t;
+        };
+    }
+
+    static String perType(Map<String, List<List<String>>> gold, Map<String, List<String>> system) {
         Map<String, int[]> stats = new TreeMap<>(); // gold, tp, pred, fp
         gold.forEach((id, items) -> {
             List<String> pred = system.getOrDefault(id, List.of());
@@ -305,12 +325,15 @@ final class EvalCommand implements Callable<Integer> {
                 }
             }
         });
-        StringBuilder table = new StringBuilder(String.format("  %-30s %5s %5s %5s %5s %6s %6s%n", "type", "gold", "tp", "pred", "fp", "P", "R"));
+        StringBuilder table = new StringBuilder(String.format("  %-30s %5s %5s %5s %5s %6s %6s %6s%n", "type", "gold", "tp",
+                "pred", "fp", "P", "R", "F1"));
         stats.entrySet().stream().sorted((a, b) -> b.getValue()[0] - a.getValue()[0]).forEach(e -> {
             int[] s = e.getValue();
-            table.append(String.format("  %-30s %5d %5d %5d %5d %6s %6s%n", e.getKey(), s[0], s[1], s[2], s[3],
-                    s[2] == 0 ? "-" : String.format("%.2f", (s[2] - s[3]) / (double) s[2]),
-                    s[0] == 0 ? "-" : String.format("%.2f", s[1] / (double) s[0])));
+            double p = s[2] == 0 ? Double.NaN : (s[2] - s[3]) / (double) s[2];
+            double r = s[0] == 0 ? Double.NaN : s[1] / (double) s[0];
+            table.append(String.format("  %-30s %5d %5d %5d %5d %6s %6s %6s%n", e.getKey(), s[0], s[1], s[2], s[3],
+                    Double.isNaN(p) ? "-" : String.format("%.2f", p), Double.isNaN(r) ? "-" : String.format("%.2f", r),
+                    Double.isNaN(p) || Double.isNaN(r) ? "-" : String.format("%.2f", Score.f1(p, r))));
         });
         return table.toString().stripTrailing();
     }
@@ -374,7 +397,7 @@ final class EvalCommand implements Callable<Integer> {
             return f1(precision(), recall());
         }
 
-        private static double f1(double p, double r) {
+        static double f1(double p, double r) {
             return p + r == 0 ? 0 : 2 * p * r / (p + r);
         }
 

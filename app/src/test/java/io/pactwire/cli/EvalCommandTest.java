@@ -58,6 +58,39 @@ class EvalCommandTest {
     }
 
     @Test
+    void scoresTheModernSetsTypesStatusAndPartiesAsScorePartiesDoes(@TempDir Path dir) throws IOException {
+        evalFolder(dir);
+        Path modern = Files.createDirectories(dir.resolve("modern"));
+        Files.writeString(modern.resolve("articles.jsonl"), String.join("\n",
+                "{\"id\":\"m1\",\"title\":\"Pact\",\"body\":\"France and Kenya signed a trade agreement on Monday.\"}",
+                "{\"id\":\"m2\",\"title\":\"Weather\",\"body\":\"It rained in Peru.\"}", ""));
+        Files.writeString(modern.resolve("gold.tsv"), "id\tcountries\ttypes\tevidence\nm1\tFR,KE\tTRADE_AGREEMENT,LOI\t-\nm2\tPE\t\t-\n");
+        Files.writeString(modern.resolve("parties.tsv"), "id\ttype\tparty_countries\tstatus\n"
+                + "m1\tTRADE_AGREEMENT\tFR,KE\tSIGNED|AGREED\nm1\tLOI\tFR\tPROPOSED\n");
+        int exit = run("--data", dir.toString(), "--seeds", dir.resolve("no-seeds").toString(), "--modern", modern.toString(),
+                "--worst", "2");
+        assertThat(exit).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        // types: m1 has 2 gold items, the trade agreement found; m2 empty and nothing found (macro 1.0)
+        assertThat(text).contains(String.format("%-40s %5d %5d %5d  %7.3f  %7.3f  %8.3f  %8.3f",
+                "modern: agreement types", 2, 2, 1, 1.0, 0.5, 2 / 3.0, (2 / 3.0 + 1.0) / 2));
+        // one of the two party rows is typed (the letter of intent is not found): its status and parties are right
+        assertThat(text).contains("(1 of 2 rows typed, 0.500)");
+        assertThat(text).contains("status accuracy, first matching agreement 1.000, any 1.000");
+        assertThat(text).contains("micro P 1.000  R 1.000  F1 1.000");
+        assertThat(text).contains("exact set over typed rows 1.000");
+        assertThat(text).contains("worst 2: modern: agreement types");
+    }
+
+    @Test
+    void aMissingModernSetIsSkipped(@TempDir Path dir) throws IOException {
+        evalFolder(dir);
+        assertThat(run("--data", dir.toString(), "--seeds", dir.resolve("no-seeds").toString(), "--modern",
+                dir.resolve("nowhere").toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("modern dev set: " + dir.resolve("nowhere") + " does not hold");
+    }
+
+    @Test
     void aMissingEvaluationFolderIsAUsageError(@TempDir Path dir) {
         assertThat(run("--data", dir.resolve("nowhere").toString())).isEqualTo(Pactwire.EXIT_USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("must hold dev.jsonl and agreements_dev.tsv");

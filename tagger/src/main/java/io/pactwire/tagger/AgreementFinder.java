@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
 final class AgreementFinder {
     private static final Pattern FULL_DATE = Datelines.datePattern();
     private static final int MAX_PARTIES = 6;
+    /** The sentences of one agreement type read for its parties. */
+    private static final int MAX_SENTENCES = 4;
 
     /** A rule that fired. */
     record Hit(Rule rule, TextField field, Tokens tokens, int triggerStart, int triggerEnd, int sentenceStart, int sentenceEnd) {
@@ -55,6 +57,11 @@ final class AgreementFinder {
     private final BitSet governmentWords;
     private final BitSet connectors;
     private final BitSet today;
+    private final BitSet negation;
+    private final BitSet approval;
+    private final BitSet proposal;
+    private final BitSet award;
+    private final BitSet voiceWords;
     private final BitSet yesterday;
 
     AgreementFinder(AgreementRules rules, Vocabulary vocabulary) {
@@ -102,6 +109,11 @@ final class AgreementFinder {
         governmentWords = classOrEmpty(rules, "GOVERNMENT");
         connectors = classOrEmpty(rules, "CONNECTOR");
         today = classOrEmpty(rules, "TODAY");
+        negation = classOrEmpty(rules, "NEGATION");
+        approval = classOrEmpty(rules, "APPROVAL");
+        proposal = classOrEmpty(rules, "PROPOSAL");
+        award = classOrEmpty(rules, "AWARD");
+        voiceWords = classOrEmpty(rules, "VOICE");
         yesterday = classOrEmpty(rules, "YESTERDAY");
     }
 
@@ -249,9 +261,11 @@ final class AgreementFinder {
      * @param datelineCode  the dateline's country, or null: the country of an unnamed ministry
      * @param datelineDate  the dateline's date, or null
      * @param why           receives, per tag, a line saying how its status and date were decided
+     * @param leadParties   receives the party countries named in the sentence that reports each agreement
+     *                      (the others come from its other sentences, or the release's own government)
      */
     List<AgreementTag> tags(List<Hit> hits, List<CountryFinder.Mention> mentions, String datelineCode,
-                            LocalDate datelineDate, List<String> why) {
+                            LocalDate datelineDate, List<String> why, Set<String> leadParties) {
         // why: the lines explaining each tag, or null when nobody asked (tagging at full speed)
         Map<AgreementType, List<Hit>> byType = new LinkedHashMap<>();
         for (Hit hit : hits) {
@@ -260,6 +274,8 @@ final class AgreementFinder {
             }
         }
         List<AgreementTag> tags = new ArrayList<>(byType.size());
+        String home = homeCountry(mentions, datelineCode);
+        String voice = hits.isEmpty() || home == null ? null : governmentVoice(hits);
         byType.forEach((type, typeHits) -> {
             List<Evidence> evidence = new ArrayList<>();
             for (Hit h : typeHits) {
@@ -280,9 +296,35 @@ final class AgreementFinder {
                     break;
                 }
             }
+            // the first sentence that says where the agreement stands: the body first, then the headline
             AgreementStatus status = status(first);
+            for (int i = 0; i < typeHits.size() && status == AgreementStatus.UNKNOWN; i++) {
+                status = status(typeHits.get(i));
+            }
             String date = date(first, datelineDate);
-            List<Party> parties = parties(first, mentions, datelineCode);
+            List<Party> parties = new ArrayList<>(parties(first, mentions, home));
+            for (Party p : parties) {
+                if (p.country() != null) {
+                    leadParties.add(p.country());
+                }
+            }
+            // the other sentences that report it name the sides the first leaves out ("the Cabinet approved ...")
+            for (int i = 0; i < Math.min(typeHits.size(), MAX_SENTENCES) && parties.size() < MAX_PARTIES; i++) {
+                if (typeHits.get(i) != first) {
+                    for (Party p : parties(typeHits.get(i), mentions, home)) {
+                        boolean known = false;
+                        for (Party q : parties) {
+                            known |= p.country() == null ? q.name().equals(p.name()) : p.country().equals(q.country());
+                        }
+                        if (!known && p.country() != null && parties.size() < MAX_PARTIES) {
+                            parties.add(p);
+                        }
+                    }
+                }
+            }
+            if (voice != null && parties.size() < MAX_PARTIES && parties.stream().noneMatch(p -> home.equals(p.country()))) {
+                parties.add(new Party(voice, home)); // a Cabinet's release: its government is a side
+            }
             tags.add(new AgreementTag(type, status, parties, date, evidence));
             if (why == null) {
                 return;
@@ -292,6 +334,51 @@ final class AgreementFinder {
                     + "\"; status " + status + (date == null ? "" : "; date " + date));
         });
         return tags;
+    }
+
+    /**
+     * The country an unnamed government of the article is: the dateline's, else the one the article names
+     * most (cities and institutions included; the first named on a tie). A release of a Cabinet or a
+     * ministry speaks for its own government and rarely names its country in every sentence.
+     */
+    static String homeCountry(List<CountryFinder.Mention> mentions, String datelineCode) {
+        if (datelineCode != null) {
+            return datelineCode;
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (CountryFinder.Mention m : mentions) {
+            if (!m.dropped && m.code != null) {
+                counts.merge(m.code, 1, Integer::sum);
+            }
+        }
+        String best = null;
+        int most = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > most) {
+                best = e.getKey();
+                most = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The word by which the article speaks for a government ("Cabinet", "the Government", "Ministry"
+     * capitalised, without a country in the same name), or null: such a release's agreements have its
+     * government as a side even where a sentence names only the other.
+     */
+    private String governmentVoice(List<Hit> hits) {
+        for (Hit h : hits) {
+            Tokens t = h.tokens();
+            for (int k = 0; k < t.count; k++) {
+                int id = t.id[k];
+                if (id >= 0 && voiceWords.get(id) && capitalisedName(t, k)
+                        && (k + 1 >= t.count || !t.word(k + 1).equalsIgnoreCase("of"))) {
+                    return t.word(k);
+                }
+            }
+        }
+        return null;
     }
 
     /** A sentence ends after its last word's closing punctuation. */
@@ -331,11 +418,36 @@ final class AgreementFinder {
                 }
             }
         }
-        if ((best == AgreementStatus.SIGNED || best == AgreementStatus.AGREED) && bestToken > 0) {
-            for (int k = Math.max(h.sentenceStart(), bestToken - 2); k < bestToken; k++) {
-                if (t.id[k] >= 0 && modal.get(t.id[k])) {
-                    return AgreementStatus.PROPOSED; // "will sign", "plans to sign"
+        if (bestToken < 0) {
+            return best;
+        }
+        boolean cueApproval = approval.get(t.id[bestToken]);
+        if (best == AgreementStatus.AGREED && cueApproval) {
+            // "the proposal made by the Minister ... to sign the MoU was approved": the signing is still to come
+            for (int k = h.sentenceStart(); k <= h.sentenceEnd(); k++) {
+                if (t.id[k] >= 0 && proposal.get(t.id[k])) {
+                    return AgreementStatus.PROPOSED;
                 }
+            }
+        }
+        for (int k = Math.max(h.sentenceStart(), bestToken - 3); k < bestToken; k++) {
+            int id = t.id[k];
+            if (id < 0) {
+                continue;
+            }
+            if (negation.get(id)) {
+                // "without further extending the lease", "did not renew": it ends; "has not signed": still proposed
+                if (best == AgreementStatus.EXTENDED) {
+                    return AgreementStatus.TERMINATED;
+                }
+                if (best == AgreementStatus.SIGNED || best == AgreementStatus.AGREED) {
+                    return AgreementStatus.PROPOSED;
+                }
+            }
+            // "to award the contract" is the award decided, not planned
+            if ((best == AgreementStatus.SIGNED || best == AgreementStatus.AGREED) && k >= bestToken - 2 && modal.get(id)
+                    && !award.get(t.id[bestToken])) {
+                return AgreementStatus.PROPOSED; // "will sign", "plans to sign"
             }
         }
         return best;

@@ -157,17 +157,11 @@ public final class NewsTagger implements Tagger {
         agreements.scan(TextField.TITLE, title, hits);
         agreements.scan(TextField.BODY, body, hits);
         List<String> explanation = explain ? new ArrayList<>() : null;
+        // a party makes a country `about` when the sentence that reports its agreement names it
+        Set<String> parties = hits.isEmpty() ? Set.of() : new HashSet<>();
         List<AgreementTag> agreementTags = hits.isEmpty() ? List.of()
-                : agreements.tags(hits, mentions, datelineCode, datelineDate, explanation);
+                : agreements.tags(hits, mentions, datelineCode, datelineDate, explanation, parties);
 
-        Set<String> parties = agreementTags.isEmpty() ? Set.of() : new HashSet<>();
-        for (AgreementTag tag : agreementTags) {
-            for (Party p : tag.parties()) {
-                if (p.country() != null) {
-                    parties.add(p.country());
-                }
-            }
-        }
         List<String> countryLines = explain ? new ArrayList<>() : null;
         List<CountryTag> countryTags = countryTags(article, dateline, mentions, body, parties, countryLines);
         if (!explain) {

@@ -1,0 +1,108 @@
+package io.pactwire.tagger;
+
+import io.pactwire.model.AgreementTag;
+import io.pactwire.model.Party;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The classes of language of agreements-2, each a table of sentences written for the test: every
+ * agreement it reports as TYPE/STATUS/PARTY COUNTRIES, sorted by type.
+ */
+class AgreementLanguageTest {
+    private final Tagger tagger = Tagger.standard();
+
+    /** "TYPE/STATUS/CC+CC TYPE/STATUS/-": every agreement the text reports, by type. */
+    private String tags(String title, String body) {
+        return tagger.tag(new ArticleText(title, "", body)).agreements().stream()
+                .map(AgreementLanguageTest::tag).sorted().collect(Collectors.joining(" "));
+    }
+
+    private static String tag(AgreementTag t) {
+        String parties = t.parties().stream().map(Party::country).filter(Objects::nonNull).distinct().sorted()
+                .collect(Collectors.joining("+"));
+        return t.type() + "/" + t.status() + "/" + (parties.isEmpty() ? "-" : parties);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile and Norway signed a double taxation avoidance agreement on Tuesday.          | TREATY/SIGNED/CL+NO
+            Peru ratified the Minamata Convention last year.                                  | TREATY/SIGNED/PE
+            Ghana and Togo signed a mutual legal assistance treaty.                           | OTHER_AGREEMENT/SIGNED/GH+TG TREATY/SIGNED/GH+TG
+            Kenya and Japan concluded an economic partnership agreement.                      | TRADE_AGREEMENT/AGREED/JP+KE
+            Officials from Chile and Canada opened a new round of trade talks.                | TRADE_AGREEMENT/NEGOTIATING/CA+CL
+            """)
+    void kindsNamedByTheirModifierOrName(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The lender approved a concessionary loan to Nepal for the new dam.                | LOAN_AGREEMENT/AGREED/NP
+            Nepal reached a staff-level agreement with the IMF on the second review.          | LOAN_AGREEMENT/AGREED/NP
+            The contract for the bridge was awarded to a Danish builder.                      | SUPPLY_CONTRACT/AGREED/DK
+            The procurement process for the supply of new buses began in March.               | SUPPLY_CONTRACT/UNKNOWN/-
+            """)
+    void verbsOfContracting(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The chipmaker formed a strategic partnership with a Korean carmaker.              | COOPERATION_AGREEMENT/UNKNOWN/KR
+            The two retailers will partner with a Swedish bank on payments.                   | COOPERATION_AGREEMENT/PROPOSED/SE
+            The carmakers agreed to join forces on electric vans.                             | COOPERATION_AGREEMENT/AGREED/-
+            """)
+    void partnershipAndAllianceLanguage(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Brazil and Angola signed a memorandum of understanding to expand cooperation in farming. | COOPERATION_AGREEMENT/SIGNED/AO+BR MEMORANDUM_OF_UNDERSTANDING/SIGNED/AO+BR
+            Qatar and Italy signed a memorandum of understanding on the supply of gas.               | MEMORANDUM_OF_UNDERSTANDING/SIGNED/IT+QA SUPPLY_CONTRACT/SIGNED/IT+QA
+            The landlord said the lease agreement was not extended.                                  | OTHER_AGREEMENT/TERMINATED/-
+            """)
+    void aFormWithItsSubject(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "The hospital follows a strict clinical protocol for every patient.",
+            "The exchange runs smart contracts on its blockchain.",
+            "Customer acquisition costs rose in the quarter.",
+            "Supply chain delays hit the carmaker.",
+            "The bank cut the time for payment settlement to one day.",
+            "The agency will build roads in human settlements near the river.",
+            "The party opened its national convention in the capital.",
+            "Exporters hope for any future trade agreements with new markets.",
+            "Prices stayed high until a settlement is reached, traders said."})
+    void unrelatedSensesAndHypotheticalMentionsReportNothing(String sentence) {
+        assertThat(tags("", sentence)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The proposal made by the Minister of Trade to sign the memorandum of understanding with Vietnam was approved by the Cabinet. | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/VN
+            Portugal and Chile completed the purchase of the shipyard last week.                                                       | ACQUISITION_AGREEMENT/SIGNED/CL+PT
+            """)
+    void statusFromTheSentence(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Cabinet met in Accra on Monday. Approval was given to sign a memorandum of understanding with Norway on fisheries. | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/GH+NO
+            """)
+    void aGovernmentsReleaseIsASideOfItsAgreements(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+}

@@ -7,6 +7,7 @@ import io.pactwire.tagger.Gazetteer.Kind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,6 +38,8 @@ final class CountryFinder {
         String code;
         Kind kind;
         boolean dropped;
+        /** The ISO 3166-2 first-level division of the place, when known (US-GA), else null. */
+        String division;
 
         Mention(TextField field, int start, int end, int firstToken, int lastToken, Alias alias, String code, Kind kind) {
             this.field = field;
@@ -47,6 +50,15 @@ final class CountryFinder {
             this.alias = alias;
             this.code = code;
             this.kind = kind;
+            this.division = alias.division();
+            if (alias.places() != null && code != null && alias.kind() == Kind.CITY) {
+                for (Gazetteer.Place p : alias.places()) {
+                    if (p.code().equals(code)) {
+                        this.division = p.division();
+                        break;
+                    }
+                }
+            }
         }
     }
 
@@ -65,11 +77,28 @@ final class CountryFinder {
             "international", "airport", "university", "monetary", "electric", "railways", "navy", "police", "court",
             "parliament", "senate", "congress", "cabinet", "office", "agency", "authority", "council", "commission",
             "institute", "museum", "mission", "delegation", "officials", "border", "coast", "region", "province",
-            "city", "port", "capital", "gdp", "and", "or");
+            "city", "port", "capital", "gdp", "and", "or", "club", "mayor", "area", "residents", "resident", "native",
+            "town", "village", "township");
+    /**
+     * Words after a town's name that make the words an organisation, a street or a county named after it,
+     * not the place: "Athens Police Department", "Dublin Road", "Rome Statute", "X County".
+     */
+    private static final Set<String> NAMED_AFTER = Set.of("county", "parish", "borough", "times", "post", "herald",
+            "tribune", "journal", "gazette", "chronicle", "observer", "hospital", "clinic", "university", "college",
+            "school", "high", "academy", "police", "sheriff", "street", "st", "road", "rd", "avenue", "ave", "boulevard",
+            "blvd", "drive", "lane", "highway", "hwy", "pike", "statute", "bank", "company", "inc", "corp", "church",
+            "hotel", "mall", "park", "stadium", "zoo", "marathon", "cup", "fc");
+    /** Words before "of" + a town's name that make it an organisation's: "University of Dayton". */
+    private static final Set<String> NAMED_OF = Set.of("university", "college", "bank", "archdiocese", "diocese",
+            "canton", "treaty", "duke", "earl", "count");
 
     private final Gazetteer gazetteer;
     private final Set<Integer> functionWords = new HashSet<>();
     private final Set<Integer> countryContext = new HashSet<>();
+    private final Set<Integer> namedAfter = new HashSet<>();
+    private final Set<Integer> namedOf = new HashSet<>();
+    private final int of;
+    private final int in;
 
     CountryFinder(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
@@ -85,12 +114,28 @@ final class CountryFinder {
                 countryContext.add(id);
             }
         }
+        for (String w : NAMED_AFTER) {
+            int id = gazetteer.vocabulary.id(w);
+            if (id >= 0) {
+                namedAfter.add(id);
+            }
+        }
+        for (String w : NAMED_OF) {
+            int id = gazetteer.vocabulary.id(w);
+            if (id >= 0) {
+                namedOf.add(id);
+            }
+        }
+        of = gazetteer.vocabulary.id("of");
+        in = gazetteer.vocabulary.id("in");
     }
 
     /** Words the finder looks up, to be added to the vocabulary before it is frozen. */
     static Set<String> contextWords() {
         Set<String> words = new HashSet<>(FUNCTION_WORDS);
         words.addAll(COUNTRY_CONTEXT);
+        words.addAll(NAMED_AFTER);
+        words.addAll(NAMED_OF);
         return words;
     }
 
@@ -133,11 +178,35 @@ final class CountryFinder {
             if (best == null) {
                 continue;
             }
+            if (best.kind() == Kind.QUALIFIER && !qualifierPosition(tokens, i, bestEnd, best)) {
+                continue;
+            }
             if (best.kind() != Kind.BLOCK) {
                 out.add(new Mention(field, tokens.start[i], tokens.end[bestEnd], i, bestEnd, best, best.code(), best.kind()));
             }
             next = bestEnd + 1;
         }
+    }
+
+    /**
+     * Whether tokens {@code i..j}, an abbreviation of a division ("Ga.", "GA"), stand where a qualifier
+     * stands: after a capitalised place and a comma, written with its full stop or in capitals.
+     */
+    private static boolean qualifierPosition(Tokens tokens, int i, int j, Alias alias) {
+        if (i == 0 || tokens.allCaps || tokens.sentence[i - 1] != tokens.sentence[i] || !tokens.capitalised(i - 1)) {
+            return false;
+        }
+        String text = tokens.text;
+        if (!text.substring(tokens.end[i - 1], tokens.start[i]).strip().equals(",")) {
+            return false;
+        }
+        int end = tokens.end[j];
+        boolean stop = end < text.length() && text.charAt(end) == '.';
+        boolean upper = true;
+        for (int k = tokens.start[i]; k < end; k++) {
+            upper &= !Character.isLowerCase(text.charAt(k));
+        }
+        return (stop && alias.written().endsWith(".")) || upper;
     }
 
     /** True when a name can start with the word {@code wordId}. */
@@ -239,6 +308,8 @@ final class CountryFinder {
                 }
             }
         }
+        resolvePlaces(mentions, tokensOf, datelineCode);
+        notPlaces(mentions, tokensOf);
         // Common words in a capitals-only title need the article to name the country in mixed case.
         for (Mention m : mentions) {
             if (!m.dropped && m.alias.has(Gazetteer.COMMON) && tokensOf[m.field.ordinal()].allCaps
@@ -246,6 +317,172 @@ final class CountryFinder {
                 m.dropped = true;
             }
         }
+    }
+
+    /**
+     * Decides the towns of an article and the names that are towns as well (Paris, Texas; Lebanon, Pa.):
+     * a qualifier after the name decides ("Athens, Ga."); a word after it that makes it an organisation,
+     * a street or a county ("Athens Police Department", "Dublin Road") or a person ("Mayor Jackson") drops
+     * it; else the article's other places do, one sense per article: a town in a division the article
+     * names, in the dateline's country, in a country the article names. A name that stands for a country
+     * or a major city gives way only to a town of a division the article names; a town that needs context
+     * and finds none is dropped.
+     */
+    private void resolvePlaces(List<Mention> mentions, Tokens[] tokensOf, String datelineCode) {
+        boolean any = false;
+        for (Mention m : mentions) {
+            any |= m.alias.places() != null && !m.dropped;
+        }
+        if (!any) {
+            return;
+        }
+        java.util.Map<Alias, Mention> qualified = new java.util.HashMap<>();
+        for (int n = 0; n < mentions.size(); n++) {
+            Mention m = mentions.get(n);
+            if (m.dropped || m.alias.places() == null) {
+                continue;
+            }
+            Tokens t = tokensOf[m.field.ordinal()];
+            Mention q = n + 1 < mentions.size() ? mentions.get(n + 1) : null;
+            if (q != null && !q.dropped && q.field == m.field && q.firstToken == m.lastToken + 1 && q.code != null
+                    && (q.kind == Kind.DIVISION || q.kind == Kind.QUALIFIER || q.kind == Kind.NAME)
+                    && t.text.substring(t.end[m.lastToken], t.start[q.firstToken]).strip().equals(",")) {
+                place(m, q.code, q.division);
+                qualified.putIfAbsent(m.alias, m);
+                continue;
+            }
+            if (namedAfter(m, t)) {
+                m.dropped = true;
+            } else if (m.alias.kind() == Kind.CITY && isPerson(m, t)) {
+                m.dropped = true;
+            }
+        }
+        Set<String> countries = new HashSet<>();
+        Set<String> divisions = new HashSet<>();
+        if (datelineCode != null) {
+            countries.add(datelineCode);
+        }
+        for (Mention m : mentions) {
+            boolean town = m.alias.places() != null && m.alias.kind() == Kind.CITY && !qualified.containsKey(m.alias);
+            if (!m.dropped && m.code != null && !town) {
+                countries.add(m.code);
+                if (m.division != null) {
+                    divisions.add(m.division);
+                }
+            }
+        }
+        // Two rounds: the towns of a division the article names first, then, with their countries and
+        // divisions as context too, the rest.
+        for (int round = 0; round < 2; round++) {
+            java.util.Map<Alias, Gazetteer.Place> chosen = new java.util.HashMap<>();
+            for (Mention m : mentions) {
+                if (m.dropped || m.alias.places() == null || qualified.containsKey(m.alias) || chosen.containsKey(m.alias)) {
+                    continue;
+                }
+                Gazetteer.Place best = null;
+                int bestScore = 0;
+                for (Gazetteer.Place p : m.alias.places()) {
+                    int score = p.division() != null && divisions.contains(p.division()) ? 3
+                            : p.code().equals(datelineCode) ? 2 : countries.contains(p.code()) ? 1 : 0;
+                    if (score > bestScore) {
+                        best = p;
+                        bestScore = score;
+                    }
+                }
+                Alias a = m.alias;
+                boolean major = a.kind() != Kind.CITY || isMajor(a);
+                if (best != null && (bestScore == 3 || (round == 1 && !major))) {
+                    chosen.put(a, best);
+                } else if (round == 1) {
+                    chosen.put(a, null);
+                }
+            }
+            for (Mention m : mentions) {
+                if (m.dropped || !chosen.containsKey(m.alias)) {
+                    continue;
+                }
+                Gazetteer.Place p = chosen.get(m.alias);
+                if (p != null) {
+                    place(m, p.code(), p.division());
+                    countries.add(p.code());
+                    if (p.division() != null) {
+                        divisions.add(p.division());
+                    }
+                } else if (m.code == null) {
+                    m.dropped = true; // a town that needs context and has none
+                }
+            }
+        }
+        for (Map.Entry<Alias, Mention> e : qualified.entrySet()) {
+            // one sense per article: the bare uses of a qualified name are the same place
+            for (Mention m : mentions) {
+                if (!m.dropped && m.alias == e.getKey()) {
+                    m.code = e.getValue().code;
+                    m.division = e.getValue().division;
+                    m.kind = Kind.CITY;
+                }
+            }
+        }
+    }
+
+    private static boolean isMajor(Alias a) {
+        Gazetteer.Place top = a.places()[0];
+        return a.code() != null && top.code().equals(a.code()) && (top.population() >= Gazetteer.MAJOR_CITY
+                || (top.capital() && top.population() >= Gazetteer.MAJOR_CAPITAL));
+    }
+
+    /** Places mention {@code m} in {@code code}: in its town of {@code division}, else its first town there. */
+    private static void place(Mention m, String code, String division) {
+        Gazetteer.Place there = null;
+        for (Gazetteer.Place p : m.alias.places()) {
+            if (p.code().equals(code) && (division == null || division.equals(p.division()))) {
+                there = p;
+                break;
+            }
+        }
+        m.code = code;
+        m.division = there != null ? there.division() : division;
+        if (!code.equals(m.alias.code())) {
+            m.kind = Kind.CITY;
+        }
+    }
+
+    /** "Athens Police Department", "Dublin Road", "University of Dayton": a name given after the place. */
+    private boolean namedAfter(Mention m, Tokens t) {
+        int after = m.lastToken + 1;
+        if (after < t.count && t.sentence[after] == t.sentence[m.lastToken] && t.spaceOnlyAfter(m.lastToken)
+                && namedAfter.contains(t.id[after]) && t.capitalised(after)) {
+            return true;
+        }
+        int before = m.firstToken - 2;
+        return before >= 0 && t.id[before + 1] == of && namedOf.contains(t.id[before]) && t.capitalised(before)
+                && t.sentence[before] == t.sentence[m.firstToken];
+    }
+
+    /** "US$ 5 million" is a currency; "in French" a language. */
+    private void notPlaces(List<Mention> mentions, Tokens[] tokensOf) {
+        for (Mention m : mentions) {
+            if (m.dropped) {
+                continue;
+            }
+            Tokens t = tokensOf[m.field.ordinal()];
+            String text = t.text;
+            if (m.end < text.length() && text.charAt(m.end) == '$') {
+                m.dropped = true;
+            } else if (m.kind == Kind.DEMONYM && m.firstToken > 0 && t.id[m.firstToken - 1] == in
+                    && t.sentence[m.firstToken - 1] == t.sentence[m.firstToken]) {
+                int after = m.lastToken + 1;
+                boolean ends = after >= t.count || t.sentence[after] != t.sentence[m.lastToken] || !t.spaceOnlyAfter(m.lastToken)
+                        || t.id[after] == functionId("and") || t.id[after] == functionId("or");
+                if (ends) {
+                    m.dropped = true;
+                }
+            }
+        }
+    }
+
+    private int functionId(String word) {
+        return gazetteer.vocabulary.id(word);
     }
 
     private static boolean namedOtherwise(List<Mention> mentions, String code, Alias except, boolean placesOnly, Object unused) {

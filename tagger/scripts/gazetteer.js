@@ -35,7 +35,9 @@ const MIN_POPULATION = 5000;
 const MIN_LOCAL_POPULATION = 1000;
 const LOCAL_COUNTRIES = new Set(['US', 'CA', 'GB', 'IE', 'AU', 'NZ']);
 /** The most common English words (SCOWL sizes 10 to 35): a town of such a name needs context to count. */
-const COMMON = new Set([...words['english/10'], ...words['english/20'], ...words['english/35']]);
+const COMMON = new Set([...words['english/10'], ...words['english/20'], ...words['english/35'],
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 /** GeoNames admin1 codes to ISO 3166-2 (the US ones are the postal codes already). */
 const DIVISION_CODES = {
   CA: {'01': 'AB', '02': 'BC', '03': 'MB', '04': 'NB', '05': 'NL', '07': 'NS', '08': 'ON', '09': 'PE', '10': 'QC',

@@ -5,6 +5,7 @@ import io.pactwire.tagger.Gazetteer.Alias;
 import io.pactwire.tagger.Gazetteer.Kind;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,12 +93,21 @@ final class CountryFinder {
     private static final Set<String> NAMED_OF = Set.of("university", "college", "bank", "archdiocese", "diocese",
             "canton", "treaty", "duke", "earl", "count");
 
+    /**
+     * "Kanawha County", "Rapides Parish": a county or parish of the US, a place of the US unless the
+     * article's other places lie elsewhere only.
+     */
+    static final Alias COUNTY = new Alias("US", Kind.CITY, 0, "County", new boolean[] {true}, null, null, false,
+            "CountryFinder", null, new Gazetteer.Place[] {new Gazetteer.Place("US", null, 0, false)});
+
     private final Gazetteer gazetteer;
     private final Set<Integer> functionWords = new HashSet<>();
     private final Set<Integer> countryContext = new HashSet<>();
     private final Set<Integer> namedAfter = new HashSet<>();
     private final Set<Integer> namedOf = new HashSet<>();
     private final int of;
+    private final int county;
+    private final int parish;
     private final int in;
 
     CountryFinder(Gazetteer gazetteer) {
@@ -127,6 +137,8 @@ final class CountryFinder {
             }
         }
         of = gazetteer.vocabulary.id("of");
+        county = gazetteer.vocabulary.id("county");
+        parish = gazetteer.vocabulary.id("parish");
         in = gazetteer.vocabulary.id("in");
     }
 
@@ -186,6 +198,35 @@ final class CountryFinder {
             }
             next = bestEnd + 1;
         }
+        counties(field, tokens, out);
+    }
+
+    /** "Kanawha County", "Rapides Parish" as places (see {@link #COUNTY}); a name inside them is dropped. */
+    private void counties(TextField field, Tokens tokens, List<Mention> out) {
+        if (tokens.allCaps) {
+            return;
+        }
+        int from = out.size();
+        for (int k = 1; k < tokens.count; k++) {
+            int id = tokens.id[k];
+            if ((id != county && id != parish) || id < 0 || tokens.shape(k) != Tokens.CAPITALISED
+                    || tokens.sentence[k - 1] != tokens.sentence[k] || !tokens.spaceOnlyAfter(k - 1)
+                    || tokens.shape(k - 1) != Tokens.CAPITALISED || functionWords.contains(tokens.id[k - 1])) {
+                continue;
+            }
+            int first = k - 1;
+            for (int n = 0; n < out.size(); n++) {
+                Mention m = out.get(n);
+                if (m.field == field && m.lastToken == k - 1) {
+                    m.dropped = true;
+                    first = Math.min(first, m.firstToken);
+                }
+            }
+            out.add(new Mention(field, tokens.start[first], tokens.end[k], first, k, COUNTY, "US", Kind.CITY));
+        }
+        if (out.size() > from + 1 || from > 0) {
+            out.sort((a, b) -> a.field != b.field ? a.field.compareTo(b.field) : Integer.compare(a.firstToken, b.firstToken));
+        }
     }
 
     /**
@@ -193,6 +234,10 @@ final class CountryFinder {
      * stands: after a capitalised place and a comma, written with its full stop or in capitals.
      */
     private static boolean qualifierPosition(Tokens tokens, int i, int j, Alias alias) {
+        if (j > i && alias.written().endsWith(".") && tokens.end[j] < tokens.text.length()
+                && tokens.text.charAt(tokens.end[j]) == '.' && !tokens.allCaps) {
+            return true; // "N.C.", "W.Va.": two dotted parts are no other word
+        }
         if (i == 0 || tokens.allCaps || tokens.sentence[i - 1] != tokens.sentence[i] || !tokens.capitalised(i - 1)) {
             return false;
         }
@@ -336,7 +381,8 @@ final class CountryFinder {
         if (!any) {
             return;
         }
-        java.util.Map<Alias, Mention> qualified = new java.util.HashMap<>();
+        Map<Alias, Mention> qualified = new HashMap<>();
+        Set<Alias> persons = null;
         for (int n = 0; n < mentions.size(); n++) {
             Mention m = mentions.get(n);
             if (m.dropped || m.alias.places() == null) {
@@ -351,14 +397,34 @@ final class CountryFinder {
                 qualified.putIfAbsent(m.alias, m);
                 continue;
             }
+            if (!m.alias.has(Gazetteer.TOWN)) {
+                continue;
+            }
             if (namedAfter(m, t)) {
                 m.dropped = true;
-            } else if (m.alias.kind() == Kind.CITY && isPerson(m, t)) {
+            } else if (isPerson(m, t)) {
                 m.dropped = true;
+                if (!personBefore(m, t)) {
+                    continue; // "Arlington Boys Club": this use only
+                }
+                if (persons == null) {
+                    persons = new HashSet<>();
+                }
+                persons.add(m.alias);
+            }
+        }
+        if (persons != null) {
+            // one sense per article: a town's name used for a person is the person throughout (Obama, Perez)
+            for (Mention m : mentions) {
+                if (persons.contains(m.alias) && !qualified.containsKey(m.alias)) {
+                    m.dropped = true;
+                }
             }
         }
         Set<String> countries = new HashSet<>();
         Set<String> divisions = new HashSet<>();
+        // by country, the places of the article there (divisions, qualifiers, towns): their names
+        Map<String, Set<String>> placesIn = new HashMap<>();
         if (datelineCode != null) {
             countries.add(datelineCode);
         }
@@ -368,32 +434,45 @@ final class CountryFinder {
                 countries.add(m.code);
                 if (m.division != null) {
                     divisions.add(m.division);
+                    placesIn.computeIfAbsent(m.code, k -> new HashSet<>()).add(m.alias.written());
                 }
             }
         }
-        // Two rounds: the towns of a division the article names first, then, with their countries and
-        // divisions as context too, the rest.
-        for (int round = 0; round < 2; round++) {
-            java.util.Map<Alias, Gazetteer.Place> chosen = new java.util.HashMap<>();
+        // Three rounds: the towns of a division the article names; then the other towns that need context,
+        // with the places decided so far as context too; then the names of major cities and countries, which
+        // give way to a town when the article's places lie in that town's country only (at least two).
+        for (int round = 0; round < 3; round++) {
+            Map<Alias, Gazetteer.Place> chosen = new HashMap<>();
             for (Mention m : mentions) {
                 if (m.dropped || m.alias.places() == null || qualified.containsKey(m.alias) || chosen.containsKey(m.alias)) {
                     continue;
                 }
+                Alias a = m.alias;
+                boolean major = a.kind() != Kind.CITY || isMajor(a);
+                if ((round == 1 && major) || (round == 2 && (!major || a.kind() != Kind.CITY))) {
+                    continue; // a country's name gives way to a town only by a qualifier or its division
+                }
                 Gazetteer.Place best = null;
                 int bestScore = 0;
-                for (Gazetteer.Place p : m.alias.places()) {
+                for (Gazetteer.Place p : a.places()) {
                     int score = p.division() != null && divisions.contains(p.division()) ? 3
                             : p.code().equals(datelineCode) ? 2 : countries.contains(p.code()) ? 1 : 0;
+                    if (round == 2 && score > 0 && score < 3) {
+                        Set<String> there = placesIn.get(p.code());
+                        score = there != null && there.size() >= 2 && placesIn.size() == 1 && countries.size() == 1
+                                && countries.contains(p.code()) ? 1 : 0;
+                    }
                     if (score > bestScore) {
                         best = p;
                         bestScore = score;
                     }
                 }
-                Alias a = m.alias;
-                boolean major = a.kind() != Kind.CITY || isMajor(a);
-                if (best != null && (bestScore == 3 || (round == 1 && !major))) {
+                int needed = round == 0 ? 3 : a.has(Gazetteer.COMMON) ? 2 : 1; // Reading, Hope: the dateline or a division
+                if (best != null && bestScore >= needed) {
                     chosen.put(a, best);
-                } else if (round == 1) {
+                } else if (round == 1 && a.code() != null && !countries.isEmpty() && !countries.contains(a.code())) {
+                    chosen.put(a, null); // a distinct town abroad in an article placed elsewhere: not enough
+                } else if (round == 1 && (a.code() == null || best != null)) {
                     chosen.put(a, null);
                 }
             }
@@ -408,7 +487,8 @@ final class CountryFinder {
                     if (p.division() != null) {
                         divisions.add(p.division());
                     }
-                } else if (m.code == null) {
+                    placesIn.computeIfAbsent(p.code(), k -> new HashSet<>()).add(m.alias.written());
+                } else {
                     m.dropped = true; // a town that needs context and has none
                 }
             }
@@ -451,8 +531,8 @@ final class CountryFinder {
     private boolean namedAfter(Mention m, Tokens t) {
         int after = m.lastToken + 1;
         if (after < t.count && t.sentence[after] == t.sentence[m.lastToken] && t.spaceOnlyAfter(m.lastToken)
-                && namedAfter.contains(t.id[after]) && t.capitalised(after)) {
-            return true;
+                && ((namedAfter.contains(t.id[after]) && t.capitalised(after)) || t.shape(after) == Tokens.NO_CASE)) {
+            return true; // and "March 3", "Mobile 4": a date or a number
         }
         int before = m.firstToken - 2;
         return before >= 0 && t.id[before + 1] == of && namedOf.contains(t.id[before]) && t.capitalised(before)
@@ -504,14 +584,19 @@ final class CountryFinder {
         return false;
     }
 
+    /** "Michael Jordan", "Mr Jordan", "Mayor Jackson": a capitalised word before that is no function word or name. */
+    private boolean personBefore(Mention m, Tokens t) {
+        int before = m.firstToken - 1;
+        return !t.allCaps && before >= 0 && t.sentence[before] == t.sentence[m.firstToken] && t.spaceOnlyAfter(before)
+                && Character.isUpperCase(t.text.charAt(t.start[before])) && !functionWords.contains(t.id[before])
+                && !isCountryWord(t, before);
+    }
+
     private boolean isPerson(Mention m, Tokens t) {
         if (t.allCaps) {
             return false;
         }
-        int before = m.firstToken - 1;
-        if (before >= 0 && t.sentence[before] == t.sentence[m.firstToken] && t.spaceOnlyAfter(before)
-                && Character.isUpperCase(t.text.charAt(t.start[before])) && !functionWords.contains(t.id[before])
-                && !isCountryWord(t, before)) {
+        if (personBefore(m, t)) {
             return true; // Michael Jordan, Mr Jordan
         }
         int after = m.lastToken + 1;

@@ -37,6 +37,8 @@ final class Gazetteer {
     static final int COMMON = 2;
     static final int PERSON = 4;
     static final int PREFIX = 8;
+    /** A name of cities.tsv (not a country's or a hand-written alias's): cue words and persons may drop it. */
+    static final int TOWN = 16;
 
     /** What kind of name an alias is; {@link #match} is the word evidence uses for it. */
     enum Kind {
@@ -377,7 +379,7 @@ final class Gazetteer {
                 boolean major = top.population() >= MAJOR_CITY || (top.capital() && top.population() >= MAJOR_CAPITAL);
                 boolean distinct = !ambiguous && !common && top.population() >= DISTINCT_TOWN;
                 String code = major || distinct ? top.code() : null;
-                Alias alias = alias(rowOf.get(key), code, Kind.CITY, common ? COMMON : 0, writtenOf.get(key), null, false, null)
+                Alias alias = alias(rowOf.get(key), code, Kind.CITY, TOWN | (common ? COMMON : 0), writtenOf.get(key), null, false, null)
                         .withPlaces(code, towns);
                 put(key, alias);
             }

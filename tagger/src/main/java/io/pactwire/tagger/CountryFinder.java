@@ -284,6 +284,10 @@ final class CountryFinder {
     /** Whether tokens {@code i..j} are written the way the alias must be. */
     private static boolean fits(Alias alias, Tokens tokens, int i, int j) {
         String text = tokens.text;
+        if (alias.has(Gazetteer.TOWN) && i == j && !tokens.allCaps && tokens.shape(i) == Tokens.UPPER
+                && alias.written().length() > 1 && !Character.isUpperCase(alias.written().charAt(1))) {
+            return false; // an acronym (UN, ESA) is not the town Un or Esa
+        }
         if (alias.exactCore() != null) {
             String core = alias.exactCore();
             int start = tokens.start[i];
@@ -392,7 +396,8 @@ final class CountryFinder {
             Mention q = n + 1 < mentions.size() ? mentions.get(n + 1) : null;
             if (q != null && !q.dropped && q.field == m.field && q.firstToken == m.lastToken + 1 && q.code != null
                     && (q.kind == Kind.DIVISION || q.kind == Kind.QUALIFIER || q.kind == Kind.NAME)
-                    && t.text.substring(t.end[m.lastToken], t.start[q.firstToken]).strip().equals(",")) {
+                    && t.text.substring(t.end[m.lastToken], t.start[q.firstToken]).strip().equals(",")
+                    && hasTownIn(m.alias, q.code)) {
                 place(m, q.code, q.division);
                 qualified.putIfAbsent(m.alias, m);
                 continue;
@@ -505,6 +510,16 @@ final class CountryFinder {
         }
     }
 
+    /** Whether the name has a town in the country: "Paris, Texas" does, "the UAE, Holland, Ivory Coast" does not. */
+    private static boolean hasTownIn(Alias a, String code) {
+        for (Gazetteer.Place p : a.places()) {
+            if (p.code().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isMajor(Alias a) {
         Gazetteer.Place top = a.places()[0];
         return a.code() != null && top.code().equals(a.code()) && (top.population() >= Gazetteer.MAJOR_CITY
@@ -568,7 +583,7 @@ final class CountryFinder {
     private static boolean namedOtherwise(List<Mention> mentions, String code, Alias except, boolean placesOnly, Object unused) {
         for (Mention o : mentions) {
             if (!o.dropped && o.alias != except && o.alias.alt() == null && code.equals(o.code)
-                    && (!placesOnly || o.kind == Kind.CITY)) {
+                    && (!placesOnly || o.kind == Kind.CITY || o.kind == Kind.DIVISION || o.kind == Kind.QUALIFIER)) {
                 return true;
             }
         }
@@ -608,8 +623,14 @@ final class CountryFinder {
         return false;
     }
 
+    /** Whether the word starts a name that is no town (Smith and Tom are towns too, and still surnames). */
     private boolean isCountryWord(Tokens t, int token) {
-        return gazetteer.names.child(PhraseTrie.ROOT, t.id[token]) != PhraseTrie.NONE;
+        int node = gazetteer.names.child(PhraseTrie.ROOT, t.id[token]);
+        if (node == PhraseTrie.NONE) {
+            return false;
+        }
+        Alias alias = gazetteer.names.value(node);
+        return alias != null && !alias.has(Gazetteer.TOWN);
     }
 
     /** "Atlanta, Georgia": the words before the comma are a city of the alternative's country. */

@@ -232,7 +232,8 @@ public final class NewsTagger implements Tagger {
             }
             String text = m.field == TextField.TITLE ? article.title() : article.body();
             CountryEvidence c = CountryEvidence.of(countries, m.code);
-            c.spans.add(new Evidence(m.field, m.start, m.end, text.substring(m.start, m.end), m.kind.match));
+            c.spans.add(new Evidence(m.field, m.start, m.end, text.substring(m.start, m.end), m.kind.match,
+                    m.code.equals(m.division == null ? null : m.division.substring(0, 2)) ? m.division : null));
             if (m.field == TextField.TITLE) {
                 c.title = true;
             } else {

@@ -43,9 +43,10 @@ import java.util.stream.Collectors;
         "Tag the shared dev set and print the quality figures, computed as score.py computes them: countries (all",
         "countries found: recall; the 'about' countries: precision, recall, F1), each for all documents and for the",
         "non-US documents; agreement types with a per-type table; and the seed articles against what",
-        "shared/seeds/README.md says they report. Reads DIR/dev.jsonl and DIR/agreements_dev.tsv. In the same run, the",
-        "modern dev set (--modern): countries and agreement types as score.py --seeds scores them, and the status and",
-        "party countries of correctly typed agreements as its score_parties.py does."})
+        "shared/seeds/README.md says they report; and the countries of local news (LGL dev half, --geo). Reads",
+        "DIR/dev.jsonl and DIR/agreements_dev.tsv. In the same run, the modern dev set (--modern): countries and",
+        "agreement types as score.py --seeds scores them, and the status and party countries of correctly typed",
+        "agreements as its score_parties.py does."})
 final class EvalCommand implements Callable<Integer> {
 
     /** What each seed article reports, from shared/seeds/README.md: all its countries, and its agreement types. */
@@ -72,6 +73,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--worst", paramLabel = "N", defaultValue = "0", description = "Also list the N worst documents "
             + "of each figure (default: ${DEFAULT-VALUE}).")
     int worst;
+
+    @Option(names = "--geo", paramLabel = "DIR", description = "The local-news set: DIR/lgl-dev.jsonl and "
+            + "DIR/lgl-dev_gold.tsv (default: ../shared/eval/geo-dev next to the repository); skipped when missing.")
+    Path geo;
 
     @Option(names = "--save", paramLabel = "DIR", description = "Also write DIR/all.jsonl (every country) and "
             + "DIR/about.jsonl (the 'about' countries), one line per article with its countries and agreement types, "
@@ -181,12 +186,17 @@ final class EvalCommand implements Callable<Integer> {
         out.println("figure                                   docs  gold  pred  micro P  micro R  micro F1  macro F1");
         Map<String, List<List<String>>> nonUsGold = new LinkedHashMap<>(countryGold);
         nonUsGold.keySet().retainAll(nonUs);
-        List<Score> scores = List.of(
+        List<Score> scores = new ArrayList<>(List.of(
                 Score.of("countries, all found (recall is the figure)", countryGold, all),
                 Score.of("countries, all found, non-US docs", nonUsGold, all),
                 Score.of("countries, about", countryGold, about),
                 Score.of("countries, about, non-US docs", nonUsGold, about),
-                Score.of("agreement types", agreementGold, types));
+                Score.of("agreement types", agreementGold, types)));
+        Path geoDir = geo != null ? geo : repository().resolve("../shared/eval/geo-dev").normalize();
+        Score local = geo(geoDir, enricher, reader);
+        if (local != null) {
+            scores.add(local);
+        }
         for (Score s : scores) {
             out.println(s.line());
         }
@@ -210,6 +220,38 @@ final class EvalCommand implements Callable<Integer> {
             out.println("wrote " + save.resolve("all.jsonl") + " and " + save.resolve("about.jsonl"));
         }
         return seedFailures == 0 ? 0 : 1;
+    }
+
+    /**
+     * The local-news figure: LGL's dev half (id, title, body per line) tagged through the same path, all
+     * the countries found scored against the countries of its annotated toponyms; null when the folder
+     * lacks the files.
+     */
+    private Score geo(Path dir, Enricher enricher, InputReader reader) throws IOException {
+        Path articlesFile = dir.resolve("lgl-dev.jsonl");
+        Path goldFile = dir.resolve("lgl-dev_gold.tsv");
+        if (!Files.isRegularFile(articlesFile) || !Files.isRegularFile(goldFile)) {
+            out.println("local news: " + dir + " lacks lgl-dev.jsonl or lgl-dev_gold.tsv, skipped");
+            return null;
+        }
+        Map<String, List<List<String>>> gold = agreementGold(goldFile); // the same id<TAB>codes layout
+        gold.replaceAll((id, items) -> items.stream().map(item -> item.stream().map(c -> c.replace('_', '-')).toList()).toList());
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        int[] rejected = {0};
+        try (var in = Files.newInputStream(articlesFile)) {
+            reader.readJsonLines(in, articlesFile.toString(), input -> {
+                if (input instanceof Input.Article a) {
+                    EnrichedArticle e = enricher.enrich(a.article());
+                    found.put(e.id(), e.countries().stream().map(CountryTag::code).distinct().toList());
+                } else {
+                    rejected[0]++;
+                }
+            });
+        }
+        if (rejected[0] > 0) {
+            out.println("local news: " + rejected[0] + " unreadable articles in " + articlesFile);
+        }
+        return Score.of("countries, LGL dev local news, all found", gold, found);
     }
 
     /** Tags the seed files through the same path as {@code tag FILE} and compares with what they report. */

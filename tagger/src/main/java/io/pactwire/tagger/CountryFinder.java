@@ -5,8 +5,10 @@ import io.pactwire.tagger.Gazetteer.Alias;
 import io.pactwire.tagger.Gazetteer.Kind;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,6 +39,8 @@ final class CountryFinder {
         String code;
         Kind kind;
         boolean dropped;
+        /** The ISO 3166-2 first-level division of the place, when known (US-GA), else null. */
+        String division;
 
         Mention(TextField field, int start, int end, int firstToken, int lastToken, Alias alias, String code, Kind kind) {
             this.field = field;
@@ -47,6 +51,15 @@ final class CountryFinder {
             this.alias = alias;
             this.code = code;
             this.kind = kind;
+            this.division = alias.division();
+            if (alias.places() != null && code != null && alias.kind() == Kind.CITY) {
+                for (Gazetteer.Place p : alias.places()) {
+                    if (p.code().equals(code)) {
+                        this.division = p.division();
+                        break;
+                    }
+                }
+            }
         }
     }
 
@@ -65,11 +78,37 @@ final class CountryFinder {
             "international", "airport", "university", "monetary", "electric", "railways", "navy", "police", "court",
             "parliament", "senate", "congress", "cabinet", "office", "agency", "authority", "council", "commission",
             "institute", "museum", "mission", "delegation", "officials", "border", "coast", "region", "province",
-            "city", "port", "capital", "gdp", "and", "or");
+            "city", "port", "capital", "gdp", "and", "or", "club", "mayor", "area", "residents", "resident", "native",
+            "town", "village", "township");
+    /**
+     * Words after a town's name that make the words an organisation, a street or a county named after it,
+     * not the place: "Athens Police Department", "Dublin Road", "Rome Statute", "X County".
+     */
+    private static final Set<String> NAMED_AFTER = Set.of("county", "parish", "borough", "times", "post", "herald",
+            "tribune", "journal", "gazette", "chronicle", "observer", "hospital", "clinic", "university", "college",
+            "school", "high", "academy", "police", "sheriff", "street", "st", "road", "rd", "avenue", "ave", "boulevard",
+            "blvd", "drive", "lane", "highway", "hwy", "pike", "statute", "bank", "company", "inc", "corp", "church",
+            "hotel", "mall", "park", "stadium", "zoo", "marathon", "cup", "fc");
+    /** Words before "of" + a town's name that make it an organisation's: "University of Dayton". */
+    private static final Set<String> NAMED_OF = Set.of("university", "college", "bank", "archdiocese", "diocese",
+            "canton", "treaty", "duke", "earl", "count");
+
+    /**
+     * "Kanawha County", "Rapides Parish": a county or parish of the US, a place of the US unless the
+     * article's other places lie elsewhere only.
+     */
+    static final Alias COUNTY = new Alias("US", Kind.CITY, 0, "County", new boolean[] {true}, null, null, false,
+            "CountryFinder", null, new Gazetteer.Place[] {new Gazetteer.Place("US", null, 0, false)});
 
     private final Gazetteer gazetteer;
     private final Set<Integer> functionWords = new HashSet<>();
     private final Set<Integer> countryContext = new HashSet<>();
+    private final Set<Integer> namedAfter = new HashSet<>();
+    private final Set<Integer> namedOf = new HashSet<>();
+    private final int of;
+    private final int county;
+    private final int parish;
+    private final int in;
 
     CountryFinder(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
@@ -85,12 +124,30 @@ final class CountryFinder {
                 countryContext.add(id);
             }
         }
+        for (String w : NAMED_AFTER) {
+            int id = gazetteer.vocabulary.id(w);
+            if (id >= 0) {
+                namedAfter.add(id);
+            }
+        }
+        for (String w : NAMED_OF) {
+            int id = gazetteer.vocabulary.id(w);
+            if (id >= 0) {
+                namedOf.add(id);
+            }
+        }
+        of = gazetteer.vocabulary.id("of");
+        county = gazetteer.vocabulary.id("county");
+        parish = gazetteer.vocabulary.id("parish");
+        in = gazetteer.vocabulary.id("in");
     }
 
     /** Words the finder looks up, to be added to the vocabulary before it is frozen. */
     static Set<String> contextWords() {
         Set<String> words = new HashSet<>(FUNCTION_WORDS);
         words.addAll(COUNTRY_CONTEXT);
+        words.addAll(NAMED_AFTER);
+        words.addAll(NAMED_OF);
         return words;
     }
 
@@ -133,11 +190,68 @@ final class CountryFinder {
             if (best == null) {
                 continue;
             }
+            if (best.kind() == Kind.QUALIFIER && !qualifierPosition(tokens, i, bestEnd, best)) {
+                continue;
+            }
             if (best.kind() != Kind.BLOCK) {
                 out.add(new Mention(field, tokens.start[i], tokens.end[bestEnd], i, bestEnd, best, best.code(), best.kind()));
             }
             next = bestEnd + 1;
         }
+        counties(field, tokens, out);
+    }
+
+    /** "Kanawha County", "Rapides Parish" as places (see {@link #COUNTY}); a name inside them is dropped. */
+    private void counties(TextField field, Tokens tokens, List<Mention> out) {
+        if (tokens.allCaps) {
+            return;
+        }
+        int from = out.size();
+        for (int k = 1; k < tokens.count; k++) {
+            int id = tokens.id[k];
+            if ((id != county && id != parish) || id < 0 || tokens.shape(k) != Tokens.CAPITALISED
+                    || tokens.sentence[k - 1] != tokens.sentence[k] || !tokens.spaceOnlyAfter(k - 1)
+                    || tokens.shape(k - 1) != Tokens.CAPITALISED || functionWords.contains(tokens.id[k - 1])) {
+                continue;
+            }
+            int first = k - 1;
+            for (int n = 0; n < out.size(); n++) {
+                Mention m = out.get(n);
+                if (m.field == field && m.lastToken == k - 1) {
+                    m.dropped = true;
+                    first = Math.min(first, m.firstToken);
+                }
+            }
+            out.add(new Mention(field, tokens.start[first], tokens.end[k], first, k, COUNTY, "US", Kind.CITY));
+        }
+        if (out.size() > from + 1 || from > 0) {
+            out.sort((a, b) -> a.field != b.field ? a.field.compareTo(b.field) : Integer.compare(a.firstToken, b.firstToken));
+        }
+    }
+
+    /**
+     * Whether tokens {@code i..j}, an abbreviation of a division ("Ga.", "GA"), stand where a qualifier
+     * stands: after a capitalised place and a comma, written with its full stop or in capitals.
+     */
+    private static boolean qualifierPosition(Tokens tokens, int i, int j, Alias alias) {
+        if (j > i && alias.written().endsWith(".") && tokens.end[j] < tokens.text.length()
+                && tokens.text.charAt(tokens.end[j]) == '.' && !tokens.allCaps) {
+            return true; // "N.C.", "W.Va.": two dotted parts are no other word
+        }
+        if (i == 0 || tokens.allCaps || tokens.sentence[i - 1] != tokens.sentence[i] || !tokens.capitalised(i - 1)) {
+            return false;
+        }
+        String text = tokens.text;
+        if (!text.substring(tokens.end[i - 1], tokens.start[i]).strip().equals(",")) {
+            return false;
+        }
+        int end = tokens.end[j];
+        boolean stop = end < text.length() && text.charAt(end) == '.';
+        boolean upper = true;
+        for (int k = tokens.start[i]; k < end; k++) {
+            upper &= !Character.isLowerCase(text.charAt(k));
+        }
+        return (stop && alias.written().endsWith(".")) || upper;
     }
 
     /** True when a name can start with the word {@code wordId}. */
@@ -170,6 +284,10 @@ final class CountryFinder {
     /** Whether tokens {@code i..j} are written the way the alias must be. */
     private static boolean fits(Alias alias, Tokens tokens, int i, int j) {
         String text = tokens.text;
+        if (alias.has(Gazetteer.TOWN) && i == j && !tokens.allCaps && tokens.shape(i) == Tokens.UPPER
+                && alias.written().length() > 1 && !Character.isUpperCase(alias.written().charAt(1))) {
+            return false; // an acronym (UN, ESA) is not the town Un or Esa
+        }
         if (alias.exactCore() != null) {
             String core = alias.exactCore();
             int start = tokens.start[i];
@@ -239,6 +357,8 @@ final class CountryFinder {
                 }
             }
         }
+        resolvePlaces(mentions, tokensOf, datelineCode);
+        notPlaces(mentions, tokensOf);
         // Common words in a capitals-only title need the article to name the country in mixed case.
         for (Mention m : mentions) {
             if (!m.dropped && m.alias.has(Gazetteer.COMMON) && tokensOf[m.field.ordinal()].allCaps
@@ -248,10 +368,222 @@ final class CountryFinder {
         }
     }
 
+    /**
+     * Decides the towns of an article and the names that are towns as well (Paris, Texas; Lebanon, Pa.):
+     * a qualifier after the name decides ("Athens, Ga."); a word after it that makes it an organisation,
+     * a street or a county ("Athens Police Department", "Dublin Road") or a person ("Mayor Jackson") drops
+     * it; else the article's other places do, one sense per article: a town in a division the article
+     * names, in the dateline's country, in a country the article names. A name that stands for a country
+     * or a major city gives way only to a town of a division the article names; a town that needs context
+     * and finds none is dropped.
+     */
+    private void resolvePlaces(List<Mention> mentions, Tokens[] tokensOf, String datelineCode) {
+        boolean any = false;
+        for (Mention m : mentions) {
+            any |= m.alias.places() != null && !m.dropped;
+        }
+        if (!any) {
+            return;
+        }
+        Map<Alias, Mention> qualified = new HashMap<>();
+        Set<Alias> persons = null;
+        for (int n = 0; n < mentions.size(); n++) {
+            Mention m = mentions.get(n);
+            if (m.dropped || m.alias.places() == null) {
+                continue;
+            }
+            Tokens t = tokensOf[m.field.ordinal()];
+            Mention q = n + 1 < mentions.size() ? mentions.get(n + 1) : null;
+            if (q != null && !q.dropped && q.field == m.field && q.firstToken == m.lastToken + 1 && q.code != null
+                    && (q.kind == Kind.DIVISION || q.kind == Kind.QUALIFIER || q.kind == Kind.NAME)
+                    && t.text.substring(t.end[m.lastToken], t.start[q.firstToken]).strip().equals(",")
+                    && hasTownIn(m.alias, q.code)) {
+                place(m, q.code, q.division);
+                qualified.putIfAbsent(m.alias, m);
+                continue;
+            }
+            if (!m.alias.has(Gazetteer.TOWN)) {
+                continue;
+            }
+            if (namedAfter(m, t)) {
+                m.dropped = true;
+            } else if (isPerson(m, t)) {
+                m.dropped = true;
+                if (!personBefore(m, t)) {
+                    continue; // "Arlington Boys Club": this use only
+                }
+                if (persons == null) {
+                    persons = new HashSet<>();
+                }
+                persons.add(m.alias);
+            }
+        }
+        if (persons != null) {
+            // one sense per article: a town's name used for a person is the person throughout (Obama, Perez)
+            for (Mention m : mentions) {
+                if (persons.contains(m.alias) && !qualified.containsKey(m.alias)) {
+                    m.dropped = true;
+                }
+            }
+        }
+        Set<String> countries = new HashSet<>();
+        Set<String> divisions = new HashSet<>();
+        // by country, the places of the article there (divisions, qualifiers, towns): their names
+        Map<String, Set<String>> placesIn = new HashMap<>();
+        if (datelineCode != null) {
+            countries.add(datelineCode);
+        }
+        for (Mention m : mentions) {
+            boolean town = m.alias.places() != null && m.alias.kind() == Kind.CITY && !qualified.containsKey(m.alias);
+            if (!m.dropped && m.code != null && !town) {
+                countries.add(m.code);
+                if (m.division != null) {
+                    divisions.add(m.division);
+                    placesIn.computeIfAbsent(m.code, k -> new HashSet<>()).add(m.alias.written());
+                }
+            }
+        }
+        // Three rounds: the towns of a division the article names; then the other towns that need context,
+        // with the places decided so far as context too; then the names of major cities and countries, which
+        // give way to a town when the article's places lie in that town's country only (at least two).
+        for (int round = 0; round < 3; round++) {
+            Map<Alias, Gazetteer.Place> chosen = new HashMap<>();
+            for (Mention m : mentions) {
+                if (m.dropped || m.alias.places() == null || qualified.containsKey(m.alias) || chosen.containsKey(m.alias)) {
+                    continue;
+                }
+                Alias a = m.alias;
+                boolean major = a.kind() != Kind.CITY || isMajor(a);
+                if ((round == 1 && major) || (round == 2 && (!major || a.kind() != Kind.CITY))) {
+                    continue; // a country's name gives way to a town only by a qualifier or its division
+                }
+                Gazetteer.Place best = null;
+                int bestScore = 0;
+                for (Gazetteer.Place p : a.places()) {
+                    int score = p.division() != null && divisions.contains(p.division()) ? 3
+                            : p.code().equals(datelineCode) ? 2 : countries.contains(p.code()) ? 1 : 0;
+                    if (round == 2 && score > 0 && score < 3) {
+                        Set<String> there = placesIn.get(p.code());
+                        score = there != null && there.size() >= 2 && placesIn.size() == 1 && countries.size() == 1
+                                && countries.contains(p.code()) ? 1 : 0;
+                    }
+                    if (score > bestScore) {
+                        best = p;
+                        bestScore = score;
+                    }
+                }
+                int needed = round == 0 ? 3 : a.has(Gazetteer.COMMON) ? 2 : 1; // Reading, Hope: the dateline or a division
+                if (best != null && bestScore >= needed) {
+                    chosen.put(a, best);
+                } else if (round == 1 && a.code() != null && !countries.isEmpty() && !countries.contains(a.code())) {
+                    chosen.put(a, null); // a distinct town abroad in an article placed elsewhere: not enough
+                } else if (round == 1 && (a.code() == null || best != null)) {
+                    chosen.put(a, null);
+                }
+            }
+            for (Mention m : mentions) {
+                if (m.dropped || !chosen.containsKey(m.alias)) {
+                    continue;
+                }
+                Gazetteer.Place p = chosen.get(m.alias);
+                if (p != null) {
+                    place(m, p.code(), p.division());
+                    countries.add(p.code());
+                    if (p.division() != null) {
+                        divisions.add(p.division());
+                    }
+                    placesIn.computeIfAbsent(p.code(), k -> new HashSet<>()).add(m.alias.written());
+                } else {
+                    m.dropped = true; // a town that needs context and has none
+                }
+            }
+        }
+        for (Map.Entry<Alias, Mention> e : qualified.entrySet()) {
+            // one sense per article: the bare uses of a qualified name are the same place
+            for (Mention m : mentions) {
+                if (!m.dropped && m.alias == e.getKey()) {
+                    m.code = e.getValue().code;
+                    m.division = e.getValue().division;
+                    m.kind = Kind.CITY;
+                }
+            }
+        }
+    }
+
+    /** Whether the name has a town in the country: "Paris, Texas" does, "the UAE, Holland, Ivory Coast" does not. */
+    private static boolean hasTownIn(Alias a, String code) {
+        for (Gazetteer.Place p : a.places()) {
+            if (p.code().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isMajor(Alias a) {
+        Gazetteer.Place top = a.places()[0];
+        return a.code() != null && top.code().equals(a.code()) && (top.population() >= Gazetteer.MAJOR_CITY
+                || (top.capital() && top.population() >= Gazetteer.MAJOR_CAPITAL));
+    }
+
+    /** Places mention {@code m} in {@code code}: in its town of {@code division}, else its first town there. */
+    private static void place(Mention m, String code, String division) {
+        Gazetteer.Place there = null;
+        for (Gazetteer.Place p : m.alias.places()) {
+            if (p.code().equals(code) && (division == null || division.equals(p.division()))) {
+                there = p;
+                break;
+            }
+        }
+        m.code = code;
+        m.division = there != null ? there.division() : division;
+        if (!code.equals(m.alias.code())) {
+            m.kind = Kind.CITY;
+        }
+    }
+
+    /** "Athens Police Department", "Dublin Road", "University of Dayton": a name given after the place. */
+    private boolean namedAfter(Mention m, Tokens t) {
+        int after = m.lastToken + 1;
+        if (after < t.count && t.sentence[after] == t.sentence[m.lastToken] && t.spaceOnlyAfter(m.lastToken)
+                && ((namedAfter.contains(t.id[after]) && t.capitalised(after)) || t.shape(after) == Tokens.NO_CASE)) {
+            return true; // and "March 3", "Mobile 4": a date or a number
+        }
+        int before = m.firstToken - 2;
+        return before >= 0 && t.id[before + 1] == of && namedOf.contains(t.id[before]) && t.capitalised(before)
+                && t.sentence[before] == t.sentence[m.firstToken];
+    }
+
+    /** "US$ 5 million" is a currency; "in French" a language. */
+    private void notPlaces(List<Mention> mentions, Tokens[] tokensOf) {
+        for (Mention m : mentions) {
+            if (m.dropped) {
+                continue;
+            }
+            Tokens t = tokensOf[m.field.ordinal()];
+            String text = t.text;
+            if (m.end < text.length() && text.charAt(m.end) == '$') {
+                m.dropped = true;
+            } else if (m.kind == Kind.DEMONYM && m.firstToken > 0 && t.id[m.firstToken - 1] == in
+                    && t.sentence[m.firstToken - 1] == t.sentence[m.firstToken]) {
+                int after = m.lastToken + 1;
+                boolean ends = after >= t.count || t.sentence[after] != t.sentence[m.lastToken] || !t.spaceOnlyAfter(m.lastToken)
+                        || t.id[after] == functionId("and") || t.id[after] == functionId("or");
+                if (ends) {
+                    m.dropped = true;
+                }
+            }
+        }
+    }
+
+    private int functionId(String word) {
+        return gazetteer.vocabulary.id(word);
+    }
+
     private static boolean namedOtherwise(List<Mention> mentions, String code, Alias except, boolean placesOnly, Object unused) {
         for (Mention o : mentions) {
             if (!o.dropped && o.alias != except && o.alias.alt() == null && code.equals(o.code)
-                    && (!placesOnly || o.kind == Kind.CITY)) {
+                    && (!placesOnly || o.kind == Kind.CITY || o.kind == Kind.DIVISION || o.kind == Kind.QUALIFIER)) {
                 return true;
             }
         }
@@ -267,14 +599,19 @@ final class CountryFinder {
         return false;
     }
 
+    /** "Michael Jordan", "Mr Jordan", "Mayor Jackson": a capitalised word before that is no function word or name. */
+    private boolean personBefore(Mention m, Tokens t) {
+        int before = m.firstToken - 1;
+        return !t.allCaps && before >= 0 && t.sentence[before] == t.sentence[m.firstToken] && t.spaceOnlyAfter(before)
+                && Character.isUpperCase(t.text.charAt(t.start[before])) && !functionWords.contains(t.id[before])
+                && !isCountryWord(t, before);
+    }
+
     private boolean isPerson(Mention m, Tokens t) {
         if (t.allCaps) {
             return false;
         }
-        int before = m.firstToken - 1;
-        if (before >= 0 && t.sentence[before] == t.sentence[m.firstToken] && t.spaceOnlyAfter(before)
-                && Character.isUpperCase(t.text.charAt(t.start[before])) && !functionWords.contains(t.id[before])
-                && !isCountryWord(t, before)) {
+        if (personBefore(m, t)) {
             return true; // Michael Jordan, Mr Jordan
         }
         int after = m.lastToken + 1;
@@ -286,8 +623,14 @@ final class CountryFinder {
         return false;
     }
 
+    /** Whether the word starts a name that is no town (Smith and Tom are towns too, and still surnames). */
     private boolean isCountryWord(Tokens t, int token) {
-        return gazetteer.names.child(PhraseTrie.ROOT, t.id[token]) != PhraseTrie.NONE;
+        int node = gazetteer.names.child(PhraseTrie.ROOT, t.id[token]);
+        if (node == PhraseTrie.NONE) {
+            return false;
+        }
+        Alias alias = gazetteer.names.value(node);
+        return alias != null && !alias.has(Gazetteer.TOWN);
     }
 
     /** "Atlanta, Georgia": the words before the comma are a city of the alternative's country. */

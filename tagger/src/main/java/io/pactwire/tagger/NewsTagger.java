@@ -40,6 +40,7 @@ public final class NewsTagger implements Tagger {
     static final String COUNTRIES_RESOURCE = "/io/pactwire/tagger/countries.tsv";
     static final String ALIASES_RESOURCE = "/io/pactwire/tagger/aliases.tsv";
     static final String CITIES_RESOURCE = "/io/pactwire/tagger/cities.tsv";
+    static final String DIVISIONS_RESOURCE = "/io/pactwire/tagger/divisions.tsv";
     static final String AGREEMENTS_RESOURCE = "/io/pactwire/tagger/agreements.tsv";
     /** A country named this many times in the body is about the article even outside title, dateline and lead. */
     static final int ABOUT_MENTIONS = 3;
@@ -55,7 +56,8 @@ public final class NewsTagger implements Tagger {
             "que", "alta", "bros", "cos", "plc", "messrs", "fig", "govt");
 
     private static final class Bundled {
-        static final NewsTagger INSTANCE = load(COUNTRIES_RESOURCE, ALIASES_RESOURCE, CITIES_RESOURCE, AGREEMENTS_RESOURCE);
+        static final NewsTagger INSTANCE = load(COUNTRIES_RESOURCE, ALIASES_RESOURCE, DIVISIONS_RESOURCE, CITIES_RESOURCE,
+                AGREEMENTS_RESOURCE);
     }
 
     private final WordIndex words;
@@ -96,10 +98,16 @@ public final class NewsTagger implements Tagger {
     }
 
     static NewsTagger load(String countriesResource, String aliasesResource, String citiesResource, String agreementsResource) {
+        return load(countriesResource, aliasesResource, DIVISIONS_RESOURCE, citiesResource, agreementsResource);
+    }
+
+    static NewsTagger load(String countriesResource, String aliasesResource, String divisionsResource,
+                           String citiesResource, String agreementsResource) {
         Vocabulary vocabulary = new Vocabulary();
         Gazetteer gazetteer = new Gazetteer.Loader(vocabulary)
                 .countries(countriesResource)
                 .aliases(aliasesResource)
+                .divisions(divisionsResource)
                 .cities(citiesResource)
                 .build();
         AgreementRules rules = AgreementRules.load(agreementsResource, vocabulary);
@@ -218,7 +226,8 @@ public final class NewsTagger implements Tagger {
             }
             String text = m.field == TextField.TITLE ? article.title() : article.body();
             CountryEvidence c = CountryEvidence.of(countries, m.code);
-            c.spans.add(new Evidence(m.field, m.start, m.end, text.substring(m.start, m.end), m.kind.match));
+            c.spans.add(new Evidence(m.field, m.start, m.end, text.substring(m.start, m.end), m.kind.match,
+                    m.code.equals(m.division == null ? null : m.division.substring(0, 2)) ? m.division : null));
             if (m.field == TextField.TITLE) {
                 c.title = true;
             } else {

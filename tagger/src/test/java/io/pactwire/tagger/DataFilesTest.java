@@ -76,7 +76,8 @@ class DataFilesTest {
         Tagger tagger = Tagger.standard();
         assertThat(tagger.versions().tagger()).isEqualTo(NewsTagger.VERSION);
         assertThat(tagger.versions().gazetteer()).isEqualTo(DataFile.load(COUNTRIES, 3).version() + "+"
-                + DataFile.load(ALIASES, 4).version() + "+" + DataFile.load(CITIES, 4).version());
+                + DataFile.load(ALIASES, 4).version() + "+" + DataFile.load(NewsTagger.DIVISIONS_RESOURCE, 3).version()
+                + "+" + DataFile.load(CITIES, 5).version());
         assertThat(tagger.versions().rules()).isEqualTo(DataFile.load(AGREEMENTS, 3, 5).version());
     }
 }

@@ -1,0 +1,78 @@
+package io.pactwire.tagger;
+
+import io.pactwire.model.CountryTag;
+import io.pactwire.model.Evidence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Countries in local and regional news (issue 19): towns, homonyms of world cities, divisions and their
+ * abbreviations, and names that are no place in their context. Each sentence is written for the test.
+ */
+class LocalPlacesTest {
+    private final Tagger tagger = Tagger.standard();
+
+    private List<String> codes(String dateline, String body) {
+        return tagger.tag(new ArticleText("", dateline, body)).countries().stream().map(CountryTag::code).sorted().toList();
+    }
+
+    private static List<String> expected(String codes) {
+        return codes == null || codes.isBlank() ? List.of() : Arrays.stream(codes.split(" ")).sorted().toList();
+    }
+
+    @ParameterizedTest(name = "{0}: \"{2}\" -> [{3}]")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            Paris alone is France             |                   | The museum in Paris reopened on Sunday.                                     | FR
+            Paris, Texas by its qualifier     |                   | The rodeo in Paris, Texas, drew a record crowd.                             | US
+            Paris, Tenn. by an abbreviation   |                   | A fire destroyed a barn near Paris, Tenn., on Friday.                        | US
+            London, Ontario                   |                   | The plant in London, Ontario, will hire 200 workers.                        | CA
+            London, Ont. and bare London      |                   | Voters in London, Ont., went to the polls. London has grown quickly.         | CA
+            Athens, Ga.                       |                   | Students in Athens, Ga., marched downtown.                                   | US
+            Athens by a division named        |                   | Athens saw heavy rain, and flooding closed roads across Georgia and Tennessee. | US
+            Athens alone is Greece            |                   | Talks resumed in Athens on Monday.                                           | GR
+            Alexandria, Va.                   |                   | The council of Alexandria, Va., approved the budget.                        | US
+            Lebanon, Pa. is a town            |                   | Schools in Lebanon, Pa., closed early.                                      | US
+            Lebanon alone is the country      |                   | Lebanon named a new prime minister.                                          | LB
+            Palestine, Texas                  |                   | A train derailed in Palestine, Texas, late Tuesday.                          | US
+            a town by the dateline            | PINEVILLE, La.    | Pineville officials met on Monday.                                           | US
+            a town by its division            |                   | Pineville and other Louisiana towns lost power.                              | US
+            an unknown town with a qualifier  |                   | The mill near Smallbrookton, Ga., closed.                                    | US
+            a province                        |                   | Wildfires spread across British Columbia and Alberta.                        | CA
+            an Australian state               |                   | Drought hit Queensland farmers hard.                                         | AU
+            an Indian state                   |                   | Monsoon rains flooded parts of Kerala.                                       | IN
+            a Land by its German name         |                   | Elections in Niedersachsen were held on Sunday.                              | DE
+            a county                          |                   | Deputies of the Kanawha County sheriff searched the woods.                   | US
+            a parish                          |                   | The Rapides Parish school board met.                                         | US
+            a street named after a city       |                   | He lives on Dublin Road in a quiet suburb.                                   | 
+            a police department               |                   | The Athens Police Department hired three officers.                          | 
+            a university                      |                   | She studied at the University of Dayton for two years.                       | 
+            a statute                         |                   | The Rome Statute created the court.                                          | 
+            a person named like a town        |                   | Coach Tom Harrison praised his players. Harrison said the season went well.  | 
+            a mayor named like a town         |                   | Mayor Jackson signed the order.                                              | 
+            a common word without context     |                   | Reading is a pleasure for many.                                              | 
+            a month is no town                | LONDON            | Sales rose in March 5 pct.                                                   | GB
+            US$ is a currency                 |                   | The loan of US$ 5 million was repaid.                                        | 
+            a language is no country          |                   | The menu is printed in French.                                               | 
+            French people                     |                   | French farmers blocked the roads.                                            | FR
+            dotted abbreviation anywhere      |                   | The N.C. Highway Patrol closed the road.                                     | US
+            a postal code after a town        |                   | The office in Springfield, IL will close.                                    | US
+            postal code as a word             |                   | IN the end, OK was fine.                                                     | 
+            """)
+    void placesInContext(String name, String dateline, String body, String codes) {
+        assertThat(codes(dateline == null ? "" : dateline, body)).as(name).isEqualTo(expected(codes));
+    }
+
+    @Test
+    void evidenceCarriesTheFirstLevelDivision() {
+        List<CountryTag> tags = tagger.tag(new ArticleText("", "", "Crowds gathered in Athens, Ga., and in Ontario.")).countries();
+        assertThat(tags).extracting(CountryTag::code).containsExactlyInAnyOrder("US", "CA");
+        List<String> divisions = tags.stream().flatMap(t -> t.evidence().stream()).map(Evidence::division).toList();
+        assertThat(divisions).containsExactlyInAnyOrder("US-GA", "US-GA", "CA-ON");
+    }
+}

@@ -75,6 +75,12 @@ final class FeedReader {
             feed = input.build(new StringReader(xml));
         } catch (FeedException | IllegalArgumentException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (e.getCause() != null && e.getCause().getMessage() != null && !message.contains(e.getCause().getMessage())) {
+                message += ": " + e.getCause().getMessage(); // Rome's "Invalid XML" alone says nothing of why
+            }
+            if (message.equals("Invalid document")) {
+                message = "no RSS or Atom parser for its root element <" + FeedText.rootName(xml) + "> and its namespace";
+            }
             if (message.toLowerCase(Locale.ROOT).contains("doctype")) {
                 throw new FeedProblem(FeedText.DOCTYPE_REFUSED);
             }

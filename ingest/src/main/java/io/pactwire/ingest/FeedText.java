@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  *       come from) is removed unread: the DTD is never fetched. A DOCTYPE with an internal subset, where
  *       entities (external ones, XXE, or expansion bombs) are declared, is refused.</li>
  *   <li>RSS 0.9x quirks: an {@code <rss>} root with no version, or one no parser knows ({@code 2.00},
- *       {@code 0.91fn}), is read as RSS 2.0, whose elements are a superset of 0.9x's.</li>
+ *       {@code 0.91fn}), is read as RSS 2.0, whose elements are a superset of 0.9x's; UserLand's old default
+ *       namespace on it ({@code http://backend.userland.com/rss}) is dropped.</li>
  * </ul>
  * Every change keeps the text's length within five times the original (an escaped ampersand), so the size
  * limits on the bytes still bound what is parsed.
@@ -47,6 +48,9 @@ final class FeedText {
     private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE(?:[^>\\[\"']|\"[^\"]*\"|'[^']*')*+(.)?",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern RSS_ROOT = Pattern.compile("<rss\\b([^>]*)>");
+    /** The namespaces UserLand once gave RSS 0.91 and 2.0, which no parser expects on RSS's elements. */
+    private static final Pattern USERLAND_NAMESPACE = Pattern.compile(
+            "\\s+xmlns\\s*=\\s*([\"'])http://backend\\.userland\\.com/rss2?\\1");
     private static final Pattern VERSION = Pattern.compile("\\bversion\\s*=\\s*([\"'])([^\"']*)\\1");
     private static final Set<String> RSS_VERSIONS = Set.of("0.91", "0.92", "0.93", "0.94", "2.0");
     private static final Set<String> XML_ENTITIES = Set.of("amp", "lt", "gt", "quot", "apos");
@@ -198,12 +202,12 @@ final class FeedText {
 
     /** The text without the DOCTYPE of its prolog; refused when the DOCTYPE declares anything. */
     private static String withoutDoctype(String xml) throws Refused {
-        int root = rootStart(xml);
-        Matcher m = DOCTYPE.matcher(xml);
-        if (!m.find() || m.start() > root) {
+        int at = prologDoctype(xml);
+        if (at < 0) {
             return xml;
         }
-        if (!">".equals(m.group(1))) {
+        Matcher m = DOCTYPE.matcher(xml);
+        if (!m.find(at) || !">".equals(m.group(1))) {
             throw new Refused(DOCTYPE_REFUSED); // an internal subset, or a DOCTYPE that never ends
         }
         return xml.substring(0, m.start()) + xml.substring(m.end());
@@ -211,19 +215,29 @@ final class FeedText {
 
     /** Where the root element starts: the first {@code <} that opens neither a comment, a PI nor a declaration. */
     private static int rootStart(String xml) {
+        return prolog(xml, false);
+    }
+
+    /** Where the prolog's DOCTYPE starts, outside its comments, or -1. */
+    private static int prologDoctype(String xml) {
+        return prolog(xml, true);
+    }
+
+    private static int prolog(String xml, boolean doctype) {
         for (int at = xml.indexOf('<'); at >= 0; at = xml.indexOf('<', at + 1)) {
-            if (at + 1 < xml.length() && xml.charAt(at + 1) != '!' && xml.charAt(at + 1) != '?') {
-                return at;
-            }
             if (xml.startsWith("<!--", at)) {
                 int end = xml.indexOf("-->", at + 4);
                 if (end < 0) {
-                    return xml.length();
+                    return doctype ? -1 : xml.length();
                 }
                 at = end;
+            } else if (doctype && xml.regionMatches(true, at, "<!DOCTYPE", 0, 9)) {
+                return at;
+            } else if (at + 1 < xml.length() && xml.charAt(at + 1) != '!' && xml.charAt(at + 1) != '?') {
+                return doctype ? -1 : at;
             }
         }
-        return xml.length();
+        return doctype ? -1 : xml.length();
     }
 
     /** The local name of the root element, or empty when there is none. */
@@ -312,11 +326,15 @@ final class FeedText {
         if (!root.find(rootStart(xml)) || root.start() != rootStart(xml)) {
             return xml;
         }
-        Matcher version = VERSION.matcher(root.group(1));
+        String attributes = USERLAND_NAMESPACE.matcher(root.group(1)).replaceFirst("");
+        Matcher version = VERSION.matcher(attributes);
         if (version.find() && RSS_VERSIONS.contains(version.group(2).strip())) {
-            return xml;
+            if (attributes.equals(root.group(1))) {
+                return xml;
+            }
+        } else {
+            attributes = version.find(0) ? version.replaceFirst("version=\"2.0\"") : attributes + " version=\"2.0\"";
         }
-        String attributes = version.find(0) ? version.replaceFirst("version=\"2.0\"") : root.group(1) + " version=\"2.0\"";
         return xml.substring(0, root.start()) + "<rss" + attributes + ">" + xml.substring(root.end());
     }
 }

@@ -112,6 +112,29 @@ class FeedReaderTest {
     }
 
     @Test
+    void aDoctypeInACommentOrInCdataIsNoDoctype() throws Exception {
+        String xml = "<!-- says \"<!DOCTYPE\" -->" + rss("", "<![CDATA[ <!DOCTYPE ]]>");
+        assertThat(read(xml).get(0).title()).isEqualTo("<!DOCTYPE");
+    }
+
+    @Test
+    void readsRssInUserLandsOldNamespace() throws Exception {
+        String xml = "<rss xmlns=\"http://backend.userland.com/rss2\" version=\"2.0\"><channel><title>T</title>"
+                + "<link>https://news.example/</link><description>d</description><item><title>One</title></item></channel></rss>";
+        assertThat(read(xml)).singleElement().extracting(FeedReader.Item::title).isEqualTo("One");
+    }
+
+    @Test
+    void saysWhyAFeedIsNotWellFormed() {
+        assertThatThrownBy(() -> read("<rss version=\"2.0\"><channel><item><title>x</item></channel></rss>"))
+                .isInstanceOf(FeedReader.FeedProblem.class).hasMessageStartingWith("not a valid RSS or Atom feed: Invalid XML")
+                .hasMessageContaining("title");
+        assertThatThrownBy(() -> read("<feed xmlns=\"http://example.com/newformat#\"><title>x</title></feed>"))
+                .isInstanceOf(FeedReader.FeedProblem.class)
+                .hasMessage("not a valid RSS or Atom feed: no RSS or Atom parser for its root element <feed> and its namespace");
+    }
+
+    @Test
     void readsAtomWithHtmlEntitiesToo() throws Exception {
         String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><id>urn:t</id><updated>2024-01-01T00:00:00Z</updated>"
                 + "<entry><title>S&atilde;o Paulo</title><id>urn:1</id><link href=\"https://news.example/sp\"/>"

@@ -50,8 +50,9 @@ def classpath():
     return os.pathsep.join([os.path.join(ROOT, "ingest", "target", "test-classes")] + modules + deps)
 
 
-def pactwire(files):
-    run = subprocess.run(["java", "-cp", classpath(), "io.pactwire.ingest.FeedCorpus"], input="\n".join(files),
+def pactwire(files, before=None):
+    cp = classpath() if before is None else before + os.pathsep + classpath()
+    run = subprocess.run(["java", "-cp", cp, "io.pactwire.ingest.FeedCorpus"], input="\n".join(files),
                          capture_output=True, text=True, check=True)
     result = {}
     for line in run.stdout.splitlines():
@@ -63,11 +64,13 @@ def pactwire(files):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mirror", default="/work/.mirror/kurtmckee+feedparser/repo", help="git dir of kurtmckee/feedparser")
+    parser.add_argument("--before", help="classes put first on the class path, to measure another FeedReader"
+                        " (an earlier commit's, compiled against ingest's class path)")
     parser.add_argument("--show", type=int, default=40, help="disagreements listed per kind")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         files = corpus(args.mirror, tmp)
-        ours = pactwire(files)
+        ours = pactwire(files, args.before)
         theirs = {}
         for f in files:
             try:
@@ -88,7 +91,11 @@ def main():
               f" rejected {sum(1 for f in files if ours[f][0] == 'rejected')}, not a feed {sum(1 for f in files if ours[f][0] == 'not-a-feed')}")
         print(f"of feedparser's {len(clean)}: Pactwire reads {len(same)} with the same entry count,"
               f" {len(other_count)} with another count, does not read {len(not_read)}")
-        print(f"of the {len(bozo)} feedparser flags bozo: Pactwire reads {len(bozo_read)}")
+        print(f"of the {len(bozo)} feedparser flags bozo (it then reads what it can): Pactwire reads {len(bozo_read)},"
+              f" {sum(1 for f in bozo_read if ours[f][1] == theirs[f][1])} of them with feedparser's entry count")
+        without_channel = [f for f in not_read if ours[f][3] == "RSS without <channel>"]
+        print(f"of the {len(not_read)} clean ones Pactwire does not read, {len(without_channel)} are an <rss> without <channel>"
+              f" ({sum(1 for f in without_channel if theirs[f][1] == 0)} of them with no entries at all)")
         reasons = collections.Counter((ours[f][0] + ": " + ours[f][3][:70]) for f in not_read)
         print("\nwhy Pactwire does not read what feedparser reads cleanly:")
         for reason, n in reasons.most_common():

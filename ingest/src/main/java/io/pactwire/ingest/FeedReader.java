@@ -25,8 +25,7 @@ import java.util.regex.Pattern;
 final class FeedReader {
     private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE", Pattern.CASE_INSENSITIVE);
     private static final Pattern ROOT = Pattern.compile(
-            "^(?:\\s|<\\?xml[^>]*>|<\\?xml-stylesheet[^>]*>|<!--.*?-->|<!DOCTYPE[^>\\[]*>)*<(?:rss|feed|rdf:RDF)[\\s>]",
-            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+            "^(?:\\s|<\\?xml[^>]*>|<!--.*?-->|(?i:<!DOCTYPE)[^>\\[]*>)*<(?:rss|feed|rdf:RDF)[\\s>]", Pattern.DOTALL);
     private static final Pattern RSS_CHANNEL = Pattern.compile("<(?:[\\w.-]+:)?channel[\\s>/]");
 
     /**

@@ -1,11 +1,14 @@
 package io.pactwire.ingest;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,6 +112,21 @@ class FeedReaderTest {
         assertThatThrownBy(() -> read(xml)).isInstanceOf(FeedReader.FeedProblem.class).hasMessage(FeedText.DOCTYPE_REFUSED);
         String bomb = "<!DOCTYPE rss [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;\">]>" + rss("", "&b;");
         assertThatThrownBy(() -> read(bomb)).isInstanceOf(FeedReader.FeedProblem.class).hasMessage(FeedText.DOCTYPE_REFUSED);
+    }
+
+    @Test
+    void anExternalDtdIsNeverRead(@TempDir Path dir) throws Exception {
+        Path dtd = dir.resolve("evil.dtd");
+        Files.writeString(dtd, "<!ENTITY secret \"TOP-SECRET\">");
+        String xml = "<!DOCTYPE rss SYSTEM \"" + dtd.toUri() + "\">" + rss("", "&secret;");
+        assertThat(read(xml).get(0).title()).isEqualTo("&secret;");
+    }
+
+    @Test
+    void readsAMinimalRss091ChannelWithoutLanguageOrDescription() throws Exception {
+        String xml = "<rss version=\"0.91\"><channel><title>T</title><item><title>One</title>"
+                + "<link>https://news.example/1</link><description>Text</description></item></channel></rss>";
+        assertThat(read(xml)).singleElement().extracting(FeedReader.Item::title).isEqualTo("One");
     }
 
     @Test

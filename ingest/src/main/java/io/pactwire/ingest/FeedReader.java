@@ -5,11 +5,8 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,15 +16,17 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Reads RSS (0.9x, 1.0, 2.0) and Atom feeds with Rome. A feed that declares a DOCTYPE is refused before
- * parsing: a DTD is how external entities (XXE) and entity expansion bombs get in, and no real feed needs
- * one. Rome's parser refuses DOCTYPEs too ({@link SyndFeedInput#setAllowDoctypes(boolean)} false), as a
- * second line.
+ * Reads RSS (0.9x, 1.0, 2.0) and Atom feeds with Rome, leniently where the meaning is clear and strictly
+ * where safety is at stake ({@link FeedText}): the charset is detected (UTF-16 and UTF-32 too), HTML entities
+ * resolved, stray control characters removed; a DOCTYPE that declares anything is refused before parsing, as
+ * a DTD is how external entities (XXE) and entity expansion bombs get in, and no real feed needs one. Rome's
+ * parser refuses DOCTYPEs too ({@link SyndFeedInput#setAllowDoctypes(boolean)} false), as a second line.
  */
 final class FeedReader {
     private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ROOT = Pattern.compile("^(?:\\s|<\\?xml[^>]*>|<!--.*?-->)*<(?:rss|feed|rdf:RDF)[\\s>]",
-            Pattern.DOTALL);
+    private static final Pattern ROOT = Pattern.compile(
+            "^(?:\\s|<\\?xml[^>]*>|<!--.*?-->|(?i:<!DOCTYPE)[^>\\[]*>)*<(?:rss|feed|rdf:RDF)[\\s>]", Pattern.DOTALL);
+    private static final Pattern RSS_CHANNEL = Pattern.compile("<(?:[\\w.-]+:)?channel[\\s>/]");
 
     /**
      * One item of a feed.
@@ -50,32 +49,39 @@ final class FeedReader {
         }
     }
 
-    /** Whether {@code bytes} look like a feed (an rss, feed or rdf:RDF root element). */
+    /** Whether {@code bytes} look like a feed (an rss, feed or rdf:RDF root element), in any charset, UTF-16 and UTF-32 too. */
     static boolean looksLikeFeed(byte[] bytes) {
-        String head = new String(bytes, 0, Math.min(bytes.length, 2048), StandardCharsets.ISO_8859_1);
-        if (head.startsWith("\u00EF\u00BB\u00BF")) {
-            head = head.substring(3);
-        }
+        String head = FeedText.head(bytes, 4096);
         return ROOT.matcher(head).find() || (head.contains("<rss") || head.contains("<feed")) && DOCTYPE.matcher(head).find();
     }
 
     /** The items of a feed, in feed order. */
     List<Item> read(byte[] bytes, String contentType) throws FeedProblem {
-        String head = new String(bytes, 0, Math.min(bytes.length, 8192), StandardCharsets.ISO_8859_1);
-        if (DOCTYPE.matcher(head).find()) {
-            throw new FeedProblem("feed declares a DOCTYPE: DTDs and external entities (XXE) are refused");
+        String xml;
+        try {
+            xml = FeedText.of(bytes, contentType);
+        } catch (FeedText.Refused e) {
+            throw new FeedProblem(e.getMessage());
+        }
+        if (FeedText.rootName(xml).equals("rss") && !RSS_CHANNEL.matcher(xml).find()) {
+            throw new FeedProblem("RSS without <channel>");
         }
         SyndFeed feed;
         try {
             SyndFeedInput input = new SyndFeedInput();
-            input.setAllowDoctypes(false);
-            input.setXmlHealerOn(false);
-            // XmlReader decides the charset as RFC 3023 says: the HTTP header, BOM and XML declaration.
-            feed = input.build(new XmlReader(new ByteArrayInputStream(bytes), contentType, true));
-        } catch (FeedException | IllegalArgumentException | IOException e) {
+            input.setAllowDoctypes(false); // a second line: FeedText removed or refused the prolog's DOCTYPE
+            input.setXmlHealerOn(false); // FeedText does the healing, with the HTML5 entities
+            feed = input.build(new StringReader(xml));
+        } catch (FeedException | IllegalArgumentException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (e.getCause() != null && e.getCause().getMessage() != null && !message.contains(e.getCause().getMessage())) {
+                message += ": " + e.getCause().getMessage(); // Rome's "Invalid XML" alone says nothing of why
+            }
+            if (message.equals("Invalid document")) {
+                message = "no RSS or Atom parser for its root element <" + FeedText.rootName(xml) + "> and its namespace";
+            }
             if (message.toLowerCase(Locale.ROOT).contains("doctype")) {
-                throw new FeedProblem("feed declares a DOCTYPE: DTDs and external entities (XXE) are refused");
+                throw new FeedProblem(FeedText.DOCTYPE_REFUSED);
             }
             throw new FeedProblem("not a valid RSS or Atom feed: " + message);
         }

@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -32,6 +33,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLException;
 
 /**
  * Fetches web pages and feeds with Apache HttpClient 5, refusing what ingest must not take: schemes other
@@ -40,7 +42,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (checked on the {@code Content-Length} and again while reading, on the decoded bytes of a gzip or deflate
  * body), servers slower than the timeout (for the whole exchange, body included), redirect loops and chains
  * longer than the limit (redirects are followed here, not by the client, so every hop is checked), and HTTP
- * errors. Each refusal is a {@link FetchException} whose message is the reason, fit for a report.
+ * errors. Each refusal is a {@link FetchException} whose message is the reason, fit for a report, and names
+ * the real cause: unknown host, connection refused, no route to host, TLS failure, timeout, HTTP status, size.
  */
 public final class Fetcher {
 
@@ -191,7 +194,7 @@ public final class Fetcher {
                 throw new FetchException(refusal.get());
             }
         } catch (UnknownHostException e) {
-            throw new FetchException("unreachable: unknown host " + uri.getHost());
+            throw new FetchException("unknown host " + uri.getHost());
         }
     }
 
@@ -215,7 +218,7 @@ public final class Fetcher {
         } catch (TooLarge e) {
             throw new FetchException(e.getMessage());
         } catch (IOException e) {
-            throw new FetchException(timedOut.get() ? timedOutReason() : reason(e));
+            throw new FetchException(timedOut.get() ? timedOutReason() : reason(e, uri));
         } finally {
             deadline.cancel(false);
         }
@@ -252,12 +255,16 @@ public final class Fetcher {
         return bytes.toByteArray();
     }
 
-    private String reason(IOException cause) {
+    /**
+     * The cause of a failed exchange, named as such: a report groups rejections by it ({@link IngestReport}), so
+     * an unknown host must not read as a refused connection, nor a TLS failure as a network error.
+     */
+    private String reason(IOException cause, URI uri) {
         if (cause instanceof HostPolicy.Refused) {
             return cause.getMessage(); // an address the client was about to connect to, refused by the policy
         }
         if (cause instanceof UnknownHostException) {
-            return "unreachable: unknown host " + cause.getMessage();
+            return "unknown host " + uri.getHost();
         }
         if (cause instanceof ConnectTimeoutException) {
             return "timed out connecting after " + describe(settings.connectTimeout()) + " (ingest.http.connect.timeout.ms)";
@@ -266,9 +273,21 @@ public final class Fetcher {
             return timedOutReason();
         }
         if (cause instanceof ConnectException) {
-            return "unreachable: connection refused";
+            return "connection refused (" + authority(uri) + ")";
         }
-        return "unreachable: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        if (cause instanceof NoRouteToHostException) {
+            return "no route to host (" + authority(uri) + ")";
+        }
+        if (cause instanceof SSLException) {
+            return "TLS failure: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        }
+        return "network error: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+    }
+
+    /** Host and port, the port the scheme's when the URL gives none. */
+    private static String authority(URI uri) {
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getHost() + ":" + port;
     }
 
     private String timedOutReason() {

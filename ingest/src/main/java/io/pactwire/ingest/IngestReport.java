@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
  */
 public record IngestReport(List<Published> published, List<Unchanged> unchanged, List<Input.Rejected> rejected,
                            List<Input.Skipped> skipped) {
-    private static final Pattern NUMBERS = Pattern.compile("\\d+");
 
     /** One published article, at its revision (1 for a new article); id and source escaped for printing ({@link Printable}). */
     public record Published(String id, String source, int revision) {
@@ -61,29 +60,54 @@ public record IngestReport(List<Published> published, List<Unchanged> unchanged,
     }
 
     /**
-     * Rejections counted by kind of reason: the reason up to its first colon or parenthesis, numbers
-     * folded, so "HTTP 404 (client error)" and "HTTP 410 (client error)" count apart but two files over
-     * the size limit count together.
+     * Rejections counted by their cause ({@link #cause}): "HTTP 404" and "HTTP 410" count apart, two files over
+     * the size limit together, and "not valid UTF-8 text" stays what it says.
      */
     public Map<String, Integer> rejectedByReason() {
         Map<String, Integer> counts = new TreeMap<>();
-        rejected.forEach(r -> counts.merge(kind(r.reason()), 1, Integer::sum));
+        rejected.forEach(r -> counts.merge(cause(r.reason()), 1, Integer::sum));
         return counts;
     }
 
-    static String kind(String reason) {
-        if (reason.startsWith("HTTP ")) {
-            return reason.split(" ", 3)[0] + " " + reason.split(" ", 3)[1];
+    /**
+     * The cause a reason names, what it has in common with every reason of the same cause: its words up to the
+     * first colon, parenthesis or comma, and up to the first part that is the input's own (a URL, host name or
+     * address, quoted text); a number on its own (a size, a line) is N, but an HTTP status stays, and so do the
+     * digits of a word (UTF-8, ISO-8859-1). After a reason that only says where it failed ("linked page",
+     * "cannot read", "not a valid RSS or Atom feed"), the cause that follows its colon is kept too.
+     */
+    static String cause(String reason) {
+        for (String wrapper : WRAPPERS) {
+            if (reason.startsWith(wrapper + ": ")) {
+                return wrapper + ": " + cause(reason.substring(wrapper.length() + 2));
+            }
         }
         int end = reason.length();
-        for (char stop : new char[] {':', '('}) {
+        for (char stop : new char[] {':', '(', ','}) {
             int at = reason.indexOf(stop);
             if (at > 0 && at < end) {
                 end = at;
             }
         }
-        return NUMBERS.matcher(reason.substring(0, end).strip()).replaceAll("N");
+        StringBuilder cause = new StringBuilder();
+        String previous = "";
+        for (String token : reason.substring(0, end).strip().split("\\s+")) {
+            if (OWN_PART.matcher(token).find()) {
+                break;
+            }
+            cause.append(cause.length() == 0 ? "" : " ")
+                    .append(NUMBER.matcher(token).matches() && !previous.equals("HTTP") ? "N" : token);
+            previous = token;
+        }
+        return cause.length() == 0 ? reason.substring(0, end).strip() : cause.toString();
     }
+
+    /** Reasons that say where a reading failed, followed by a colon and its cause. */
+    private static final List<String> WRAPPERS = List.of("linked page", "cannot read", "not a valid RSS or Atom feed",
+            "failed while reading", "not published", "publishedAt");
+    private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(?:[.,]\\d+)?%?");
+    /** A part of a reason that is the input's own: a URL, a host name or address, a path, quoted text. */
+    private static final Pattern OWN_PART = Pattern.compile("://|^[\"'\u201C]|^/|^\\w[\\w-]*(?:\\.[\\w-]+)+\\.?$|^\\[?[0-9a-fA-F:]+:[0-9a-fA-F:]*\\]?$");
 
     /** One line: "published 3, unchanged 1, rejected 2 (HTTP 404: 1, no article text: 1), skipped 0". */
     public String summary() {

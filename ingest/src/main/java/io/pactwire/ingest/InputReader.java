@@ -622,7 +622,7 @@ public final class InputReader {
             feedItemsRead.remove(unread.key(), unread.fingerprint());
             return new Input.Rejected(unread.source(), "interrupted");
         } catch (ExecutionException e) {
-            return new Input.Rejected(unread.source(), "linked page: " + e.getCause());
+            return new Input.Rejected(unread.source(), "linked page: " + failedWhileReading(unread.source(), e.getCause()));
         }
     }
 

@@ -216,6 +216,34 @@ class FetcherTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        assertThat(reason(fetcher(true), "http://127.0.0.1:" + closedPort + "/")).startsWith("unreachable: ");
+        assertThat(reason(fetcher(true), "http://127.0.0.1:" + closedPort + "/"))
+                .isEqualTo("connection refused (127.0.0.1:" + closedPort + ")");
+    }
+
+    @Test
+    void namesAnUnknownHostAsSuchNotAsARefusedConnection() {
+        TestResolver resolver = new TestResolver("news.example", "127.0.0.1");
+        assertThat(reason(fetcher(true, resolver), "https://nowhere.invalid/feed.rss")).isEqualTo("unknown host nowhere.invalid");
+        server.redirect("/moved", 302, "http://gone.invalid/page");
+        assertThat(reason(fetcher(true, resolver), server.url("/moved"))).isEqualTo("unknown host gone.invalid");
+    }
+
+    @Test
+    void namesATlsFailure() throws Exception {
+        // a server on loopback that answers a TLS handshake with plain HTTP
+        try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread answer = new Thread(() -> {
+                try (var socket = plain.accept(); OutputStream out = socket.getOutputStream()) {
+                    out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    socket.getInputStream().read(new byte[4096]); // until the client gives up
+                } catch (IOException clientGaveUp) {
+                    // the client closes the connection at the failed handshake
+                }
+            });
+            answer.start();
+            assertThat(reason(fetcher(true), "https://127.0.0.1:" + plain.getLocalPort() + "/")).startsWith("TLS failure: ");
+            answer.join();
+        }
     }
 }

@@ -167,6 +167,20 @@ class InputReaderTest {
     }
 
     @Test
+    void readsUtf16AndUtf32FeedsInFoldersInsteadOfSkippingThem(@TempDir Path dir) throws IOException {
+        String feed = "<?xml version=\"1.0\" encoding=\"%s\"?><rss version=\"2.0\"><channel><title>T</title>"
+                + "<link>https://news.example/</link><description>d</description><item><title>Z&uuml;rich</title>"
+                + "<link>https://news.example/%s</link><content:encoded xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"
+                + "&lt;p&gt;A story told in a wide charset.&lt;/p&gt;</content:encoded></item></channel></rss>";
+        for (String charset : List.of("UTF-16", "UTF-16LE", "UTF-32BE")) {
+            Files.write(dir.resolve(charset + ".xml"), feed.formatted(charset, charset).getBytes(java.nio.charset.Charset.forName(charset)));
+        }
+        List<Input> inputs = read(dir);
+        assertThat(inputs).hasSize(3).allSatisfy(input -> assertThat(input).isInstanceOf(Input.Article.class));
+        assertThat(inputs).extracting(input -> ((Input.Article) input).article().title()).containsOnly("Zürich");
+    }
+
+    @Test
     void anHtmlFileOverThePageLimitOrWithBinaryContentIsRejected(@TempDir Path dir) throws IOException {
         InputReader small = new InputReader(4096, 2048, Dates.dayFirst(), null, Clock.fixed(NOW, ZoneOffset.UTC));
         Path big = dir.resolve("big.html");

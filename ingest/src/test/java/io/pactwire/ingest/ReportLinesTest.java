@@ -22,7 +22,7 @@ class ReportLinesTest {
         assertThat(new IngestReport.Unchanged("id\n", "s")).isEqualTo(new IngestReport.Unchanged("id\\u000A", "s"));
 
         IngestReport report = new IngestReport(List.of(), List.of(rejected), List.of());
-        assertThat(report.summary()).isEqualTo("published 0, unchanged 0, rejected 1 (bad\\uNthing: 1), skipped 0");
+        assertThat(report.summary()).isEqualTo("published 0, unchanged 0, rejected 1 (bad\\u2028thing: 1), skipped 0");
 
         ByteArrayOutputStream terminal = new ByteArrayOutputStream();
         Progress bar = ConsoleProgress.of(true, new PrintStream(terminal, true, StandardCharsets.UTF_8));

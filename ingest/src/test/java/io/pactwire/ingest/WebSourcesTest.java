@@ -229,6 +229,44 @@ class WebSourcesTest {
     }
 
     @Test
+    void everyRejectionOfAUrlNamesItsCauseAndTheSummaryGroupsByIt() throws IOException {
+        // names through a resolver of the test's own, never DNS: only the fixture server's literal address exists
+        HostPolicy.Resolver resolver = host -> {
+            if (!host.equals("127.0.0.1")) {
+                throw new java.net.UnknownHostException(host);
+            }
+            return new java.net.InetAddress[] {java.net.InetAddress.getLoopbackAddress()};
+        };
+        Fetcher fetcher = new Fetcher(new Fetcher.Settings(Duration.ofSeconds(5), Duration.ofSeconds(10), 5, 1 << 20, true, "test"),
+                resolver);
+        InputReader urls = new InputReader(64 * 1024, 1 << 20, Dates.dayFirst(), fetcher,
+                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        server.serve("/latin.html", 200, "text/html; charset=utf-8", page("Zürich", "Ärger über Öl, Müll und Größe " + STORY)
+                        .getBytes(StandardCharsets.ISO_8859_1))
+                .serve("/big.html", 200, "text/html", new byte[(1 << 20) + 1])
+                .serve("/feed.rss", 200, "application/rss+xml", rss(item("Gone", server.url("/gone"), "summary", null))
+                        .getBytes(StandardCharsets.UTF_8));
+        List<Input> inputs = new ArrayList<>();
+        urls.readArguments(List.of(server.url("/latin.html"), server.url("/big.html"), server.url("/missing"), server.url("/feed.rss"),
+                "http://127.0.0.1:" + closedPort + "/", "https://nowhere.invalid/"), inputs::add);
+        assertThat(inputs).extracting(input -> ((Input.Rejected) input).reason()).containsExactly(
+                "not text in the declared charset UTF-8: 2% of it does not decode",
+                "response is 1048577 bytes, over the limit of 1048576 (ingest.max.page.bytes)",
+                "HTTP 404 (client error)",
+                "linked page: HTTP 404 (client error)",
+                "connection refused (127.0.0.1:" + closedPort + ")",
+                "unknown host nowhere.invalid");
+        IngestReport report = new IngestReport(List.of(), inputs.stream().map(Input.Rejected.class::cast).toList(), List.of());
+        assertThat(report.summary()).isEqualTo("published 0, unchanged 0, rejected 6 (HTTP 404: 1, connection refused: 1,"
+                + " linked page: HTTP 404: 1, not text in the declared charset UTF-8: 1, response is N bytes: 1, unknown host: 1),"
+                + " skipped 0");
+    }
+
+    @Test
     void aFeedWithADoctypeIsRefusedAndItsExternalEntityNeverRead(@TempDir Path dir) throws IOException {
         Path secret = dir.resolve("secret.txt");
         Files.writeString(secret, "TOP-SECRET");

@@ -1,0 +1,165 @@
+package io.pactwire.ingest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Feeds as the web serves them: read where their meaning is clear, refused where safety is at stake. */
+class FeedReaderTest {
+    private final FeedReader reader = new FeedReader();
+
+    private static String rss(String declaration, String itemTitle) {
+        return declaration + "<rss version=\"2.0\"><channel><title>News</title><link>https://news.example/</link>"
+                + "<description>d</description><item><title>" + itemTitle + "</title><link>https://news.example/1</link>"
+                + "<description>Text</description></item></channel></rss>";
+    }
+
+    private List<FeedReader.Item> read(byte[] bytes) throws FeedReader.FeedProblem {
+        return reader.read(bytes, null);
+    }
+
+    private List<FeedReader.Item> read(String xml) throws FeedReader.FeedProblem {
+        return read(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void resolvesHtmlNamedEntitiesInsteadOfRejectingTheFeed() throws Exception {
+        List<FeedReader.Item> items = read(rss("", "Caf&eacute;&nbsp;talks &mdash; &hellip; &amp; &lt;more&gt; &#233;&#x2014;"));
+        assertThat(items).singleElement().extracting(FeedReader.Item::title)
+                .isEqualTo("Café\u00A0talks — … & <more> é—");
+    }
+
+    @Test
+    void showsAnUnknownEntityOrABareAmpersandAsWritten() throws Exception {
+        assertThat(read(rss("", "AT&T &bogus; & Co")).get(0).title()).isEqualTo("AT&T &bogus; & Co");
+    }
+
+    @Test
+    void leavesEntitiesInCdataAsText() throws Exception {
+        assertThat(read(rss("", "<![CDATA[R&amp;D &eacute;]]>")).get(0).title()).isEqualTo("R&amp;D &eacute;");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE"})
+    void readsWideFeedsWithoutAByteOrderMark(String charset) throws Exception {
+        byte[] bytes = rss("<?xml version=\"1.0\" encoding=\"" + charset + "\"?>", "Zürich ☃").getBytes(Charset.forName(charset));
+        assertThat(FeedReader.looksLikeFeed(bytes)).isTrue();
+        assertThat(read(bytes)).singleElement().extracting(FeedReader.Item::title).isEqualTo("Zürich ☃");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE", "UTF-8"})
+    void readsFeedsWithAByteOrderMarkWhateverTheirDeclarationSays(String charset) throws Exception {
+        byte[] bytes = ("\uFEFF" + rss("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>", "Zürich ☃")).getBytes(Charset.forName(charset));
+        assertThat(FeedReader.looksLikeFeed(bytes)).isTrue();
+        assertThat(read(bytes).get(0).title()).isEqualTo("Zürich ☃");
+    }
+
+    @Test
+    void detectsAnUndeclaredEncoding() throws Exception {
+        assertThat(read(rss("", "Zürich").getBytes(StandardCharsets.UTF_8)).get(0).title()).isEqualTo("Zürich");
+        assertThat(read(rss("", "Zürich – €").getBytes(Charset.forName("windows-1252"))).get(0).title()).isEqualTo("Zürich – €");
+    }
+
+    @Test
+    void believesTheDeclarationOnlyWhenTheBytesDecodeInIt() throws Exception {
+        byte[] latin = rss("<?xml version=\"1.0\" encoding=\"utf-8\"?>", "Zürich").getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(read(latin).get(0).title()).isEqualTo("Zürich");
+        byte[] koi8 = rss("<?xml version=\"1.0\" encoding=\"koi8-r\"?>", "Москва").getBytes(Charset.forName("KOI8-R"));
+        assertThat(read(koi8).get(0).title()).isEqualTo("Москва");
+        assertThat(reader.read(koi8, "application/rss+xml; charset=KOI8-R").get(0).title()).isEqualTo("Москва");
+    }
+
+    @Test
+    void removesStrayControlCharactersRatherThanRejectingTheFeed() throws Exception {
+        assertThat(read(rss("", "One\u001Dtwo\u0001 three&#x1D;")).get(0).title()).isEqualTo("Onetwo three");
+    }
+
+    @ParameterizedTest(name = "version {0}")
+    @ValueSource(strings = {"0.91", "0.92", "0.93", "0.94", "2.00", "0.91fn", ""})
+    void readsRss09xQuirks(String version) throws Exception {
+        String root = version.isEmpty() ? "<rss>" : "<rss version=\"" + version + "\">";
+        String xml = "<?xml version=\"1.0\"?><!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\""
+                + " \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">" + root
+                + "<channel><title>T</title><link>https://news.example/</link><description>d</description><language>en</language>"
+                + "<item><title>K&ouml;ln</title><link>https://news.example/1</link></item></channel></rss>";
+        assertThat(FeedReader.looksLikeFeed(xml.getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(read(xml)).singleElement().satisfies(item -> {
+            assertThat(item.title()).isEqualTo("Köln");
+            assertThat(item.link()).isEqualTo("https://news.example/1");
+        });
+    }
+
+    @Test
+    void namesAnRssWithoutChannel() {
+        assertThatThrownBy(() -> read("<rss version=\"2.0\"><item><title>x</title></item></rss>"))
+                .isInstanceOf(FeedReader.FeedProblem.class).hasMessage("RSS without <channel>");
+    }
+
+    @Test
+    void stillRefusesADoctypeThatDeclaresEntities() {
+        String xml = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" + rss("", "&e;");
+        assertThatThrownBy(() -> read(xml)).isInstanceOf(FeedReader.FeedProblem.class).hasMessage(FeedText.DOCTYPE_REFUSED);
+        String bomb = "<!DOCTYPE rss [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;\">]>" + rss("", "&b;");
+        assertThatThrownBy(() -> read(bomb)).isInstanceOf(FeedReader.FeedProblem.class).hasMessage(FeedText.DOCTYPE_REFUSED);
+    }
+
+    @Test
+    void anExternalDtdIsNeverRead(@TempDir Path dir) throws Exception {
+        Path dtd = dir.resolve("evil.dtd");
+        Files.writeString(dtd, "<!ENTITY secret \"TOP-SECRET\">");
+        String xml = "<!DOCTYPE rss SYSTEM \"" + dtd.toUri() + "\">" + rss("", "&secret;");
+        assertThat(read(xml).get(0).title()).isEqualTo("&secret;");
+    }
+
+    @Test
+    void readsAMinimalRss091ChannelWithoutLanguageOrDescription() throws Exception {
+        String xml = "<rss version=\"0.91\"><channel><title>T</title><item><title>One</title>"
+                + "<link>https://news.example/1</link><description>Text</description></item></channel></rss>";
+        assertThat(read(xml)).singleElement().extracting(FeedReader.Item::title).isEqualTo("One");
+    }
+
+    @Test
+    void aDoctypeInACommentOrInCdataIsNoDoctype() throws Exception {
+        String xml = "<!-- says \"<!DOCTYPE\" -->" + rss("", "<![CDATA[ <!DOCTYPE ]]>");
+        assertThat(read(xml).get(0).title()).isEqualTo("<!DOCTYPE");
+    }
+
+    @Test
+    void readsRssInUserLandsOldNamespace() throws Exception {
+        String xml = "<rss xmlns=\"http://backend.userland.com/rss2\" version=\"2.0\"><channel><title>T</title>"
+                + "<link>https://news.example/</link><description>d</description><item><title>One</title></item></channel></rss>";
+        assertThat(read(xml)).singleElement().extracting(FeedReader.Item::title).isEqualTo("One");
+    }
+
+    @Test
+    void saysWhyAFeedIsNotWellFormed() {
+        assertThatThrownBy(() -> read("<rss version=\"2.0\"><channel><item><title>x</item></channel></rss>"))
+                .isInstanceOf(FeedReader.FeedProblem.class).hasMessageStartingWith("not a valid RSS or Atom feed: Invalid XML")
+                .hasMessageContaining("title");
+        assertThatThrownBy(() -> read("<feed xmlns=\"http://example.com/newformat#\"><title>x</title></feed>"))
+                .isInstanceOf(FeedReader.FeedProblem.class)
+                .hasMessage("not a valid RSS or Atom feed: no RSS or Atom parser for its root element <feed> and its namespace");
+    }
+
+    @Test
+    void readsAtomWithHtmlEntitiesToo() throws Exception {
+        String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><id>urn:t</id><updated>2024-01-01T00:00:00Z</updated>"
+                + "<entry><title>S&atilde;o Paulo</title><id>urn:1</id><link href=\"https://news.example/sp\"/>"
+                + "<updated>2024-01-02T00:00:00Z</updated><content type=\"html\">&lt;p&gt;Text&lt;/p&gt;</content></entry></feed>";
+        assertThat(read(atom)).singleElement().satisfies(item -> {
+            assertThat(item.title()).isEqualTo("São Paulo");
+            assertThat(item.contentHtml()).isEqualTo("<p>Text</p>");
+        });
+    }
+}

@@ -41,6 +41,8 @@ final class FixtureServer implements AutoCloseable {
     private int inFlight;
     private int maxInFlight;
     private volatile int gateWidth = 1;
+    /** How often the gate opened: a waiter leaves when it opens after it came. */
+    private long gateOpenings;
 
     FixtureServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -165,27 +167,32 @@ final class FixtureServer implements AutoCloseable {
             if (route.body().length > 0) {
                 exchange.getResponseBody().write(route.body());
             }
-        } finally {
-            if (route != null && route.kind() == Kind.GATED) {
-                synchronized (gate) {
-                    inFlight--;
-                }
-            }
         }
     }
 
+    /**
+     * Waits until {@link #gateWidth} gated requests are in flight together (or 300 ms), then counts this one
+     * as answered: before its response is written, since the client may send its next request as soon as it
+     * has read this one, and that request must not find this one still counted.
+     */
     private void awaitGate() {
         synchronized (gate) {
             inFlight++;
             maxInFlight = Math.max(maxInFlight, inFlight);
-            gate.notifyAll();
+            long generation = gateOpenings;
+            if (inFlight >= gateWidth) {
+                gateOpenings++;
+                gate.notifyAll();
+            }
             long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
             try {
-                for (long left = until - System.nanoTime(); inFlight < gateWidth && left > 0; left = until - System.nanoTime()) {
+                for (long left = until - System.nanoTime(); gateOpenings == generation && left > 0; left = until - System.nanoTime()) {
                     TimeUnit.NANOSECONDS.timedWait(gate, left);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                inFlight--;
             }
         }
     }

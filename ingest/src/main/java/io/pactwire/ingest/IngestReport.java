@@ -71,7 +71,7 @@ public record IngestReport(List<Published> published, List<Unchanged> unchanged,
         return counts;
     }
 
-    static String kind(String reason) {
+    public static String kind(String reason) {
         if (reason.startsWith("HTTP ")) {
             return reason.split(" ", 3)[0] + " " + reason.split(" ", 3)[1];
         }

@@ -84,6 +84,7 @@ public final class ArticleStore implements Runnable, AutoCloseable {
     /** Starts the guard of the store's topics, given what to do when one changes. */
     private final Function<Runnable, TopicGuard> guards;
     private volatile Thread loopThread;
+    private volatile ConnectionWatch connectionWatch;
 
     public ArticleStore(StoreConfig config) {
         this(new KafkaConsumer<>(config.consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
@@ -115,6 +116,7 @@ public final class ArticleStore implements Runnable, AutoCloseable {
     @Override
     public void run() {
         ConnectionWatch connectionWatch = ConnectionWatch.start("store", log, this::clientMetrics);
+        this.connectionWatch = connectionWatch;
         try {
             poll(connectionWatch);
         } catch (TopicChangedException e) {
@@ -389,6 +391,22 @@ public final class ArticleStore implements Runnable, AutoCloseable {
      */
     public boolean healthy(Duration within) {
         return finished.getCount() > 0 && System.currentTimeMillis() - lastPollMillis.get() < within.toMillis();
+    }
+
+    /** False while the store is cut off from Kafka (it heard from it before, and nothing for seconds). */
+    public boolean connected() {
+        ConnectionWatch watch = connectionWatch;
+        return watch == null || watch.connected();
+    }
+
+    /** The store's consumer, for metrics binders (lag, fetch and commit latency); not to be used otherwise. */
+    public Consumer<byte[], byte[]> consumer() {
+        return consumer;
+    }
+
+    /** The store's producer, for metrics binders (send and transaction latency); not to be used otherwise. */
+    public Producer<byte[], byte[]> producer() {
+        return producer;
     }
 
     /** What the store has done since start. */

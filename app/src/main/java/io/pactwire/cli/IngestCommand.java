@@ -91,8 +91,10 @@ final class IngestCommand implements Callable<Integer> {
         }
         Progress progress = ConsoleProgress.of(System.console() != null, System.err);
         IngestReport report;
-        try (Heartbeat heartbeat = Heartbeat.start(config.healthFile(), () -> true)) {
-            report = service.run(sources, progress);
+        // only a run that keeps going serves metrics: a one-off run is over before anyone scrapes it
+        try (MetricsServer metrics = watch || poll != null ? MetricsServer.start(config) : MetricsServer.off();
+             Heartbeat heartbeat = Heartbeat.start(config.healthFile(), () -> true)) {
+            report = service.run(sources, ServiceMeters.ingest(metrics, progress));
         }
         if (System.console() == null) {
             // On a terminal the bar printed each rejection as it happened.

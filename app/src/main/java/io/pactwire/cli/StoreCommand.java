@@ -32,15 +32,18 @@ final class StoreCommand implements Callable<Integer> {
         StoreConfig config = new StoreConfig(kafka.input());
         refuseToStartOverLostArticles(config);
         TopicSetup.ensure(config, Topics.Service.STORE);
-        ArticleStore store = new ArticleStore(config);
-        Thread hook = new Thread(store::close, "pactwire-store-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (Heartbeat heartbeat = Heartbeat.start(config.healthFile(), () -> store.healthy(Duration.ofSeconds(60)))) {
-            store.run();
-        } catch (TopicChangedException e) {
-            return 1; // the store logged it as its one ERROR
+        try (MetricsServer metrics = MetricsServer.start(config)) {
+            ArticleStore store = new ArticleStore(config);
+            ServiceMeters.store(metrics, store);
+            Thread hook = new Thread(store::close, "pactwire-store-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try (Heartbeat heartbeat = Heartbeat.start(config.healthFile(), () -> store.healthy(Duration.ofSeconds(60)))) {
+                store.run();
+            } catch (TopicChangedException e) {
+                return 1; // the store logged it as its one ERROR
+            }
+            return 0;
         }
-        return 0;
     }
 
     /**

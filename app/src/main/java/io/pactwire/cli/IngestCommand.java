@@ -96,8 +96,8 @@ final class IngestCommand implements Callable<Integer> {
              Heartbeat heartbeat = Heartbeat.start(config.healthFile(), () -> true)) {
             report = service.run(sources, ServiceMeters.ingest(metrics, progress));
         }
-        if (System.console() == null) {
-            // On a terminal the bar printed each rejection as it happened.
+        if (System.console() == null && !LogFormat.json()) {
+            // On a terminal the bar printed each rejection as it happened; JSON logs have an event for each.
             report.rejected().forEach(r -> System.err.println("rejected " + r.source() + ": " + r.reason()));
         }
         System.out.println(report.summary());

@@ -1,5 +1,6 @@
 package io.pactwire.enrich;
 
+import io.pactwire.topics.LogFields;
 import io.pactwire.config.ClusterAccessException;
 import io.pactwire.tagger.Tagger;
 import io.pactwire.topics.ConnectionWatch;
@@ -169,7 +170,7 @@ public final class EnricherApp implements AutoCloseable {
     /** Stops the enricher, with one ERROR: what it writes or remembers would belong to topics that are gone. */
     private void stopOnChangedTopics(String what) {
         stoppedBecause = what;
-        log.error("Stopping the enricher: {}, while it ran. It will not write into or remember topics other than those"
+        log.atError().addKeyValue(LogFields.REASON, what).log("Stopping the enricher: {}, while it ran. It will not write into or remember topics other than those"
                 + " it started with. Create the missing topics (pactwire topics) or finish the change, then start the"
                 + " enricher again: it discards local state built from other topics and reads news.raw from its"
                 + " committed offsets, or from the beginning of a new news.raw.", what);

@@ -251,6 +251,9 @@ public abstract class PactwireConfig {
         Set<String> ours = new HashSet<>(definition.names());
         ConfigSources.relevantEnvironment(environment).forEach((name, value) -> {
             String key = ConfigSources.keyForEnvVar(name);
+            if (ConfigSources.PROCESS_VARIABLES.contains(name)) {
+                return;
+            }
             if (name.startsWith(ConfigSources.PACTWIRE_ENV_PREFIX)) {
                 if (ours.contains(key)) {
                     settings.put(key, value);

@@ -1,5 +1,6 @@
 package io.pactwire.store;
 
+import io.pactwire.topics.LogFields;
 import io.pactwire.config.ClusterAccessException;
 import io.pactwire.model.EnrichedArticle;
 import io.pactwire.model.Serdes;
@@ -120,7 +121,7 @@ public final class ArticleStore implements Runnable, AutoCloseable {
         try {
             poll(connectionWatch);
         } catch (TopicChangedException e) {
-            log.error(e.getMessage());
+            log.atError().addKeyValue(LogFields.REASON, e.getMessage()).log(e.getMessage());
             throw e;
         } catch (RuntimeException e) {
             throw explain.apply(e);
@@ -257,7 +258,9 @@ public final class ArticleStore implements Runnable, AutoCloseable {
                       StoreCounters.Batch batch) {
         Parsed parsed = parse(record);
         if (parsed.problem() != null) {
-            log.warn("Dead letter from {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), parsed.problem());
+            LogFields.articleId(LogFields.record(log.atWarn(), record.topic(), record.partition(), record.offset()), record.key())
+                    .addKeyValue(LogFields.REASON, parsed.problem())
+                    .log("Dead letter from {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), parsed.problem());
             producer.send(DeadLetters.of(record.key(), record.value(), record.headers(), record.timestamp(),
                     record.topic(), record.partition(), record.offset(), new SerializationException(parsed.problem())));
             batch.deadLetters++;

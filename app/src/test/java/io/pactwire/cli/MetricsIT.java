@@ -1,5 +1,9 @@
 package io.pactwire.cli;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.pactwire.config.ClusterConfig;
 import io.pactwire.config.ConfigInput;
 import io.pactwire.config.PactwireConfig;
@@ -15,17 +19,20 @@ import io.pactwire.tagger.Tagger;
 import io.pactwire.testkit.KafkaTest;
 import io.pactwire.testkit.KafkaTestCluster;
 import io.pactwire.testkit.RecordReader;
+import io.pactwire.topics.LogFields;
 import io.pactwire.topics.TopicProvisioner;
 import io.pactwire.topics.TopicSettings;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,6 +67,11 @@ class MetricsIT {
     void countersScrapedDuringARunAddUpToRecordsInEqualsResultsPlusDeadLetters(KafkaTestCluster cluster,
                                                                               @TempDir Path state) throws Exception {
         ConfigInput input = input(cluster, state, "pactwire-enrich-metrics");
+        ListAppender<ILoggingEvent> enrichLog = new ListAppender<>();
+        enrichLog.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
+        enrichLog.start();
+        Logger enrichLogger = (Logger) LoggerFactory.getLogger("io.pactwire.enrich");
+        enrichLogger.addAppender(enrichLog);
         try (MetricsServer metrics = MetricsServer.start(new ClusterConfig(input));
              EnricherApp enricher = new EnricherApp(new EnrichConfig(input), Tagger.standard());
              ArticleStore store = new ArticleStore(new StoreConfig(input))) {
@@ -73,9 +85,10 @@ class MetricsIT {
                     .run(IngestService.Sources.once(List.of("../samples")), ServiceMeters.ingest(metrics, Progress.NONE));
             assertThat(report.published()).hasSize(3);
             // and one record no enricher can read: a poison pill, dead-lettered
+            RecordMetadata poison;
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(cluster.clientProperties(),
                     new ByteArraySerializer(), new ByteArraySerializer())) {
-                producer.send(new ProducerRecord<>(Topics.RAW.name(), "poison".getBytes(StandardCharsets.UTF_8),
+                poison = producer.send(new ProducerRecord<>(Topics.RAW.name(), "poison".getBytes(StandardCharsets.UTF_8),
                         "{not json".getBytes(StandardCharsets.UTF_8))).get();
             }
             long recordsIn = 4;
@@ -107,6 +120,17 @@ class MetricsIT {
             assertThat(scraped).contains("kafka_consumer_fetch_manager_records_lag_max", "kafka_stream_thread_commit_latency_avg",
                     "jvm_memory_used_bytes");
             assertThat(get(metrics.port(), MetricsServer.READY).statusCode()).isEqualTo(200);
+
+            // the enricher's dead-letter log event carries where the record was and why, as key-value pairs
+            Map<String, String> fields = new java.util.HashMap<>();
+            List.copyOf(enrichLog.list).stream().filter(e -> e.getFormattedMessage().startsWith("Dead letter from"))
+                    .findFirst().orElseThrow().getKeyValuePairs().forEach(pair -> fields.put(pair.key, String.valueOf(pair.value)));
+            assertThat(fields).containsEntry(LogFields.ARTICLE_ID, "poison").containsEntry(LogFields.TOPIC, Topics.RAW.name())
+                    .containsEntry(LogFields.PARTITION, String.valueOf(poison.partition()))
+                    .containsEntry(LogFields.OFFSET, String.valueOf(poison.offset()))
+                    .containsKey(LogFields.REASON);
+        } finally {
+            enrichLogger.detachAppender(enrichLog);
         }
     }
 

@@ -24,8 +24,9 @@ final class EnrichCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EnrichConfig config = new EnrichConfig(kafka.input());
-        TopicSetup.ensure(config, Topics.Service.ENRICH);
+        // serving first: a taken port is found before connecting, and /health/live answers while the enricher starts
         try (MetricsServer metrics = MetricsServer.start(config)) {
+            TopicSetup.ensure(config, Topics.Service.ENRICH);
             EnricherApp app = new EnricherApp(config, Tagger.standard());
             ServiceMeters.enrich(metrics, app);
             AtomicBoolean requested = new AtomicBoolean();

@@ -30,9 +30,10 @@ final class StoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StoreConfig config = new StoreConfig(kafka.input());
-        refuseToStartOverLostArticles(config);
-        TopicSetup.ensure(config, Topics.Service.STORE);
+        // serving first: a taken port is found before connecting, and /health/live answers while the store starts
         try (MetricsServer metrics = MetricsServer.start(config)) {
+            refuseToStartOverLostArticles(config);
+            TopicSetup.ensure(config, Topics.Service.STORE);
             ArticleStore store = new ArticleStore(config);
             ServiceMeters.store(metrics, store);
             Thread hook = new Thread(store::close, "pactwire-store-shutdown");

@@ -3,6 +3,7 @@ package io.pactwire.cli;
 import ch.qos.logback.classic.Level;
 import io.pactwire.config.ClusterConfig;
 import io.pactwire.config.ConfigInput;
+import io.pactwire.config.ConfigSources;
 import io.pactwire.config.PactwireConfig;
 import io.pactwire.embedded.EmbeddedKafkaBroker;
 import io.pactwire.enrich.EnrichConfig;
@@ -10,6 +11,7 @@ import io.pactwire.enrich.EnricherApp;
 import io.pactwire.ingest.IngestConfig;
 import io.pactwire.ingest.IngestReport;
 import io.pactwire.ingest.IngestService;
+import io.pactwire.ingest.Progress;
 import io.pactwire.model.AgreementStatus;
 import io.pactwire.model.EnrichedArticle;
 import io.pactwire.store.ArticleStore;
@@ -112,13 +114,25 @@ final class DemoCommand implements Callable<Integer> {
             settings.put(PactwireConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
             settings.put(EnrichConfig.STATE_DIR, stateDir.toString());
             settings.put(StoreConfig.TRANSACTIONAL_ID, "pactwire-store-demo");
-            ConfigInput input = ConfigInput.of(settings);
+            // of the environment only the metrics settings: the demo's broker and state are its own
+            Map<String, String> metricsEnvironment = new HashMap<>();
+            System.getenv().forEach((name, value) -> {
+                if (name.equals(ConfigSources.envVarFor(PactwireConfig.METRICS_PORT))
+                        || name.equals(ConfigSources.envVarFor(PactwireConfig.METRICS_HOST))) {
+                    metricsEnvironment.put(name, value);
+                }
+            });
+            ConfigInput input = new ConfigInput(Map.of(), metricsEnvironment, settings);
 
-            TopicSetup.ensureAll(new ClusterConfig(input));
+            ClusterConfig clusterConfig = new ClusterConfig(input);
+            MetricsServer metrics = MetricsServer.start(clusterConfig);
+            running.add(metrics);
+            TopicSetup.ensureAll(clusterConfig);
             out.println("Broker ready at " + broker.bootstrapServers() + "; topics created.");
 
             EnricherApp enricher = new EnricherApp(new EnrichConfig(input), Tagger.standard());
             running.add(enricher);
+            ServiceMeters.enrich(metrics, enricher);
             enricher.start();
             if (!enricher.awaitRunning(Duration.ofSeconds(60))) {
                 throw new IllegalStateException("The enricher did not start (state " + enricher.state() + ")");
@@ -126,12 +140,14 @@ final class DemoCommand implements Callable<Integer> {
             StoreConfig storeConfig = new StoreConfig(input);
             ArticleStore store = new ArticleStore(storeConfig);
             running.add(store);
+            ServiceMeters.store(metrics, store);
             Thread storeThread = new Thread(store, "pactwire-store");
             storeThread.setDaemon(true);
             storeThread.start();
             out.println("Enricher and store running.");
 
-            IngestReport report = new IngestService(new IngestConfig(input), Clock.systemUTC()).ingest(List.of(folder));
+            IngestReport report = new IngestService(new IngestConfig(input), Clock.systemUTC())
+                    .run(IngestService.Sources.once(List.of(folder.toString())), ServiceMeters.ingest(metrics, Progress.NONE));
             report.rejected().forEach(r -> System.err.println("rejected " + r.source() + ": " + r.reason()));
             out.println("Ingested " + folder + ": " + report.summary());
             Set<String> ids = report.published().stream().map(IngestReport.Published::id).collect(Collectors.toSet());

@@ -24,25 +24,29 @@ final class EnrichCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EnrichConfig config = new EnrichConfig(kafka.input());
-        TopicSetup.ensure(config, Topics.Service.ENRICH);
-        EnricherApp app = new EnricherApp(config, Tagger.standard());
-        AtomicBoolean requested = new AtomicBoolean();
-        Thread hook = new Thread(() -> {
-            requested.set(true);
-            boolean closed = app.close(Duration.ofSeconds(30));
-            System.err.println(closed ? "pactwire enrich: stopped cleanly" : "pactwire enrich: did not stop within 30 s");
-        }, "pactwire-enrich-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        app.start();
-        try (Heartbeat heartbeat = Heartbeat.start(config.healthFile(), () -> app.state() == KafkaStreams.State.RUNNING
-                || app.state() == KafkaStreams.State.REBALANCING)) {
-            app.awaitStopped();
+        // serving first: a taken port is found before connecting, and /health/live answers while the enricher starts
+        try (MetricsServer metrics = MetricsServer.start(config)) {
+            TopicSetup.ensure(config, Topics.Service.ENRICH);
+            EnricherApp app = new EnricherApp(config, Tagger.standard());
+            ServiceMeters.enrich(metrics, app);
+            AtomicBoolean requested = new AtomicBoolean();
+            Thread hook = new Thread(() -> {
+                requested.set(true);
+                boolean closed = app.close(Duration.ofSeconds(30));
+                System.err.println(closed ? "pactwire enrich: stopped cleanly" : "pactwire enrich: did not stop within 30 s");
+            }, "pactwire-enrich-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            app.start();
+            try (Heartbeat heartbeat = Heartbeat.start(config.healthFile(), () -> app.state() == KafkaStreams.State.RUNNING
+                    || app.state() == KafkaStreams.State.REBALANCING)) {
+                app.awaitStopped();
+            }
+            boolean failed = app.state() == KafkaStreams.State.ERROR || !requested.get();
+            if (!requested.get()) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                app.close(Duration.ofSeconds(30));
+            }
+            return failed ? 1 : 0;
         }
-        boolean failed = app.state() == KafkaStreams.State.ERROR || !requested.get();
-        if (!requested.get()) {
-            Runtime.getRuntime().removeShutdownHook(hook);
-            app.close(Duration.ofSeconds(30));
-        }
-        return failed ? 1 : 0;
     }
 }

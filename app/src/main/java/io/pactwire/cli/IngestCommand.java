@@ -91,11 +91,13 @@ final class IngestCommand implements Callable<Integer> {
         }
         Progress progress = ConsoleProgress.of(System.console() != null, System.err);
         IngestReport report;
-        try (Heartbeat heartbeat = Heartbeat.start(config.healthFile(), () -> true)) {
-            report = service.run(sources, progress);
+        // only a run that keeps going serves metrics: a one-off run is over before anyone scrapes it
+        try (MetricsServer metrics = watch || poll != null ? MetricsServer.start(config) : MetricsServer.off();
+             Heartbeat heartbeat = Heartbeat.start(config.healthFile(), () -> true)) {
+            report = service.run(sources, ServiceMeters.ingest(metrics, progress));
         }
-        if (System.console() == null) {
-            // On a terminal the bar printed each rejection as it happened.
+        if (System.console() == null && !LogFormat.json()) {
+            // On a terminal the bar printed each rejection as it happened; JSON logs have an event for each.
             report.rejected().forEach(r -> System.err.println("rejected " + r.source() + ": " + r.reason()));
         }
         System.out.println(report.summary());

@@ -22,6 +22,12 @@ public final class Pactwire {
     static final String VERBOSE = "--verbose";
 
     public static void main(String[] args) {
+        // checked before anything logs: logging reads the format when it starts
+        java.util.Optional<String> logFormat = LogFormat.problem(System.getProperties(), System.getenv());
+        if (logFormat.isPresent()) {
+            System.err.println("pactwire: " + logFormat.get());
+            System.exit(EXIT_USAGE);
+        }
         ResourceReport.installIfAsked();
         System.exit(commandLine().execute(args));
     }

@@ -30,17 +30,21 @@ final class StoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StoreConfig config = new StoreConfig(kafka.input());
-        refuseToStartOverLostArticles(config);
-        TopicSetup.ensure(config, Topics.Service.STORE);
-        ArticleStore store = new ArticleStore(config);
-        Thread hook = new Thread(store::close, "pactwire-store-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (Heartbeat heartbeat = Heartbeat.start(config.healthFile(), () -> store.healthy(Duration.ofSeconds(60)))) {
-            store.run();
-        } catch (TopicChangedException e) {
-            return 1; // the store logged it as its one ERROR
+        // serving first: a taken port is found before connecting, and /health/live answers while the store starts
+        try (MetricsServer metrics = MetricsServer.start(config)) {
+            refuseToStartOverLostArticles(config);
+            TopicSetup.ensure(config, Topics.Service.STORE);
+            ArticleStore store = new ArticleStore(config);
+            ServiceMeters.store(metrics, store);
+            Thread hook = new Thread(store::close, "pactwire-store-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try (Heartbeat heartbeat = Heartbeat.start(config.healthFile(), () -> store.healthy(Duration.ofSeconds(60)))) {
+                store.run();
+            } catch (TopicChangedException e) {
+                return 1; // the store logged it as its one ERROR
+            }
+            return 0;
         }
-        return 0;
     }
 
     /**

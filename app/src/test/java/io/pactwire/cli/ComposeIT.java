@@ -43,6 +43,8 @@ class ComposeIT {
     private static final Path COMPOSE = Path.of("../docker-compose.yml");
     private static final Path JAR = Path.of("target/pactwire.jar");
     private static final String KAFKA_ADDRESS = "kafka:19092";
+    /** The port the services serve metrics and health on in their containers. */
+    private static final String METRICS_PORT_VARIABLE = "PACTWIRE_METRICS_PORT";
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
     /** One service of the compose file, as compose would run it. */
@@ -91,9 +93,12 @@ class ComposeIT {
                     .extracting(a -> a.sourceUri().substring(a.sourceUri().lastIndexOf('/') + 1))
                     .containsExactlyInAnyOrder("000_6f954eecf47ae51d.txt", "001_4eb1cc99752fa4f0.txt", "002_4525720b54dbe636.txt");
 
+            // each service's healthcheck, run as compose runs it (with bash), passes: its /health/ready answers 200
             for (String instance : List.of("enrich-1", "enrich-2", "store-1", "ingest-1")) {
-                Path health = root.resolve("tmp/" + instance + "/pactwire.healthy");
-                await("health file of " + instance).atMost(Duration.ofSeconds(60)).until(() -> Files.exists(health));
+                Service service = services.get(instance.substring(0, instance.indexOf('-')));
+                List<String> healthcheck = healthcheckCommand(service, METRICS_PORTS.get(instance));
+                await("healthcheck of " + instance).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> new ProcessBuilder(healthcheck).redirectErrorStream(true).start().waitFor() == 0);
             }
             // one folder for the cluster, in it one locked instance folder per running replica
             Path state = root.resolve("volumes/enrich-state");
@@ -182,11 +187,12 @@ class ComposeIT {
         for (String dir : paths.values()) {
             Files.createDirectories(Path.of(dir));
         }
-        assertThat(service.healthcheck().isEmpty() || service.environment().containsKey("PACTWIRE_HEALTH_FILE"))
-                .as(service.name() + ": a healthcheck needs the health file").isTrue();
-        if (service.environment().containsKey("PACTWIRE_HEALTH_FILE")) {
-            assertThat(service.healthcheck()).as(service.name() + ": the healthcheck tests the health file")
-                    .contains(service.environment().get("PACTWIRE_HEALTH_FILE"));
+        assertThat(service.healthcheck().isEmpty() || service.environment().containsKey(METRICS_PORT_VARIABLE))
+                .as(service.name() + ": a healthcheck needs the metrics port").isTrue();
+        if (service.environment().containsKey(METRICS_PORT_VARIABLE)) {
+            assertThat(service.healthcheck()).as(service.name() + ": the healthcheck asks /health/ready on the metrics port")
+                    .contains("/dev/tcp/127.0.0.1/" + service.environment().get(METRICS_PORT_VARIABLE) + " ")
+                    .contains("GET /health/ready ");
         }
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", JAR.toAbsolutePath().toString()));
         service.command().forEach(arg -> command.add(map(arg, paths, cluster)));
@@ -197,10 +203,37 @@ class ComposeIT {
         env.put("HOME", root.toString());
         env.put("HOSTNAME", instance);
         service.environment().forEach((name, value) -> env.put(name, map(value, paths, cluster)));
+        if (env.containsKey(METRICS_PORT_VARIABLE)) {
+            // every container has its own port 9404; the processes share one host
+            int port = freePort();
+            METRICS_PORTS.put(instance, port);
+            env.put(METRICS_PORT_VARIABLE, String.valueOf(port));
+        }
         Path log = root.resolve("logs").resolve(instance + ".log");
         Files.createDirectories(log.getParent());
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         return builder.start();
+    }
+
+    private static final Map<String, Integer> METRICS_PORTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The healthcheck's CMD as compose runs it: its $$ unescaped, on the instance's metrics port. */
+    private static List<String> healthcheckCommand(Service service, int port) throws IOException {
+        JsonNode test = new ObjectMapper().readTree(service.healthcheck());
+        assertThat(test.get(0).asText()).as(service.name() + ": healthcheck form").isEqualTo("CMD");
+        List<String> command = new ArrayList<>();
+        for (int i = 1; i < test.size(); i++) {
+            command.add(test.get(i).asText().replace("$$", "$")
+                    .replace("/dev/tcp/127.0.0.1/" + service.environment().get(METRICS_PORT_VARIABLE) + " ",
+                            "/dev/tcp/127.0.0.1/" + port + " "));
+        }
+        return command;
     }
 
     private static String map(String value, Map<String, String> paths, KafkaTestCluster cluster) {

@@ -1,5 +1,6 @@
 package io.pactwire.enrich;
 
+import io.pactwire.topics.LogFields;
 import io.pactwire.topics.DeadLetters;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
@@ -28,7 +29,7 @@ final class DeadLetterHandlers {
     public static final class Deserialization implements DeserializationExceptionHandler {
         @Override
         public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
-            warn(record.topic(), record.partition(), record.offset(), exception);
+            warn(record.key(), record.topic(), record.partition(), record.offset(), exception);
             return Response.resume(List.of(DeadLetters.of(record.key(), record.value(), record.headers(), record.timestamp(),
                     record.topic(), record.partition(), record.offset(), exception)));
         }
@@ -43,7 +44,7 @@ final class DeadLetterHandlers {
     public static final class Processing implements ProcessingExceptionHandler {
         @Override
         public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-            warn(context.topic(), context.partition(), context.offset(), exception);
+            warn(context.sourceRawKey(), context.topic(), context.partition(), context.offset(), exception);
             return Response.resume(List.of(DeadLetters.of(context.sourceRawKey(), context.sourceRawValue(), context.headers(),
                     context.timestamp(), context.topic(), context.partition(), context.offset(), exception)));
         }
@@ -54,8 +55,10 @@ final class DeadLetterHandlers {
         }
     }
 
-    private static void warn(String topic, int partition, long offset, Exception exception) {
-        log.warn("Dead letter from {}-{}@{}: {}: {}", topic, partition, offset, exception.getClass().getName(),
-                DeadLetters.abbreviate(String.valueOf(exception.getMessage())));
+    static void warn(byte[] key, String topic, int partition, long offset, Exception exception) {
+        String reason = exception.getClass().getName() + ": " + DeadLetters.abbreviate(String.valueOf(exception.getMessage()));
+        LogFields.articleId(LogFields.record(log.atWarn(), topic, partition, offset), key)
+                .addKeyValue(LogFields.REASON, reason)
+                .log("Dead letter from {}-{}@{}: {}", topic, partition, offset, reason);
     }
 }

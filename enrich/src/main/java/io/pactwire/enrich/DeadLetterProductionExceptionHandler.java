@@ -1,5 +1,6 @@
 package io.pactwire.enrich;
 
+import io.pactwire.topics.LogFields;
 import io.pactwire.topics.DeadLetters;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -41,7 +42,10 @@ public final class DeadLetterProductionExceptionHandler implements ProductionExc
     }
 
     private static Response deadLetter(ErrorHandlerContext context, Exception exception) {
-        log.warn("Dead letter from {}-{}@{}: {}", context.topic(), context.partition(), context.offset(), exception.toString());
+        LogFields.articleId(LogFields.record(log.atWarn(), context.topic(), context.partition(), context.offset()),
+                        context.sourceRawKey())
+                .addKeyValue(LogFields.REASON, exception.toString())
+                .log("Dead letter from {}-{}@{}: {}", context.topic(), context.partition(), context.offset(), exception.toString());
         return Response.resume(List.of(DeadLetters.of(context.sourceRawKey(), context.sourceRawValue(), context.headers(),
                 context.timestamp(), context.topic(), context.partition(), context.offset(), exception)));
     }

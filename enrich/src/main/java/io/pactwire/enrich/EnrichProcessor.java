@@ -12,6 +12,7 @@ import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.CumulativeCount;
+import org.apache.kafka.common.metrics.stats.CumulativeSum;
 import org.apache.kafka.streams.StreamsMetrics;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -29,6 +30,7 @@ import java.util.Set;
  *   <li>a raw article whose content hash and tagger versions equal those of its last result is not
  *       tagged again (counted in {@code skipped-unchanged-total});</li>
  *   <li>an agreement the last result had and this one has not gets a tombstone on {@code news.agreements};</li>
+ *   <li>each tagging is counted in {@code tagged-total} and timed in {@code tagging-time-ns-total};</li>
  *   <li>a tombstone on {@code news.raw} gives a tombstone on {@code news.enriched} and one for each of
  *       the article's agreements.</li>
  * </ul>
@@ -49,6 +51,7 @@ final class EnrichProcessor implements Processor<String, RawArticle, String, byt
     private Sensor enriched;
     private Sensor skipped;
     private Sensor retracted;
+    private Sensor tagging;
 
     EnrichProcessor(Enricher enricher, Tagger tagger, int maxBodyChars, int maxResultBytes) {
         this.enricher = enricher;
@@ -67,6 +70,11 @@ final class EnrichProcessor implements Processor<String, RawArticle, String, byt
         skipped = counter(metrics, task, "skipped-unchanged-total",
                 "Raw articles not tagged again: same content hash and tagger versions as their last result");
         retracted = counter(metrics, task, "retracted-total", "Tombstones forwarded for retracted articles");
+        tagging = metrics.addSensor(METRICS_GROUP + ".tagging." + task, Sensor.RecordingLevel.INFO);
+        tagging.add(new MetricName("tagged-total", METRICS_GROUP, "Raw articles tagged (their result written or"
+                + " dead-lettered)", Map.of("task-id", task)), new CumulativeCount());
+        tagging.add(new MetricName("tagging-time-ns-total", METRICS_GROUP, "Time spent tagging, in nanoseconds",
+                Map.of("task-id", task)), new CumulativeSum());
     }
 
     private static Sensor counter(StreamsMetrics metrics, String task, String name, String description) {
@@ -102,7 +110,9 @@ final class EnrichProcessor implements Processor<String, RawArticle, String, byt
             skipped.record();
             return;
         }
+        long start = System.nanoTime();
         EnrichedArticle result = enricher.enrich(raw);
+        tagging.record(System.nanoTime() - start);
         byte[] value = results.serialize(Topics.ENRICHED.name(), result);
         if (value.length > maxResultBytes) {
             throw new UnprocessableArticleException("result is " + value.length + " bytes, over the limit of "
@@ -160,5 +170,6 @@ final class EnrichProcessor implements Processor<String, RawArticle, String, byt
         metrics.removeSensor(enriched);
         metrics.removeSensor(skipped);
         metrics.removeSensor(retracted);
+        metrics.removeSensor(tagging);
     }
 }

@@ -1,5 +1,6 @@
 package io.pactwire.enrich;
 
+import io.pactwire.topics.LogFields;
 import io.pactwire.config.ClusterAccessException;
 import io.pactwire.tagger.Tagger;
 import io.pactwire.topics.ConnectionWatch;
@@ -169,7 +170,7 @@ public final class EnricherApp implements AutoCloseable {
     /** Stops the enricher, with one ERROR: what it writes or remembers would belong to topics that are gone. */
     private void stopOnChangedTopics(String what) {
         stoppedBecause = what;
-        log.error("Stopping the enricher: {}, while it ran. It will not write into or remember topics other than those"
+        log.atError().addKeyValue(LogFields.REASON, what).log("Stopping the enricher: {}, while it ran. It will not write into or remember topics other than those"
                 + " it started with. Create the missing topics (pactwire topics) or finish the change, then start the"
                 + " enricher again: it discards local state built from other topics and reads news.raw from its"
                 + " committed offsets, or from the beginning of a new news.raw.", what);
@@ -225,12 +226,35 @@ public final class EnricherApp implements AutoCloseable {
     }
 
     /** The value of one of the enricher's counters ({@code enriched-total}, {@code skipped-unchanged-total},
-     * {@code retracted-total}), summed over this instance's tasks. */
+     * {@code retracted-total}, {@code tagged-total}, {@code tagging-time-ns-total}), summed over this instance's tasks. */
     public double counter(String name) {
+        return sum(EnrichProcessor.METRICS_GROUP, name);
+    }
+
+    /**
+     * Records dead-lettered by this instance's tasks: Streams counts each record a handler resumed after (with
+     * its dead letter) in the tasks' {@code dropped-records-total}; nothing else in the topology drops records.
+     */
+    public double deadLettered() {
+        return sum("stream-task-metrics", "dropped-records-total");
+    }
+
+    private double sum(String group, String name) {
         return streams.metrics().entrySet().stream()
-                .filter(e -> e.getKey().group().equals(EnrichProcessor.METRICS_GROUP) && e.getKey().name().equals(name))
+                .filter(e -> e.getKey().group().equals(group) && e.getKey().name().equals(name))
                 .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
                 .sum();
+    }
+
+    /** False while the enricher is cut off from Kafka (it heard from it before, and nothing for seconds). */
+    public boolean connected() {
+        ConnectionWatch watch = connectionWatch;
+        return watch == null || watch.connected();
+    }
+
+    /** The Kafka Streams client, for metrics binders (lag, commit latency, rebalances); not to be closed. */
+    public KafkaStreams kafkaStreams() {
+        return streams;
     }
 
     /**

@@ -120,6 +120,8 @@ class EnrichTopologyTest {
         assertThat(value.enrichedAt()).isEqualTo(NOW);
         assertThat(enriched.isEmpty()).isTrue();
         assertThat(counter("enriched-total")).isEqualTo(1.0);
+        assertThat(counter("tagged-total")).isEqualTo(1.0);
+        assertThat(counter("tagging-time-ns-total")).isPositive();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.pactwire.ingest;
 
+import io.pactwire.topics.LogFields;
 import io.pactwire.model.RawArticle;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -103,7 +104,9 @@ public final class ArticlePublisher implements AutoCloseable {
                     published.add(done);
                     onPublished.accept(done);
                 } else {
-                    log.warn("Could not publish {} ({}): {}", article.id(), source, exception.toString());
+                    log.atWarn().addKeyValue(LogFields.ARTICLE_ID, article.id()).addKeyValue(LogFields.SOURCE, source)
+                            .addKeyValue(LogFields.REASON, exception.toString())
+                            .log("Could not publish {} ({}): {}", article.id(), source, exception.toString());
                     fail(new Input.Rejected(source, "not published: " + causeOf(exception)), onFailed);
                 }
             });

@@ -1,5 +1,6 @@
 package io.pactwire.ingest;
 
+import io.pactwire.topics.LogFields;
 import io.pactwire.model.Printable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,22 +29,26 @@ public final class ConsoleProgress {
     static final class LogLines implements Progress {
         @Override
         public void published(IngestReport.Published p) {
-            log.info("published {} (revision {}) from {}", p.id(), p.revision(), p.source());
+            log.atInfo().addKeyValue(LogFields.ARTICLE_ID, p.id()).addKeyValue(LogFields.SOURCE, p.source())
+                    .log("published {} (revision {}) from {}", p.id(), p.revision(), p.source());
         }
 
         @Override
         public void unchanged(IngestReport.Unchanged u) {
-            log.info("unchanged {} from {}", u.id(), u.source());
+            log.atInfo().addKeyValue(LogFields.ARTICLE_ID, u.id()).addKeyValue(LogFields.SOURCE, u.source())
+                    .log("unchanged {} from {}", u.id(), u.source());
         }
 
         @Override
         public void rejected(Input.Rejected r) {
-            log.warn("rejected {}: {}", r.source(), r.reason());
+            log.atWarn().addKeyValue(LogFields.SOURCE, r.source()).addKeyValue(LogFields.REASON, r.reason())
+                    .log("rejected {}: {}", r.source(), r.reason());
         }
 
         @Override
         public void skipped(Input.Skipped s) {
-            log.info("skipped {}: {}", s.source(), s.reason());
+            log.atInfo().addKeyValue(LogFields.SOURCE, s.source()).addKeyValue(LogFields.REASON, s.reason())
+                    .log("skipped {}: {}", s.source(), s.reason());
         }
     }
 

@@ -76,7 +76,7 @@ public record IngestReport(List<Published> published, List<Unchanged> unchanged,
      * digits of a word (UTF-8, ISO-8859-1). After a reason that only says where it failed ("linked page",
      * "cannot read", "not a valid RSS or Atom feed"), the cause that follows its colon is kept too.
      */
-    static String cause(String reason) {
+    public static String cause(String reason) {
         for (String wrapper : WRAPPERS) {
             if (reason.startsWith(wrapper + ": ")) {
                 return wrapper + ": " + cause(reason.substring(wrapper.length() + 2));

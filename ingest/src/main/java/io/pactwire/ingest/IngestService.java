@@ -1,5 +1,6 @@
 package io.pactwire.ingest;
 
+import io.pactwire.topics.LogFields;
 import io.pactwire.config.ClusterAccessException;
 import io.pactwire.model.RawArticle;
 import io.pactwire.topics.Incarnations;
@@ -311,7 +312,7 @@ public final class IngestService {
                 // A watching or polling run would reject every input from now on: stop, so that a restart (compose
                 // restarts it) reads them again once Kafka is back; what was published is then found unchanged.
                 publisher.onDead(why -> {
-                    log.error("Stopping ingest: {}", why);
+                    log.atError().addKeyValue(LogFields.REASON, why).log("Stopping ingest: {}", why);
                     stop();
                 });
             }
@@ -361,7 +362,7 @@ public final class IngestService {
         }
         return TopicWatch.start("ingest", config.adminProperties(), expected, TopicWatch.DEFAULT_PERIOD, what -> {
             topicChanged = what;
-            log.error("Stopping ingest: {}, while it ran. What it knows of {} (which articles it holds, at which"
+            log.atError().addKeyValue(LogFields.REASON, what).log("Stopping ingest: {}, while it ran. What it knows of {} (which articles it holds, at which"
                     + " revision) describes a topic that is gone; start ingest again to read the new topic and publish"
                     + " every input it lacks.", what, Topics.RAW.name());
             stop();

@@ -1,5 +1,6 @@
 package io.pactwire.ingest;
 
+import io.pactwire.topics.LogFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.model.Json;
 import io.pactwire.model.RawArticle;
@@ -113,7 +114,9 @@ public final class KnownArticles {
                 if (revision != null && revision.compareTo(BigInteger.valueOf(RawArticle.MAX_REVISION)) > 0) {
                     overTheLimit(key, record, revision.toString());
                 } else {
-                    log.warn("Unreadable record in {} at {}: {}", record.topic(), where(record), e.getMessage());
+                    LogFields.record(log.atWarn(), record.topic(), record.partition(), record.offset())
+                            .addKeyValue(LogFields.REASON, e.getMessage())
+                            .log("Unreadable record in {} at {}: {}", record.topic(), where(record), e.getMessage());
                 }
                 return;
             }
@@ -128,7 +131,9 @@ public final class KnownArticles {
 
     private void overTheLimit(String key, ConsumerRecord<byte[], byte[]> record, String revision) {
         String what = "revision " + revision + " at " + where(record);
-        log.warn("Unreadable record in {} for article {}: {}, over the limit of {} (RawArticle.MAX_REVISION); not trusted,"
+        LogFields.record(log.atWarn(), record.topic(), record.partition(), record.offset())
+                .addKeyValue(LogFields.ARTICLE_ID, key).addKeyValue(LogFields.REASON, "revision " + revision + " over the limit")
+                .log("Unreadable record in {} for article {}: {}, over the limit of {} (RawArticle.MAX_REVISION); not trusted,"
                 + " and the article is rejected until it is retracted", record.topic(), key, what, RawArticle.MAX_REVISION);
         overLimit.put(key, what);
     }

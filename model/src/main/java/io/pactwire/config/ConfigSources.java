@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -71,6 +72,12 @@ public final class ConfigSources {
         properties.stringPropertyNames().forEach(k -> values.put(k.strip(), properties.getProperty(k).strip()));
         return values;
     }
+
+    /**
+     * {@code PACTWIRE_*} variables that are not settings of a service: read by the process itself before any
+     * configuration (the log format, read by logging when it starts).
+     */
+    public static final Set<String> PROCESS_VARIABLES = Set.of("PACTWIRE_LOG_FORMAT");
 
     /**
      * The environment variables with either prefix, by the variable's name. Which of them a service

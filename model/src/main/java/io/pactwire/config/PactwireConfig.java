@@ -33,6 +33,8 @@ public abstract class PactwireConfig {
     public static final String TOPICS_ENRICHED_RETENTION_MS = "topics.enriched.retention.ms";
     public static final String TOPICS_DLQ_RETENTION_MS = "topics.dlq.retention.ms";
     public static final String HEALTH_FILE = "health.file";
+    public static final String METRICS_PORT = "metrics.port";
+    public static final String METRICS_HOST = "metrics.host";
 
     private final String service;
     private final ConfigDef definition;
@@ -111,7 +113,21 @@ public abstract class PactwireConfig {
                         ConfigDef.Importance.LOW, "retention.ms of news.dlq when Pactwire creates it.")
                 .define(HEALTH_FILE, ConfigDef.Type.STRING, "", ConfigDef.Importance.LOW,
                         "A file a running service touches every few seconds while it is healthy and deletes when it is"
-                                + " not, for container healthchecks; empty for none.");
+                                + " not, for container healthchecks; empty for none.")
+                .define(METRICS_PORT, ConfigDef.Type.INT, null,
+                        (name, value) -> {
+                            if (value != null && ((Integer) value < 0 || (Integer) value > 65535)) {
+                                throw new org.apache.kafka.common.config.ConfigException(name, value, "must be a TCP port, 0 to 65535");
+                            }
+                        },
+                        ConfigDef.Importance.MEDIUM,
+                        "The HTTP port on which a running service serves /metrics (Prometheus text format), /health/live and"
+                                + " /health/ready; unset for none; 0 takes a free port, logged at start.")
+                .define(METRICS_HOST, ConfigDef.Type.STRING, "0.0.0.0", ConfigDef.NonEmptyStringWithoutControlChars.nonEmptyStringWithoutControlChars(),
+                        ConfigDef.Importance.LOW,
+                        "The address the metrics.port listens on: 0.0.0.0 (every interface, for a scraper or healthcheck in"
+                                + " another container) or 127.0.0.1 (this host only). The endpoints have no authentication"
+                                + " and reveal nothing but counts and states.");
     }
 
     public String service() {
@@ -130,6 +146,15 @@ public abstract class PactwireConfig {
     public Optional<Path> healthFile() {
         String file = getString(HEALTH_FILE);
         return file == null || file.isBlank() ? Optional.empty() : Optional.of(Path.of(file));
+    }
+
+    /** The port to serve metrics and health on, if one is configured (0: any free port). */
+    public Optional<Integer> metricsPort() {
+        return Optional.ofNullable((Integer) values.get(METRICS_PORT));
+    }
+
+    public String metricsHost() {
+        return getString(METRICS_HOST);
     }
 
     public TopicSettings topicSettings() {
@@ -226,6 +251,9 @@ public abstract class PactwireConfig {
         Set<String> ours = new HashSet<>(definition.names());
         ConfigSources.relevantEnvironment(environment).forEach((name, value) -> {
             String key = ConfigSources.keyForEnvVar(name);
+            if (ConfigSources.PROCESS_VARIABLES.contains(name)) {
+                return;
+            }
             if (name.startsWith(ConfigSources.PACTWIRE_ENV_PREFIX)) {
                 if (ours.contains(key)) {
                     settings.put(key, value);

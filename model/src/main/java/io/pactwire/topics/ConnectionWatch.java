@@ -110,6 +110,11 @@ public final class ConnectionWatch implements AutoCloseable {
         return Change.NONE;
     }
 
+    /** False while the service is cut off: it heard from Kafka before, and nothing for the last readings. */
+    public synchronized boolean connected() {
+        return lostAt == null;
+    }
+
     @Override
     public void close() {
         timer.shutdownNow();

@@ -61,6 +61,18 @@ class PactwireConfigTest {
     }
 
     @Test
+    void metricsAreOffUnlessAPortIsSetAndTheEnvironmentSetsIt() {
+        assertThat(new ClusterConfig(ConfigInput.of(Map.of("bootstrap.servers", "a:9092"))).metricsPort()).isEmpty();
+        ClusterConfig config = new ClusterConfig(new ConfigInput(Map.of(),
+                Map.of("PACTWIRE_METRICS_PORT", "9404", "PACTWIRE_METRICS_HOST", "127.0.0.1"), Map.of("bootstrap.servers", "a:9092")));
+        assertThat(config.metricsPort()).contains(9404);
+        assertThat(config.metricsHost()).isEqualTo("127.0.0.1");
+        assertThatThrownBy(() -> new ClusterConfig(ConfigInput.of(Map.of("bootstrap.servers", "a:9092", "metrics.port", "70000"))))
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessageContaining("metrics.port (env PACTWIRE_METRICS_PORT)");
+    }
+
+    @Test
     void aMissingConfigFileIsAnErrorNamingIt(@TempDir Path dir) {
         Path missing = dir.resolve("nope.properties");
         assertThatThrownBy(() -> ConfigInput.load(Optional.of(missing), Map.of(), Map.of()))

@@ -1,5 +1,6 @@
 package io.pactwire.store;
 
+import io.pactwire.topics.LogFields;
 import io.pactwire.config.ClusterAccessException;
 import io.pactwire.model.EnrichedArticle;
 import io.pactwire.model.Serdes;
@@ -84,6 +85,7 @@ public final class ArticleStore implements Runnable, AutoCloseable {
     /** Starts the guard of the store's topics, given what to do when one changes. */
     private final Function<Runnable, TopicGuard> guards;
     private volatile Thread loopThread;
+    private volatile ConnectionWatch connectionWatch;
 
     public ArticleStore(StoreConfig config) {
         this(new KafkaConsumer<>(config.consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
@@ -115,10 +117,11 @@ public final class ArticleStore implements Runnable, AutoCloseable {
     @Override
     public void run() {
         ConnectionWatch connectionWatch = ConnectionWatch.start("store", log, this::clientMetrics);
+        this.connectionWatch = connectionWatch;
         try {
             poll(connectionWatch);
         } catch (TopicChangedException e) {
-            log.error(e.getMessage());
+            log.atError().addKeyValue(LogFields.REASON, e.getMessage()).log(e.getMessage());
             throw e;
         } catch (RuntimeException e) {
             throw explain.apply(e);
@@ -255,7 +258,9 @@ public final class ArticleStore implements Runnable, AutoCloseable {
                       StoreCounters.Batch batch) {
         Parsed parsed = parse(record);
         if (parsed.problem() != null) {
-            log.warn("Dead letter from {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), parsed.problem());
+            LogFields.articleId(LogFields.record(log.atWarn(), record.topic(), record.partition(), record.offset()), record.key())
+                    .addKeyValue(LogFields.REASON, parsed.problem())
+                    .log("Dead letter from {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), parsed.problem());
             producer.send(DeadLetters.of(record.key(), record.value(), record.headers(), record.timestamp(),
                     record.topic(), record.partition(), record.offset(), new SerializationException(parsed.problem())));
             batch.deadLetters++;
@@ -389,6 +394,22 @@ public final class ArticleStore implements Runnable, AutoCloseable {
      */
     public boolean healthy(Duration within) {
         return finished.getCount() > 0 && System.currentTimeMillis() - lastPollMillis.get() < within.toMillis();
+    }
+
+    /** False while the store is cut off from Kafka (it heard from it before, and nothing for seconds). */
+    public boolean connected() {
+        ConnectionWatch watch = connectionWatch;
+        return watch == null || watch.connected();
+    }
+
+    /** The store's consumer, for metrics binders (lag, fetch and commit latency); not to be used otherwise. */
+    public Consumer<byte[], byte[]> consumer() {
+        return consumer;
+    }
+
+    /** The store's producer, for metrics binders (send and transaction latency); not to be used otherwise. */
+    public Producer<byte[], byte[]> producer() {
+        return producer;
     }
 
     /** What the store has done since start. */

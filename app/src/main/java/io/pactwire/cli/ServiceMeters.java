@@ -1,0 +1,142 @@
+package io.pactwire.cli;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.pactwire.enrich.EnricherApp;
+import io.pactwire.ingest.IngestReport;
+import io.pactwire.ingest.Input;
+import io.pactwire.ingest.Progress;
+import io.pactwire.store.ArticleStore;
+import io.pactwire.store.StoreCounters;
+import org.apache.kafka.streams.KafkaStreams;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Each service's meters and readiness on a {@link MetricsServer}: Pactwire's own counters under
+ * {@code pactwire_<service>_...}, and the Kafka clients' and Streams' metrics through Micrometer's binders
+ * ({@code kafka_consumer_...}, {@code kafka_producer_...}, {@code kafka_stream_...}).
+ */
+final class ServiceMeters {
+    /** A store that has not polled for this long is not ready (stopped, or stuck in a transaction). */
+    static final Duration STORE_POLL_WITHIN = Duration.ofSeconds(60);
+
+    private ServiceMeters() {
+    }
+
+    /** The enricher's counters (summed over its tasks) and Streams' metrics; ready when RUNNING and connected. */
+    static void enrich(MetricsServer metrics, EnricherApp app) {
+        MeterRegistry registry = metrics.registry();
+        enrichCounter(registry, "pactwire.enrich.enriched", "Raw articles tagged and written to news.enriched", app,
+                a -> a.counter("enriched-total"));
+        enrichCounter(registry, "pactwire.enrich.skipped.unchanged", "Raw articles not tagged again: same content and"
+                + " tagger versions as their last result", app, a -> a.counter("skipped-unchanged-total"));
+        enrichCounter(registry, "pactwire.enrich.retracted", "Tombstones forwarded for retracted articles", app,
+                a -> a.counter("retracted-total"));
+        enrichCounter(registry, "pactwire.enrich.dead.lettered", "Records of news.raw sent to news.dlq", app,
+                EnricherApp::deadLettered);
+        FunctionTimer.builder("pactwire.enrich.tagging", app, a -> (long) a.counter("tagged-total"),
+                        a -> a.counter("tagging-time-ns-total"), TimeUnit.NANOSECONDS)
+                .description("Time spent tagging articles").register(registry);
+        if (metrics.enabled()) {
+            metrics.bind(new KafkaStreamsMetrics(app.kafkaStreams()));
+        }
+        metrics.readyWhen(() -> {
+            KafkaStreams.State state = app.state();
+            if (state != KafkaStreams.State.RUNNING) {
+                return Optional.of("enricher is " + state);
+            }
+            return app.connected() ? Optional.empty() : Optional.of("enricher is cut off from Kafka");
+        });
+    }
+
+    private static void enrichCounter(MeterRegistry registry, String name, String description, EnricherApp app,
+                                      ToDoubleFunction<EnricherApp> value) {
+        FunctionCounter.builder(name, app, value).description(description).register(registry);
+    }
+
+    /** The store's counters (committed work only) and its clients' metrics; ready while connected and polling. */
+    static void store(MetricsServer metrics, ArticleStore store) {
+        MeterRegistry registry = metrics.registry();
+        StoreCounters counters = store.counters();
+        storeCounter(registry, "pactwire.store.stored", "Results written to news.articles", counters, StoreCounters::stored);
+        storeCounter(registry, "pactwire.store.skipped.stale", "Results skipped: news.articles holds a newer one",
+                counters, StoreCounters::skippedStale);
+        storeCounter(registry, "pactwire.store.skipped.duplicate", "Results skipped: news.articles holds the same one",
+                counters, StoreCounters::skippedDuplicate);
+        storeCounter(registry, "pactwire.store.retracted", "Tombstones written to news.articles", counters,
+                StoreCounters::retracted);
+        storeCounter(registry, "pactwire.store.dead.lettered", "Records of news.enriched sent to news.dlq", counters,
+                StoreCounters::deadLetters);
+        if (metrics.enabled()) {
+            metrics.bind(new KafkaClientMetrics(store.consumer()));
+            metrics.bind(new KafkaClientMetrics(store.producer()));
+        }
+        metrics.readyWhen(() -> {
+            if (!store.connected()) {
+                return Optional.of("store is cut off from Kafka");
+            }
+            return store.healthy(STORE_POLL_WITHIN) ? Optional.empty()
+                    : Optional.of("store has not polled within " + STORE_POLL_WITHIN.toSeconds() + " s");
+        });
+    }
+
+    private static void storeCounter(MeterRegistry registry, String name, String description, StoreCounters counters,
+                                     ToDoubleFunction<StoreCounters> value) {
+        FunctionCounter.builder(name, counters, value).description(description).register(registry);
+    }
+
+    /** Ingest's counters, as a progress listener that also tells {@code next}. */
+    static Progress ingest(MetricsServer metrics, Progress next) {
+        MeterRegistry registry = metrics.registry();
+        Counter published = Counter.builder("pactwire.ingest.published").description("Articles published to news.raw")
+                .register(registry);
+        Counter unchanged = Counter.builder("pactwire.ingest.unchanged")
+                .description("Articles not published: news.raw holds them with the same content").register(registry);
+        Counter skipped = Counter.builder("pactwire.ingest.skipped")
+                .description("Files skipped as not an article format").register(registry);
+        return new Progress() {
+            @Override
+            public void expect(int more) {
+                next.expect(more);
+            }
+
+            @Override
+            public void published(IngestReport.Published article) {
+                published.increment();
+                next.published(article);
+            }
+
+            @Override
+            public void unchanged(IngestReport.Unchanged article) {
+                unchanged.increment();
+                next.unchanged(article);
+            }
+
+            @Override
+            public void rejected(Input.Rejected input) {
+                Counter.builder("pactwire.ingest.rejected").description("Inputs rejected, by kind of reason")
+                        .tag("reason", IngestReport.cause(input.reason())).register(registry).increment();
+                next.rejected(input);
+            }
+
+            @Override
+            public void skipped(Input.Skipped input) {
+                skipped.increment();
+                next.skipped(input);
+            }
+
+            @Override
+            public void passDone() {
+                next.passDone();
+            }
+        };
+    }
+}

@@ -63,6 +63,10 @@ final class AgreementFinder {
     private final BitSet award;
     private final BitSet voiceWords;
     private final BitSet yesterday;
+    private final BitSet weakCues;
+    private final BitSet determiners;
+    private final BitSet relatives;
+    private final BitSet instruments;
 
     AgreementFinder(AgreementRules rules, Vocabulary vocabulary) {
         int size = vocabulary.size();
@@ -115,6 +119,10 @@ final class AgreementFinder {
         award = classOrEmpty(rules, "AWARD");
         voiceWords = classOrEmpty(rules, "VOICE");
         yesterday = classOrEmpty(rules, "YESTERDAY");
+        weakCues = classOrEmpty(rules, "WEAKCUE");
+        determiners = classOrEmpty(rules, "DETERMINER");
+        relatives = classOrEmpty(rules, "RELATIVE");
+        instruments = classOrEmpty(rules, "INSTRUMENT");
     }
 
     private static BitSet classOrEmpty(AgreementRules rules, String name) {
@@ -301,6 +309,9 @@ final class AgreementFinder {
             for (int i = 0; i < typeHits.size() && status == AgreementStatus.UNKNOWN; i++) {
                 status = status(typeHits.get(i));
             }
+            if (status == AgreementStatus.UNKNOWN) {
+                status = statusOfAnExistingInstrument(typeHits);
+            }
             String date = date(first, datelineDate);
             List<Party> parties = new ArrayList<>(parties(first, mentions, home));
             for (Party p : parties) {
@@ -396,7 +407,30 @@ final class AgreementFinder {
         return end;
     }
 
+    /**
+     * Without any sentence saying where it stands, an instrument named as a thing ("the treaty", "the
+     * Convention on ...", "under the agreement") is one that exists: signed. Activities (procurement, a
+     * partnership, a grant) stay UNKNOWN.
+     */
+    private AgreementStatus statusOfAnExistingInstrument(List<Hit> typeHits) {
+        for (Hit h : typeHits) {
+            for (int k = h.triggerStart(); k <= h.triggerEnd(); k++) {
+                int id = h.tokens().id[k];
+                if (id >= 0 && instruments.get(id)) {
+                    return AgreementStatus.SIGNED;
+                }
+            }
+        }
+        return AgreementStatus.UNKNOWN;
+    }
+
     private AgreementStatus status(Hit h) {
+        AgreementStatus strong = status(h, false);
+        // "negotiations on the proposed agreement": the attributive "proposed" yields to any other cue
+        return strong != AgreementStatus.UNKNOWN ? strong : status(h, true);
+    }
+
+    private AgreementStatus status(Hit h, boolean weakToo) {
         Tokens t = h.tokens();
         AgreementStatus best = AgreementStatus.UNKNOWN;
         int bestDistance = Integer.MAX_VALUE;
@@ -405,6 +439,15 @@ final class AgreementFinder {
             int id = t.id[k];
             if (id < 0) {
                 continue;
+            }
+            if (k > h.sentenceStart() && t.id[k - 1] >= 0) {
+                int before = t.id[k - 1];
+                if (!weakToo && weakCues.get(id) && determiners.get(before)) {
+                    continue; // "the proposed agreement": an attribute, not a stage
+                }
+                if (modal.get(id) && relatives.get(before)) {
+                    continue; // "a deal that would give": what it does, not where it stands
+                }
             }
             // the statuses the word is a cue for, in the order of their ordinals
             for (int cues = id < statusCues.length ? statusCues[id] : 0; cues != 0; cues &= cues - 1) {
@@ -424,8 +467,29 @@ final class AgreementFinder {
         boolean cueApproval = approval.get(t.id[bestToken]);
         if (best == AgreementStatus.AGREED && cueApproval) {
             // "the proposal made by the Minister ... to sign the MoU was approved": the signing is still to come
+            boolean awarded = false;
             for (int k = h.sentenceStart(); k <= h.sentenceEnd(); k++) {
                 if (t.id[k] >= 0 && proposal.get(t.id[k])) {
+                    return AgreementStatus.PROPOSED;
+                }
+                awarded |= t.id[k] >= 0 && award.get(t.id[k]);
+            }
+            // "the Minister ... to enter into a loan agreement with X, was approved": what is approved is the
+            // plan to contract (an infinitive before the agreement), unless it is an award, which is decided
+            if (!awarded && bestToken > h.triggerEnd()) {
+                for (int k = h.sentenceStart(); k < h.triggerStart(); k++) {
+                    if (t.id[k] >= 0 && modal.get(t.id[k])) {
+                        return AgreementStatus.PROPOSED;
+                    }
+                }
+            }
+        }
+        if (best == AgreementStatus.AGREED && modal.get(t.id[bestToken])) {
+            // "the agreement will be signed", "would agree": the future of a signing is a proposal
+            for (int k = bestToken + 1; k <= Math.min(h.sentenceEnd(), bestToken + 3); k++) {
+                int id = t.id[k];
+                if (id >= 0 && (statusCues[id] & (1 << AgreementStatus.SIGNED.ordinal() | 1 << AgreementStatus.AGREED.ordinal())) != 0
+                        && !modal.get(id)) {
                     return AgreementStatus.PROPOSED;
                 }
             }

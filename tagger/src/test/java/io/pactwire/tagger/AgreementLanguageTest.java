@@ -57,7 +57,7 @@ class AgreementLanguageTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             The chipmaker formed a strategic partnership with a Korean carmaker.              | COOPERATION_AGREEMENT/UNKNOWN/KR
-            The two retailers will partner with a Swedish bank on payments.                   | COOPERATION_AGREEMENT/PROPOSED/SE
+            The two retailers will partner with a Swedish bank on payments.                   | COOPERATION_AGREEMENT/AGREED/SE
             The carmakers agreed to join forces on electric vans.                             | COOPERATION_AGREEMENT/AGREED/-
             """)
     void partnershipAndAllianceLanguage(String body, String expected) {
@@ -93,6 +93,9 @@ class AgreementLanguageTest {
     @CsvSource(delimiter = '|', textBlock = """
             The proposal made by the Minister of Trade to sign the memorandum of understanding with Vietnam was approved by the Cabinet. | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/VN
             Portugal and Chile completed the purchase of the shipyard last week.                                                       | ACQUISITION_AGREEMENT/SIGNED/CL+PT
+            The Minister of Finance, to enter into a loan agreement with the Government of Korea, was approved    by the Cabinet. | LOAN_AGREEMENT/PROPOSED/KR
+            The proposal of the Minister of Transport for signing the memorandum of understanding with Oman was approved.             | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/OM
+            The contract to build the harbour, to be awarded to a Greek builder, was approved by the Cabinet.                           | SUPPLY_CONTRACT/AGREED/GR
             """)
     void statusFromTheSentence(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
@@ -103,6 +106,28 @@ class AgreementLanguageTest {
             The Cabinet met in Accra on Monday. Approval was given to sign a memorandum of understanding with Norway on fisheries. | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/GH+NO
             """)
     void aGovernmentsReleaseIsASideOfItsAgreements(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Mexico said its carmaker will acquire a Spanish parts maker for $2 billion.                | ACQUISITION_AGREEMENT/AGREED/ES+MX
+            Kenya and Uganda agreed that the gas supply deal will be signed in June.                   | SUPPLY_CONTRACT/PROPOSED/KE+UG
+            Negotiators from Peru and Korea are discussing a trade agreement that would cut tariffs.   | TRADE_AGREEMENT/NEGOTIATING/KR+PE
+            The fifth round of negotiations on the proposed Chile-Vietnam free trade agreement was held. | TRADE_AGREEMENT/NEGOTIATING/CL+VN
+            The streaming service inked a licensing deal with a French label.                          | OTHER_AGREEMENT/AGREED/FR
+            """)
+    void announcedDealsAreAgreedAndFuturesOfSigningProposed(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Under the Convention on the Rights of the Child, Norway reports every five years.          | TREATY/SIGNED/NO
+            The 1965 treaty between Japan and Korea covered the claims, officials said.                | TREATY/SIGNED/JP+KR
+            The procurement process for the supply of new buses began in March.                         | SUPPLY_CONTRACT/UNKNOWN/-
+            """)
+    void anInstrumentNamedWithoutAStageIsInForce(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
 }

@@ -313,16 +313,14 @@ final class AgreementFinder {
                 status = statusOfAnExistingInstrument(typeHits);
             }
             String date = date(first, datelineDate);
-            List<Party> parties = new ArrayList<>(parties(first, mentions, home));
-            for (Party p : parties) {
-                if (p.country() != null) {
-                    leadParties.add(p.country());
-                }
-            }
+            // an unnamed government ("the Cabinet", "the Ministry of Finance") is placed once all sides are known
+            Set<Party> unnamed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            List<Party> parties = new ArrayList<>(parties(first, mentions, unnamed, datelineCode));
+            int lead = parties.size();
             // the other sentences that report it name the sides the first leaves out ("the Cabinet approved ...")
             for (int i = 0; i < Math.min(typeHits.size(), MAX_SENTENCES) && parties.size() < MAX_PARTIES; i++) {
                 if (typeHits.get(i) != first) {
-                    for (Party p : parties(typeHits.get(i), mentions, home)) {
+                    for (Party p : parties(typeHits.get(i), mentions, null, datelineCode)) {
                         boolean known = false;
                         for (Party q : parties) {
                             known |= p.country() == null ? q.name().equals(p.name()) : p.country().equals(q.country());
@@ -333,8 +331,20 @@ final class AgreementFinder {
                     }
                 }
             }
-            if (voice != null && parties.size() < MAX_PARTIES && parties.stream().noneMatch(p -> home.equals(p.country()))) {
-                parties.add(new Party(voice, home)); // a Cabinet's release: its government is a side
+            String own = governmentsCountry(mentions, datelineCode, parties);
+            for (int i = 0; i < parties.size(); i++) {
+                Party p = parties.get(i);
+                if (unnamed.contains(p) && own != null) {
+                    parties.set(i, new Party(p.name(), own));
+                }
+            }
+            for (int i = 0; i < Math.min(lead, parties.size()); i++) {
+                if (parties.get(i).country() != null) {
+                    leadParties.add(parties.get(i).country());
+                }
+            }
+            if (voice != null && own != null && parties.size() < MAX_PARTIES && parties.stream().noneMatch(p -> own.equals(p.country()))) {
+                parties.add(new Party(voice, own)); // a Cabinet's release: its government is a side
             }
             tags.add(new AgreementTag(type, status, parties, date, evidence));
             if (why == null) {
@@ -359,6 +369,35 @@ final class AgreementFinder {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (CountryFinder.Mention m : mentions) {
             if (!m.dropped && m.code != null) {
+                counts.merge(m.code, 1, Integer::sum);
+            }
+        }
+        String best = null;
+        int most = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > most) {
+                best = e.getKey();
+                most = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The country of an unnamed government that is a side of an agreement: the dateline's; else the country
+     * the article names most that is not already a side by name. A Cabinet does not sign with itself: in "the
+     * Minister ... to enter into an agreement with the Government of Korea was approved by the Cabinet" the
+     * Cabinet is that of the other country the release names, even when it names Korea more often. (A release
+     * that names its own country as a side as well as "the Cabinet" then gets a third country: the text alone
+     * cannot tell which of the two it speaks for.)
+     */
+    static String governmentsCountry(List<CountryFinder.Mention> mentions, String datelineCode, List<Party> parties) {
+        if (datelineCode != null) {
+            return datelineCode;
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (CountryFinder.Mention m : mentions) {
+            if (!m.dropped && m.code != null && parties.stream().noneMatch(p -> m.code.equals(p.country()))) {
                 counts.merge(m.code, 1, Integer::sum);
             }
         }
@@ -546,7 +585,7 @@ final class AgreementFinder {
     }
 
     /** The organisations (capitalised names with an organisation word) and countries the sentence names. */
-    private List<Party> parties(Hit h, List<CountryFinder.Mention> mentions, String datelineCode) {
+    private List<Party> parties(Hit h, List<CountryFinder.Mention> mentions, Set<Party> unnamed, String datelineCode) {
         Tokens t = h.tokens();
         List<Party> parties = new ArrayList<>();
         List<int[]> spans = new ArrayList<>();
@@ -591,7 +630,15 @@ final class AgreementFinder {
                 if (code == null && government) {
                     code = datelineCode; // "the Ministry of the Economy" of a Luxembourg press release
                 }
-                parties.add(new Party(t.text.substring(start, end), code));
+                Party party = new Party(t.text.substring(start, end), code);
+                if (code == null && government) {
+                    if (unnamed == null) {
+                        k = runEnd + 1;
+                        continue; // only the reporting sentence's unnamed government is a side
+                    }
+                    unnamed.add(party); // without a dateline, placed once the sides are known
+                }
+                parties.add(party);
                 spans.add(new int[] {start, end});
             }
             k = runEnd + 1;

@@ -118,6 +118,8 @@ class AgreementLanguageTest {
             Negotiators from Peru and Korea are discussing a trade agreement that would cut tariffs.   | TRADE_AGREEMENT/NEGOTIATING/KR+PE
             The fifth round of negotiations on the proposed Chile-Vietnam free trade agreement was held. | TRADE_AGREEMENT/NEGOTIATING/CL+VN
             The streaming service inked a licensing deal with a French label.                          | OTHER_AGREEMENT/AGREED/FR
+            The Swiss bank sold its stake in a Polish lender last year.                                | ACQUISITION_AGREEMENT/SIGNED/CH+PL
+            The Indian refiner walked away from its takeover of a Kenyan rival.                         | ACQUISITION_AGREEMENT/TERMINATED/IN+KE
             """)
     void announcedDealsAreAgreedAndFuturesOfSigningProposed(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);

@@ -30,7 +30,13 @@ import java.util.regex.Pattern;
  */
 final class AgreementFinder {
     private static final Pattern FULL_DATE = Datelines.datePattern();
-    private static final int MAX_PARTIES = 6;
+    /** Up to twelve sides: RCEP, a forum's communique and OPEC+ name more than six countries in one list. */
+    private static final int MAX_PARTIES = 12;
+    /**
+     * The sides of the reporting sentence that make a country `about` the article: the first six, as before
+     * the cap was raised (a long list of members names countries the article is not about).
+     */
+    private static final int MAX_ABOUT_PARTIES = 6;
     /** The sentences of one agreement type read for its parties. */
     private static final int MAX_SENTENCES = 4;
 
@@ -338,7 +344,7 @@ final class AgreementFinder {
                     parties.set(i, new Party(p.name(), own));
                 }
             }
-            for (int i = 0; i < Math.min(lead, parties.size()); i++) {
+            for (int i = 0; i < Math.min(Math.min(lead, MAX_ABOUT_PARTIES), parties.size()); i++) {
                 if (parties.get(i).country() != null) {
                     leadParties.add(parties.get(i).country());
                 }

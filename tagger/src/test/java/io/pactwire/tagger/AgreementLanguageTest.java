@@ -38,6 +38,7 @@ class AgreementLanguageTest {
             Ghana and Togo signed a mutual legal assistance treaty.                           | OTHER_AGREEMENT/SIGNED/GH+TG TREATY/SIGNED/GH+TG
             Kenya and Japan concluded an economic partnership agreement.                      | TRADE_AGREEMENT/AGREED/JP+KE
             Officials from Chile and Canada opened a new round of trade talks.                | TRADE_AGREEMENT/NEGOTIATING/CA+CL
+            Australia, China, Japan, Korea, New Zealand, Thailand and Vietnam signed the free trade agreement. | TRADE_AGREEMENT/SIGNED/AU+CN+JP+KR+NZ+TH+VN
             """)
     void kindsNamedByTheirModifierOrName(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);

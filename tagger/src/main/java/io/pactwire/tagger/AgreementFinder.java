@@ -627,10 +627,15 @@ final class AgreementFinder {
                 int start = t.start[k];
                 int end = t.end[runEnd];
                 String code = null;
+                // a country named in the name ("Department of Agriculture of Sri Lanka") over an institution's
+                // own country ("Department of Agriculture" alone is the USDA)
                 for (CountryFinder.Mention m : mentions) {
-                    if (!m.dropped && m.field == h.field() && m.start >= start && m.end <= end) {
+                    if (!m.dropped && m.field == h.field() && m.start >= start && m.end <= end
+                            && (code == null || m.kind != Kind.INSTITUTION)) {
                         code = m.code;
-                        break;
+                        if (m.kind != Kind.INSTITUTION) {
+                            break;
+                        }
                     }
                 }
                 if (code == null && government) {

@@ -657,9 +657,9 @@ final class AgreementFinder {
         int sStart = t.start[h.sentenceStart()];
         int sEnd = t.end[h.sentenceEnd()];
         for (CountryFinder.Mention m : mentions) {
-            if (m.dropped || m.field != h.field() || m.start < sStart || m.end > sEnd || m.kind == Kind.CITY
-                    || parties.size() >= MAX_PARTIES) {
-                continue;
+            if (m.dropped || m.field != h.field() || m.start < sStart || m.end > sEnd || parties.size() >= MAX_PARTIES
+                    || m.kind == Kind.CITY || m.kind == Kind.DIVISION) {
+                continue; // a city or a state is a place, not a side ("a California judge")
             }
             boolean covered = false;
             for (int[] span : spans) {

@@ -106,6 +106,7 @@ class AgreementLanguageTest {
     @CsvSource(delimiter = '|', textBlock = """
             The Cabinet met in Accra on Monday. Approval was given to sign a memorandum of understanding with Norway on fisheries. | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/GH+NO
             The Department of Agriculture of Sri Lanka signed a memorandum of understanding with Vietnam. | MEMORANDUM_OF_UNDERSTANDING/SIGNED/LK+VN
+            A California judge approved the settlement between the two chipmakers.                       | OTHER_AGREEMENT/AGREED/-
             The Minister of Finance, to enter into a loan agreement with the Government of Korea, was approved by the Cabinet. Korea lends for roads in Ghana, said Korea. | LOAN_AGREEMENT/PROPOSED/GH+KR
             The proposal to sign a memorandum of understanding with Chile and Peru was approved by the Cabinet. Exports to Chile and Peru from Kenya grew. | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/CL+KE+PE
             """)

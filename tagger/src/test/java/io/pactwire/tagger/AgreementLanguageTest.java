@@ -69,6 +69,7 @@ class AgreementLanguageTest {
     @CsvSource(delimiter = '|', textBlock = """
             Brazil and Angola signed a memorandum of understanding to expand cooperation in farming. | COOPERATION_AGREEMENT/SIGNED/AO+BR MEMORANDUM_OF_UNDERSTANDING/SIGNED/AO+BR
             Qatar and Italy signed a memorandum of understanding on the supply of gas.               | MEMORANDUM_OF_UNDERSTANDING/SIGNED/IT+QA SUPPLY_CONTRACT/SIGNED/IT+QA
+            The Austrian bank reached an agreement to buy Nordic Paper Holdings Inc. for $2 billion.  | ACQUISITION_AGREEMENT/AGREED/AT
             The landlord said the lease agreement was not extended.                                  | OTHER_AGREEMENT/TERMINATED/-
             """)
     void aFormWithItsSubject(String body, String expected) {
@@ -85,7 +86,8 @@ class AgreementLanguageTest {
             "The agency will build roads in human settlements near the river.",
             "The party opened its national convention in the capital.",
             "Exporters hope for any future trade agreements with new markets.",
-            "Prices stayed high until a settlement is reached, traders said."})
+            "Prices stayed high until a settlement is reached, traders said.",
+            "The tender went to the Joint Venture of Acme Builders and Orion Works."})
     void unrelatedSensesAndHypotheticalMentionsReportNothing(String sentence) {
         assertThat(tags("", sentence)).isEmpty();
     }

@@ -73,6 +73,7 @@ final class AgreementFinder {
     private final BitSet determiners;
     private final BitSet relatives;
     private final BitSet instruments;
+    private final BitSet agenda;
 
     AgreementFinder(AgreementRules rules, Vocabulary vocabulary) {
         int size = vocabulary.size();
@@ -129,6 +130,7 @@ final class AgreementFinder {
         determiners = classOrEmpty(rules, "DETERMINER");
         relatives = classOrEmpty(rules, "RELATIVE");
         instruments = classOrEmpty(rules, "INSTRUMENT");
+        agenda = classOrEmpty(rules, "AGENDA");
     }
 
     private static BitSet classOrEmpty(AgreementRules rules, String name) {
@@ -470,6 +472,12 @@ final class AgreementFinder {
     }
 
     private AgreementStatus status(Hit h) {
+        Tokens t = h.tokens();
+        if (h.field() == TextField.TITLE && h.sentenceStart() == 0 && t.count > 0 && t.id[0] >= 0 && agenda.get(t.id[0])) {
+            // a headline that names an act to be done ("Signing a Letter of Intent ...", "Accession to the
+            // RCEP", "Entering into a Framework Agreement") is the item a government decides on: proposed
+            return AgreementStatus.PROPOSED;
+        }
         AgreementStatus strong = status(h, false);
         // "negotiations on the proposed agreement": the attributive "proposed" yields to any other cue
         return strong != AgreementStatus.UNKNOWN ? strong : status(h, true);
@@ -553,13 +561,24 @@ final class AgreementFinder {
                     return AgreementStatus.PROPOSED;
                 }
             }
-            // "to award the contract" is the award decided, not planned
+            // "to award the contract" is the award decided, not planned; "is to be awarded" is still to come,
+            // unless the sentence approves it ("the contract, to be awarded to X, was approved")
+            boolean toBe = k == bestToken - 2 && t.word(k + 1).equalsIgnoreCase("be") && !approved(h);
             if ((best == AgreementStatus.SIGNED || best == AgreementStatus.AGREED) && k >= bestToken - 2 && modal.get(id)
-                    && !award.get(t.id[bestToken])) {
+                    && (!award.get(t.id[bestToken]) || toBe)) {
                 return AgreementStatus.PROPOSED; // "will sign", "plans to sign"
             }
         }
         return best;
+    }
+
+    private boolean approved(Hit h) {
+        for (int k = h.sentenceStart(); k <= h.sentenceEnd(); k++) {
+            if (h.tokens().id[k] >= 0 && approval.get(h.tokens().id[k])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String date(Hit h, LocalDate datelineDate) {

@@ -130,6 +130,16 @@ class AgreementLanguageTest {
         assertThat(tags("", body)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Signing a memorandum of understanding between Ghana and Chile on mining | The ministers met in Accra. | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/CL+GH
+            The Chilean firm signed a memorandum of understanding with Ghana         | The ministers met in Accra. | MEMORANDUM_OF_UNDERSTANDING/SIGNED/CL+GH
+            Roads                                                                    | The contract for the bypass near Lima is to be awarded next month. | SUPPLY_CONTRACT/PROPOSED/-
+            """)
+    void aHeadlineNamingAnActToBeDoneAndAnAwardToComeAreProposed(String title, String body, String expected) {
+        assertThat(tags(title, body)).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             Under the Convention on the Rights of the Child, Norway reports every five years.          | TREATY/SIGNED/NO

@@ -87,7 +87,9 @@ class AgreementLanguageTest {
             "The party opened its national convention in the capital.",
             "Exporters hope for any future trade agreements with new markets.",
             "Prices stayed high until a settlement is reached, traders said.",
-            "The tender went to the Joint Venture of Acme Builders and Orion Works."})
+            "The tender went to the Joint Venture of Acme Builders and Orion Works.",
+            "Greece and the Soviet Union reached agreement on an alumina plant.",
+            "The buyer agreed to buy the smelter's entire annual output of alumina."})
     void unrelatedSensesAndHypotheticalMentionsReportNothing(String sentence) {
         assertThat(tags("", sentence)).isEmpty();
     }

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The classes of language of agreements-2, each a table of sentences written for the test: every
+ * The classes of language of agreements-3, each a table of sentences written for the test: every
  * agreement it reports as TYPE/STATUS/PARTY COUNTRIES, sorted by type.
  */
 class AgreementLanguageTest {

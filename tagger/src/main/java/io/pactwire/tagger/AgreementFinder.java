@@ -30,7 +30,13 @@ import java.util.regex.Pattern;
  */
 final class AgreementFinder {
     private static final Pattern FULL_DATE = Datelines.datePattern();
-    private static final int MAX_PARTIES = 6;
+    /** Up to twelve sides: RCEP, a forum's communique and OPEC+ name more than six countries in one list. */
+    private static final int MAX_PARTIES = 12;
+    /**
+     * The sides of the reporting sentence that make a country `about` the article: the first six, as before
+     * the cap was raised (a long list of members names countries the article is not about).
+     */
+    private static final int MAX_ABOUT_PARTIES = 6;
     /** The sentences of one agreement type read for its parties. */
     private static final int MAX_SENTENCES = 4;
 
@@ -63,6 +69,11 @@ final class AgreementFinder {
     private final BitSet award;
     private final BitSet voiceWords;
     private final BitSet yesterday;
+    private final BitSet weakCues;
+    private final BitSet determiners;
+    private final BitSet relatives;
+    private final BitSet instruments;
+    private final BitSet agenda;
 
     AgreementFinder(AgreementRules rules, Vocabulary vocabulary) {
         int size = vocabulary.size();
@@ -115,6 +126,11 @@ final class AgreementFinder {
         award = classOrEmpty(rules, "AWARD");
         voiceWords = classOrEmpty(rules, "VOICE");
         yesterday = classOrEmpty(rules, "YESTERDAY");
+        weakCues = classOrEmpty(rules, "WEAKCUE");
+        determiners = classOrEmpty(rules, "DETERMINER");
+        relatives = classOrEmpty(rules, "RELATIVE");
+        instruments = classOrEmpty(rules, "INSTRUMENT");
+        agenda = classOrEmpty(rules, "AGENDA");
     }
 
     private static BitSet classOrEmpty(AgreementRules rules, String name) {
@@ -301,17 +317,18 @@ final class AgreementFinder {
             for (int i = 0; i < typeHits.size() && status == AgreementStatus.UNKNOWN; i++) {
                 status = status(typeHits.get(i));
             }
-            String date = date(first, datelineDate);
-            List<Party> parties = new ArrayList<>(parties(first, mentions, home));
-            for (Party p : parties) {
-                if (p.country() != null) {
-                    leadParties.add(p.country());
-                }
+            if (status == AgreementStatus.UNKNOWN) {
+                status = statusOfAnExistingInstrument(typeHits);
             }
+            String date = date(first, datelineDate);
+            // an unnamed government ("the Cabinet", "the Ministry of Finance") is placed once all sides are known
+            Set<Party> unnamed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            List<Party> parties = new ArrayList<>(parties(first, mentions, unnamed, datelineCode));
+            int lead = parties.size();
             // the other sentences that report it name the sides the first leaves out ("the Cabinet approved ...")
             for (int i = 0; i < Math.min(typeHits.size(), MAX_SENTENCES) && parties.size() < MAX_PARTIES; i++) {
                 if (typeHits.get(i) != first) {
-                    for (Party p : parties(typeHits.get(i), mentions, home)) {
+                    for (Party p : parties(typeHits.get(i), mentions, null, datelineCode)) {
                         boolean known = false;
                         for (Party q : parties) {
                             known |= p.country() == null ? q.name().equals(p.name()) : p.country().equals(q.country());
@@ -322,8 +339,20 @@ final class AgreementFinder {
                     }
                 }
             }
-            if (voice != null && parties.size() < MAX_PARTIES && parties.stream().noneMatch(p -> home.equals(p.country()))) {
-                parties.add(new Party(voice, home)); // a Cabinet's release: its government is a side
+            String own = governmentsCountry(mentions, datelineCode, parties);
+            for (int i = 0; i < parties.size(); i++) {
+                Party p = parties.get(i);
+                if (unnamed.contains(p) && own != null) {
+                    parties.set(i, new Party(p.name(), own));
+                }
+            }
+            for (int i = 0; i < Math.min(Math.min(lead, MAX_ABOUT_PARTIES), parties.size()); i++) {
+                if (parties.get(i).country() != null) {
+                    leadParties.add(parties.get(i).country());
+                }
+            }
+            if (voice != null && own != null && parties.size() < MAX_PARTIES && parties.stream().noneMatch(p -> own.equals(p.country()))) {
+                parties.add(new Party(voice, own)); // a Cabinet's release: its government is a side
             }
             tags.add(new AgreementTag(type, status, parties, date, evidence));
             if (why == null) {
@@ -348,6 +377,35 @@ final class AgreementFinder {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (CountryFinder.Mention m : mentions) {
             if (!m.dropped && m.code != null) {
+                counts.merge(m.code, 1, Integer::sum);
+            }
+        }
+        String best = null;
+        int most = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > most) {
+                best = e.getKey();
+                most = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The country of an unnamed government that is a side of an agreement: the dateline's; else the country
+     * the article names most that is not already a side by name. A Cabinet does not sign with itself: in "the
+     * Minister ... to enter into an agreement with the Government of Korea was approved by the Cabinet" the
+     * Cabinet is that of the other country the release names, even when it names Korea more often. (A release
+     * that names its own country as a side as well as "the Cabinet" then gets a third country: the text alone
+     * cannot tell which of the two it speaks for.)
+     */
+    static String governmentsCountry(List<CountryFinder.Mention> mentions, String datelineCode, List<Party> parties) {
+        if (datelineCode != null) {
+            return datelineCode;
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (CountryFinder.Mention m : mentions) {
+            if (!m.dropped && m.code != null && parties.stream().noneMatch(p -> m.code.equals(p.country()))) {
                 counts.merge(m.code, 1, Integer::sum);
             }
         }
@@ -396,7 +454,36 @@ final class AgreementFinder {
         return end;
     }
 
+    /**
+     * Without any sentence saying where it stands, an instrument named as a thing ("the treaty", "the
+     * Convention on ...", "under the agreement") is one that exists: signed. Activities (procurement, a
+     * partnership, a grant) stay UNKNOWN.
+     */
+    private AgreementStatus statusOfAnExistingInstrument(List<Hit> typeHits) {
+        for (Hit h : typeHits) {
+            for (int k = h.triggerStart(); k <= h.triggerEnd(); k++) {
+                int id = h.tokens().id[k];
+                if (id >= 0 && instruments.get(id)) {
+                    return AgreementStatus.SIGNED;
+                }
+            }
+        }
+        return AgreementStatus.UNKNOWN;
+    }
+
     private AgreementStatus status(Hit h) {
+        Tokens t = h.tokens();
+        if (h.field() == TextField.TITLE && h.sentenceStart() == 0 && t.count > 0 && t.id[0] >= 0 && agenda.get(t.id[0])) {
+            // a headline that names an act to be done ("Signing a Letter of Intent ...", "Accession to the
+            // RCEP", "Entering into a Framework Agreement") is the item a government decides on: proposed
+            return AgreementStatus.PROPOSED;
+        }
+        AgreementStatus strong = status(h, false);
+        // "negotiations on the proposed agreement": the attributive "proposed" yields to any other cue
+        return strong != AgreementStatus.UNKNOWN ? strong : status(h, true);
+    }
+
+    private AgreementStatus status(Hit h, boolean weakToo) {
         Tokens t = h.tokens();
         AgreementStatus best = AgreementStatus.UNKNOWN;
         int bestDistance = Integer.MAX_VALUE;
@@ -405,6 +492,15 @@ final class AgreementFinder {
             int id = t.id[k];
             if (id < 0) {
                 continue;
+            }
+            if (k > h.sentenceStart() && t.id[k - 1] >= 0) {
+                int before = t.id[k - 1];
+                if (!weakToo && weakCues.get(id) && determiners.get(before)) {
+                    continue; // "the proposed agreement": an attribute, not a stage
+                }
+                if (modal.get(id) && relatives.get(before)) {
+                    continue; // "a deal that would give": what it does, not where it stands
+                }
             }
             // the statuses the word is a cue for, in the order of their ordinals
             for (int cues = id < statusCues.length ? statusCues[id] : 0; cues != 0; cues &= cues - 1) {
@@ -424,8 +520,29 @@ final class AgreementFinder {
         boolean cueApproval = approval.get(t.id[bestToken]);
         if (best == AgreementStatus.AGREED && cueApproval) {
             // "the proposal made by the Minister ... to sign the MoU was approved": the signing is still to come
+            boolean awarded = false;
             for (int k = h.sentenceStart(); k <= h.sentenceEnd(); k++) {
                 if (t.id[k] >= 0 && proposal.get(t.id[k])) {
+                    return AgreementStatus.PROPOSED;
+                }
+                awarded |= t.id[k] >= 0 && award.get(t.id[k]);
+            }
+            // "the Minister ... to enter into a loan agreement with X, was approved": what is approved is the
+            // plan to contract (an infinitive before the agreement), unless it is an award, which is decided
+            if (!awarded && bestToken > h.triggerEnd()) {
+                for (int k = h.sentenceStart(); k < h.triggerStart(); k++) {
+                    if (t.id[k] >= 0 && modal.get(t.id[k])) {
+                        return AgreementStatus.PROPOSED;
+                    }
+                }
+            }
+        }
+        if (best == AgreementStatus.AGREED && modal.get(t.id[bestToken])) {
+            // "the agreement will be signed", "would agree": the future of a signing is a proposal
+            for (int k = bestToken + 1; k <= Math.min(h.sentenceEnd(), bestToken + 3); k++) {
+                int id = t.id[k];
+                if (id >= 0 && (statusCues[id] & (1 << AgreementStatus.SIGNED.ordinal() | 1 << AgreementStatus.AGREED.ordinal())) != 0
+                        && !modal.get(id)) {
                     return AgreementStatus.PROPOSED;
                 }
             }
@@ -444,13 +561,24 @@ final class AgreementFinder {
                     return AgreementStatus.PROPOSED;
                 }
             }
-            // "to award the contract" is the award decided, not planned
+            // "to award the contract" is the award decided, not planned; "is to be awarded" is still to come,
+            // unless the sentence approves it ("the contract, to be awarded to X, was approved")
+            boolean toBe = k == bestToken - 2 && t.word(k + 1).equalsIgnoreCase("be") && !approved(h);
             if ((best == AgreementStatus.SIGNED || best == AgreementStatus.AGREED) && k >= bestToken - 2 && modal.get(id)
-                    && !award.get(t.id[bestToken])) {
+                    && (!award.get(t.id[bestToken]) || toBe)) {
                 return AgreementStatus.PROPOSED; // "will sign", "plans to sign"
             }
         }
         return best;
+    }
+
+    private boolean approved(Hit h) {
+        for (int k = h.sentenceStart(); k <= h.sentenceEnd(); k++) {
+            if (h.tokens().id[k] >= 0 && approval.get(h.tokens().id[k])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String date(Hit h, LocalDate datelineDate) {
@@ -482,7 +610,7 @@ final class AgreementFinder {
     }
 
     /** The organisations (capitalised names with an organisation word) and countries the sentence names. */
-    private List<Party> parties(Hit h, List<CountryFinder.Mention> mentions, String datelineCode) {
+    private List<Party> parties(Hit h, List<CountryFinder.Mention> mentions, Set<Party> unnamed, String datelineCode) {
         Tokens t = h.tokens();
         List<Party> parties = new ArrayList<>();
         List<int[]> spans = new ArrayList<>();
@@ -518,16 +646,29 @@ final class AgreementFinder {
                 int start = t.start[k];
                 int end = t.end[runEnd];
                 String code = null;
+                // a country named in the name ("Department of Agriculture of Sri Lanka") over an institution's
+                // own country ("Department of Agriculture" alone is the USDA)
                 for (CountryFinder.Mention m : mentions) {
-                    if (!m.dropped && m.field == h.field() && m.start >= start && m.end <= end) {
+                    if (!m.dropped && m.field == h.field() && m.start >= start && m.end <= end
+                            && (code == null || m.kind != Kind.INSTITUTION)) {
                         code = m.code;
-                        break;
+                        if (m.kind != Kind.INSTITUTION) {
+                            break;
+                        }
                     }
                 }
                 if (code == null && government) {
                     code = datelineCode; // "the Ministry of the Economy" of a Luxembourg press release
                 }
-                parties.add(new Party(t.text.substring(start, end), code));
+                Party party = new Party(t.text.substring(start, end), code);
+                if (code == null && government) {
+                    if (unnamed == null) {
+                        k = runEnd + 1;
+                        continue; // only the reporting sentence's unnamed government is a side
+                    }
+                    unnamed.add(party); // without a dateline, placed once the sides are known
+                }
+                parties.add(party);
                 spans.add(new int[] {start, end});
             }
             k = runEnd + 1;
@@ -535,9 +676,9 @@ final class AgreementFinder {
         int sStart = t.start[h.sentenceStart()];
         int sEnd = t.end[h.sentenceEnd()];
         for (CountryFinder.Mention m : mentions) {
-            if (m.dropped || m.field != h.field() || m.start < sStart || m.end > sEnd || m.kind == Kind.CITY
-                    || parties.size() >= MAX_PARTIES) {
-                continue;
+            if (m.dropped || m.field != h.field() || m.start < sStart || m.end > sEnd || parties.size() >= MAX_PARTIES
+                    || m.kind == Kind.CITY || m.kind == Kind.DIVISION) {
+                continue; // a city or a state is a place, not a side ("a California judge")
             }
             boolean covered = false;
             for (int[] span : spans) {

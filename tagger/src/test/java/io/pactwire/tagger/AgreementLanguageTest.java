@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The classes of language of agreements-2, each a table of sentences written for the test: every
+ * The classes of language of agreements-3, each a table of sentences written for the test: every
  * agreement it reports as TYPE/STATUS/PARTY COUNTRIES, sorted by type.
  */
 class AgreementLanguageTest {
@@ -38,6 +38,7 @@ class AgreementLanguageTest {
             Ghana and Togo signed a mutual legal assistance treaty.                           | OTHER_AGREEMENT/SIGNED/GH+TG TREATY/SIGNED/GH+TG
             Kenya and Japan concluded an economic partnership agreement.                      | TRADE_AGREEMENT/AGREED/JP+KE
             Officials from Chile and Canada opened a new round of trade talks.                | TRADE_AGREEMENT/NEGOTIATING/CA+CL
+            Australia, China, Japan, Korea, New Zealand, Thailand and Vietnam signed the free trade agreement. | TRADE_AGREEMENT/SIGNED/AU+CN+JP+KR+NZ+TH+VN
             """)
     void kindsNamedByTheirModifierOrName(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
@@ -57,7 +58,7 @@ class AgreementLanguageTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             The chipmaker formed a strategic partnership with a Korean carmaker.              | COOPERATION_AGREEMENT/UNKNOWN/KR
-            The two retailers will partner with a Swedish bank on payments.                   | COOPERATION_AGREEMENT/PROPOSED/SE
+            The two retailers will partner with a Swedish bank on payments.                   | COOPERATION_AGREEMENT/AGREED/SE
             The carmakers agreed to join forces on electric vans.                             | COOPERATION_AGREEMENT/AGREED/-
             """)
     void partnershipAndAllianceLanguage(String body, String expected) {
@@ -68,6 +69,7 @@ class AgreementLanguageTest {
     @CsvSource(delimiter = '|', textBlock = """
             Brazil and Angola signed a memorandum of understanding to expand cooperation in farming. | COOPERATION_AGREEMENT/SIGNED/AO+BR MEMORANDUM_OF_UNDERSTANDING/SIGNED/AO+BR
             Qatar and Italy signed a memorandum of understanding on the supply of gas.               | MEMORANDUM_OF_UNDERSTANDING/SIGNED/IT+QA SUPPLY_CONTRACT/SIGNED/IT+QA
+            The Austrian bank reached an agreement to buy Nordic Paper Holdings Inc. for $2 billion.  | ACQUISITION_AGREEMENT/AGREED/AT
             The landlord said the lease agreement was not extended.                                  | OTHER_AGREEMENT/TERMINATED/-
             """)
     void aFormWithItsSubject(String body, String expected) {
@@ -84,7 +86,10 @@ class AgreementLanguageTest {
             "The agency will build roads in human settlements near the river.",
             "The party opened its national convention in the capital.",
             "Exporters hope for any future trade agreements with new markets.",
-            "Prices stayed high until a settlement is reached, traders said."})
+            "Prices stayed high until a settlement is reached, traders said.",
+            "The tender went to the Joint Venture of Acme Builders and Orion Works.",
+            "Greece and the Soviet Union reached agreement on an alumina plant.",
+            "The buyer agreed to buy the smelter's entire annual output of alumina."})
     void unrelatedSensesAndHypotheticalMentionsReportNothing(String sentence) {
         assertThat(tags("", sentence)).isEmpty();
     }
@@ -93,6 +98,9 @@ class AgreementLanguageTest {
     @CsvSource(delimiter = '|', textBlock = """
             The proposal made by the Minister of Trade to sign the memorandum of understanding with Vietnam was approved by the Cabinet. | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/VN
             Portugal and Chile completed the purchase of the shipyard last week.                                                       | ACQUISITION_AGREEMENT/SIGNED/CL+PT
+            The Minister of Finance, to enter into a loan agreement with the Government of Korea, was approved    by the Cabinet. | LOAN_AGREEMENT/PROPOSED/KR
+            The proposal of the Minister of Transport for signing the memorandum of understanding with Oman was approved.             | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/OM
+            The contract to build the harbour, to be awarded to a Greek builder, was approved by the Cabinet.                           | SUPPLY_CONTRACT/AGREED/GR
             """)
     void statusFromTheSentence(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
@@ -101,8 +109,46 @@ class AgreementLanguageTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             The Cabinet met in Accra on Monday. Approval was given to sign a memorandum of understanding with Norway on fisheries. | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/GH+NO
+            The Department of Agriculture of Sri Lanka signed a memorandum of understanding with Vietnam. | MEMORANDUM_OF_UNDERSTANDING/SIGNED/LK+VN
+            A California judge approved the settlement between the two chipmakers.                       | OTHER_AGREEMENT/AGREED/-
+            The Minister of Finance, to enter into a loan agreement with the Government of Korea, was approved by the Cabinet. Korea lends for roads in Ghana, said Korea. | LOAN_AGREEMENT/PROPOSED/GH+KR
+            The proposal to sign a memorandum of understanding with Chile and Peru was approved by the Cabinet. Exports to Chile and Peru from Kenya grew. | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/CL+KE+PE
             """)
     void aGovernmentsReleaseIsASideOfItsAgreements(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Mexico said its carmaker will acquire a Spanish parts maker for $2 billion.                | ACQUISITION_AGREEMENT/AGREED/ES+MX
+            Kenya and Uganda agreed that the gas supply deal will be signed in June.                   | SUPPLY_CONTRACT/PROPOSED/KE+UG
+            Negotiators from Peru and Korea are discussing a trade agreement that would cut tariffs.   | TRADE_AGREEMENT/NEGOTIATING/KR+PE
+            The fifth round of negotiations on the proposed Chile-Vietnam free trade agreement was held. | TRADE_AGREEMENT/NEGOTIATING/CL+VN
+            The streaming service inked a licensing deal with a French label.                          | OTHER_AGREEMENT/AGREED/FR
+            The Swiss bank sold its stake in a Polish lender last year.                                | ACQUISITION_AGREEMENT/SIGNED/CH+PL
+            The Indian refiner walked away from its takeover of a Kenyan rival.                         | ACQUISITION_AGREEMENT/TERMINATED/IN+KE
+            """)
+    void announcedDealsAreAgreedAndFuturesOfSigningProposed(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Signing a memorandum of understanding between Ghana and Chile on mining | The ministers met in Accra. | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/CL+GH
+            The Chilean firm signed a memorandum of understanding with Ghana         | The ministers met in Accra. | MEMORANDUM_OF_UNDERSTANDING/SIGNED/CL+GH
+            Roads                                                                    | The contract for the bypass near Lima is to be awarded next month. | SUPPLY_CONTRACT/PROPOSED/-
+            """)
+    void aHeadlineNamingAnActToBeDoneAndAnAwardToComeAreProposed(String title, String body, String expected) {
+        assertThat(tags(title, body)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Under the Convention on the Rights of the Child, Norway reports every five years.          | TREATY/SIGNED/NO
+            The 1965 treaty between Japan and Korea covered the claims, officials said.                | TREATY/SIGNED/JP+KR
+            The procurement process for the supply of new buses began in March.                         | SUPPLY_CONTRACT/UNKNOWN/-
+            """)
+    void anInstrumentNamedWithoutAStageIsInForce(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
 }

@@ -89,6 +89,13 @@ final class CountryFinder {
             "school", "high", "academy", "police", "sheriff", "street", "st", "road", "rd", "avenue", "ave", "boulevard",
             "blvd", "drive", "lane", "highway", "hwy", "pike", "statute", "bank", "company", "inc", "corp", "church",
             "hotel", "mall", "park", "stadium", "zoo", "marathon", "cup", "fc");
+    /**
+     * Capitalised words before a town's name that make part of a place, not a person: "South Arlington",
+     * "downtown Athens", "Greater Manchester".
+     */
+    private static final Set<String> PLACE_BEFORE = Set.of("north", "south", "east", "west", "northern", "southern",
+            "eastern", "western", "central", "downtown", "uptown", "greater", "upper", "lower", "old", "new", "fort",
+            "mount", "port", "lake", "near", "suburban", "rural", "metro");
     /** Words before "of" + a town's name that make it an organisation's: "University of Dayton". */
     private static final Set<String> NAMED_OF = Set.of("university", "college", "bank", "archdiocese", "diocese",
             "canton", "treaty", "duke", "earl", "count");
@@ -100,15 +107,22 @@ final class CountryFinder {
     static final Alias COUNTY = new Alias("US", Kind.CITY, 0, "County", new boolean[] {true}, null, null, false,
             "CountryFinder", null, new Gazetteer.Place[] {new Gazetteer.Place("US", null, 0, false)});
 
+    /** How far into a text a local paper's dateline may start (after a byline and its date). */
+    private static final int LOCAL_DATELINE_REACH = 120;
+
     private final Gazetteer gazetteer;
     private final Set<Integer> functionWords = new HashSet<>();
     private final Set<Integer> countryContext = new HashSet<>();
     private final Set<Integer> namedAfter = new HashSet<>();
     private final Set<Integer> namedOf = new HashSet<>();
+    private final Set<Integer> placeBefore = new HashSet<>();
     private final int of;
     private final int county;
     private final int parish;
     private final int in;
+    private final int township;
+    private final int council;
+    private final int by;
 
     CountryFinder(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
@@ -136,7 +150,16 @@ final class CountryFinder {
                 namedOf.add(id);
             }
         }
+        for (String w : PLACE_BEFORE) {
+            int id = gazetteer.vocabulary.id(w);
+            if (id >= 0) {
+                placeBefore.add(id);
+            }
+        }
         of = gazetteer.vocabulary.id("of");
+        township = gazetteer.vocabulary.id("township");
+        council = gazetteer.vocabulary.id("council");
+        by = gazetteer.vocabulary.id("by");
         county = gazetteer.vocabulary.id("county");
         parish = gazetteer.vocabulary.id("parish");
         in = gazetteer.vocabulary.id("in");
@@ -148,6 +171,8 @@ final class CountryFinder {
         words.addAll(COUNTRY_CONTEXT);
         words.addAll(NAMED_AFTER);
         words.addAll(NAMED_OF);
+        words.addAll(PLACE_BEFORE);
+        words.addAll(Set.of("township", "council", "by"));
         return words;
     }
 
@@ -201,7 +226,11 @@ final class CountryFinder {
         counties(field, tokens, out);
     }
 
-    /** "Kanawha County", "Rapides Parish" as places (see {@link #COUNTY}); a name inside them is dropped. */
+    /**
+     * "Kanawha County", "Rapides Parish", "Sand Creek Township" as places (see {@link #COUNTY}); a name
+     * inside them is dropped. "Mayo County Council" and "Lancashire County Council" are the councils of
+     * British and Irish counties: no place of the US.
+     */
     private void counties(TextField field, Tokens tokens, List<Mention> out) {
         if (tokens.allCaps) {
             return;
@@ -209,9 +238,13 @@ final class CountryFinder {
         int from = out.size();
         for (int k = 1; k < tokens.count; k++) {
             int id = tokens.id[k];
-            if ((id != county && id != parish) || id < 0 || tokens.shape(k) != Tokens.CAPITALISED
+            if ((id != county && id != parish && id != township) || id < 0 || tokens.shape(k) != Tokens.CAPITALISED
                     || tokens.sentence[k - 1] != tokens.sentence[k] || !tokens.spaceOnlyAfter(k - 1)
                     || tokens.shape(k - 1) != Tokens.CAPITALISED || functionWords.contains(tokens.id[k - 1])) {
+                continue;
+            }
+            if (id == county && k + 1 < tokens.count && tokens.id[k + 1] == council && tokens.spaceOnlyAfter(k)
+                    && tokens.capitalised(k + 1)) {
                 continue;
             }
             int first = k - 1;
@@ -281,11 +314,41 @@ final class CountryFinder {
         return true;
     }
 
+    /**
+     * Whether tokens {@code i..j} are a local paper's dateline: a place in capitals that opens the text,
+     * a line or follows a byline's date, then a dash ("MANSFIELD —", "PATASKALA --", "HUME –").
+     */
+    private static boolean localDateline(Tokens tokens, int i, int j) {
+        String text = tokens.text;
+        int start = tokens.start[i];
+        if (start > LOCAL_DATELINE_REACH) {
+            return false;
+        }
+        int before = start - 1;
+        while (before >= 0 && text.charAt(before) == ' ') {
+            before--;
+        }
+        if (before >= 0 && text.charAt(before) != '\n' && !Character.isDigit(text.charAt(before))) {
+            return false;
+        }
+        int after = tokens.end[j];
+        while (after < text.length() && text.charAt(after) == ' ') {
+            after++;
+        }
+        return after + 1 < text.length() && isDash(text.charAt(after))
+                && (text.charAt(after + 1) == ' ' || isDash(text.charAt(after + 1)));
+    }
+
+    private static boolean isDash(char c) {
+        return c == '-' || c == '–' || c == '—';
+    }
+
     /** Whether tokens {@code i..j} are written the way the alias must be. */
     private static boolean fits(Alias alias, Tokens tokens, int i, int j) {
         String text = tokens.text;
         if (alias.has(Gazetteer.TOWN) && i == j && !tokens.allCaps && tokens.shape(i) == Tokens.UPPER
-                && alias.written().length() > 1 && !Character.isUpperCase(alias.written().charAt(1))) {
+                && alias.written().length() > 1 && !Character.isUpperCase(alias.written().charAt(1))
+                && !localDateline(tokens, i, j)) {
             return false; // an acronym (UN, ESA) is not the town Un or Esa
         }
         if (alias.exactCore() != null) {
@@ -359,6 +422,7 @@ final class CountryFinder {
         }
         resolvePlaces(mentions, tokensOf, datelineCode);
         notPlaces(mentions, tokensOf);
+        localCues(mentions);
         // Common words in a capitals-only title need the article to name the country in mixed case.
         for (Mention m : mentions) {
             if (!m.dropped && m.alias.has(Gazetteer.COMMON) && tokensOf[m.field.ordinal()].allCaps
@@ -426,6 +490,14 @@ final class CountryFinder {
                 }
             }
         }
+        // the countries of the article's local cues and counties: a town of one of them wins over a world
+        // city or a town abroad of the same name when the article names no other country
+        Set<String> local = new HashSet<>(2);
+        for (Mention m : mentions) {
+            if (!m.dropped && m.code != null && (m.alias.has(Gazetteer.LOCAL) || m.alias == COUNTY)) {
+                local.add(m.code);
+            }
+        }
         Set<String> countries = new HashSet<>();
         Set<String> divisions = new HashSet<>();
         // by country, the places of the article there (divisions, qualifiers, towns): their names
@@ -434,7 +506,8 @@ final class CountryFinder {
             countries.add(datelineCode);
         }
         for (Mention m : mentions) {
-            boolean town = m.alias.places() != null && m.alias.kind() == Kind.CITY && !qualified.containsKey(m.alias);
+            boolean town = (m.alias.places() != null && m.alias.kind() == Kind.CITY && !qualified.containsKey(m.alias))
+                    || m.alias.has(Gazetteer.LOCAL);
             if (!m.dropped && m.code != null && !town) {
                 countries.add(m.code);
                 if (m.division != null) {
@@ -462,10 +535,15 @@ final class CountryFinder {
                 for (Gazetteer.Place p : a.places()) {
                     int score = p.division() != null && divisions.contains(p.division()) ? 3
                             : p.code().equals(datelineCode) ? 2 : countries.contains(p.code()) ? 1 : 0;
+                    boolean localHere = round > 0 && local.size() == 1 && local.contains(p.code())
+                            && (countries.isEmpty() || (countries.size() == 1 && countries.contains(p.code())));
+                    if (score == 0 && localHere) {
+                        score = 1;
+                    }
                     if (round == 2 && score > 0 && score < 3) {
                         Set<String> there = placesIn.get(p.code());
-                        score = there != null && there.size() >= 2 && placesIn.size() == 1 && countries.size() == 1
-                                && countries.contains(p.code()) ? 1 : 0;
+                        score = localHere || (there != null && there.size() >= 2 && placesIn.size() == 1 && countries.size() == 1
+                                && countries.contains(p.code())) ? 1 : 0;
                     }
                     if (score > bestScore) {
                         best = p;
@@ -554,6 +632,39 @@ final class CountryFinder {
                 && t.sentence[before] == t.sentence[m.firstToken];
     }
 
+    /**
+     * A local cue ("Sheriff's Office", "state Rep.") names its country only in an article that names no
+     * other: the Vancouver Police Department is Canada's.
+     */
+    private static void localCues(List<Mention> mentions) {
+        Set<String> cues = null;
+        for (Mention m : mentions) {
+            if (!m.dropped && m.alias.has(Gazetteer.LOCAL)) {
+                if (cues == null) {
+                    cues = new HashSet<>(2);
+                }
+                cues.add(m.code);
+            }
+        }
+        if (cues == null) {
+            return;
+        }
+        boolean elsewhere = cues.size() > 1;
+        for (Mention m : mentions) {
+            if (!m.dropped && !m.alias.has(Gazetteer.LOCAL) && m.code != null && !cues.contains(m.code)) {
+                elsewhere = true;
+                break;
+            }
+        }
+        if (elsewhere) {
+            for (Mention m : mentions) {
+                if (m.alias.has(Gazetteer.LOCAL)) {
+                    m.dropped = true;
+                }
+            }
+        }
+    }
+
     /** "US$ 5 million" is a currency; "in French" a language. */
     private void notPlaces(List<Mention> mentions, Tokens[] tokensOf) {
         for (Mention m : mentions) {
@@ -602,9 +713,14 @@ final class CountryFinder {
     /** "Michael Jordan", "Mr Jordan", "Mayor Jackson": a capitalised word before that is no function word or name. */
     private boolean personBefore(Mention m, Tokens t) {
         int before = m.firstToken - 1;
-        return !t.allCaps && before >= 0 && t.sentence[before] == t.sentence[m.firstToken] && t.spaceOnlyAfter(before)
-                && Character.isUpperCase(t.text.charAt(t.start[before])) && !functionWords.contains(t.id[before])
-                && !isCountryWord(t, before);
+        if (t.allCaps || before < 0 || t.sentence[before] != t.sentence[m.firstToken] || !t.spaceOnlyAfter(before)) {
+            return false;
+        }
+        if (t.id[before] == by && t.shape(before) == Tokens.UPPER && t.shape(m.firstToken) == Tokens.UPPER) {
+            return true; // a byline in capitals: "BY CHAD KLIMACK"
+        }
+        return Character.isUpperCase(t.text.charAt(t.start[before])) && !functionWords.contains(t.id[before])
+                && !placeBefore.contains(t.id[before]) && !isCountryWord(t, before);
     }
 
     private boolean isPerson(Mention m, Tokens t) {

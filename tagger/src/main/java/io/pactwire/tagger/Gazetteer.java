@@ -39,6 +39,12 @@ final class Gazetteer {
     static final int PREFIX = 8;
     /** A name of cities.tsv (not a country's or a hand-written alias's): cue words and persons may drop it. */
     static final int TOWN = 16;
+    /**
+     * A cue of local news placed in one country ("Sheriff's Office", "state Rep."): it names that country
+     * only in an article that names no other, and lets a town of that country win over a world city or a
+     * town abroad of the same name (see {@link CountryFinder}).
+     */
+    static final int LOCAL = 32;
 
     /** What kind of name an alias is; {@link #match} is the word evidence uses for it. */
     enum Kind {
@@ -203,6 +209,7 @@ final class Gazetteer {
                             case "common" -> flags |= COMMON;
                             case "person" -> flags |= PERSON;
                             case "prefix" -> flags |= PREFIX;
+                            case "local" -> flags |= LOCAL;
                             case "override" -> override = true;
                             default -> {
                                 if (!flag.startsWith("alt=")) {

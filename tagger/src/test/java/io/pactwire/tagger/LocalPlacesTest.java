@@ -50,7 +50,7 @@ class LocalPlacesTest {
             a county                          |                   | Deputies of the Kanawha County sheriff searched the woods.                   | US
             a parish                          |                   | The Rapides Parish school board met.                                         | US
             a street named after a city       |                   | He lives on Dublin Road in a quiet suburb.                                   | 
-            a police department               |                   | The Athens Police Department hired three officers.                          | 
+            a police department is local news |                   | The Athens Police Department hired three officers.                          | US
             a university                      |                   | She studied at the University of Dayton for two years.                       | 
             a statute                         |                   | The Rome Statute created the court.                                          | 
             a person named like a town        |                   | Coach Tom Harrison praised his players. Harrison said the season went well.  | 
@@ -63,9 +63,32 @@ class LocalPlacesTest {
             dotted abbreviation anywhere      |                   | The N.C. Highway Patrol closed the road.                                     | US
             a postal code after a town        |                   | The office in Springfield, IL will close.                                    | US
             postal code as a word             |                   | IN the end, OK was fine.                                                     | 
+            a part of town is no person       |                   | A crash closed South Arlington. Arlington officials said no one was hurt.   | US
+            a byline in capitals              |                   | BY CHAD SMITH Staff Writer March 3, 2009 The plant closed.                  | 
+            a township                        |                   | Deputies searched a field in Sand Creek Township.                           | US
+            a county council of Ireland       |                   | Mayo County Council approved the plan.                                      | 
+            a local cue alone                 |                   | The Sheriff's Office said the road reopened.                                | US
+            a local cue with a world city     |                   | The Alexandria Sheriff's Office said Alexandria schools closed early.       | US
+            a county with a world city        |                   | Athens schools closed. Clarke County deputies cleared the roads.            | US
+            a governor with a world city      |                   | Gov. Smith spoke to the students in Athens.                                 | US
+            a local cue abroad is no cue      |                   | In Calgary, the Police Department said the road reopened.                   | CA
+            a world city without local cues   |                   | Athens police said the protest in Athens was peaceful.                      | GR
+            a world city with its country     |                   | The Athens Police Department said Greece will vote.                         | GR
             """)
     void placesInContext(String name, String dateline, String body, String codes) {
         assertThat(codes(dateline == null ? "" : dateline, body)).as(name).isEqualTo(expected(codes));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            MANSFIELD — The City Council met on Monday, the Sheriff's Office said.       | US | MANSFIELD
+            BY JOHN DOE Staff Writer March 3, 2009 ATHENS -- The School District closed. | US | ATHENS
+            ATHENS — Greek ministers met on Monday.                                      | GR | ATHENS
+            """)
+    void readsALocalPapersDatelineInCapitals(String body, String code, String place) {
+        List<CountryTag> tags = tagger.tag(new ArticleText("", "", body)).countries();
+        assertThat(tags).extracting(CountryTag::code).containsExactly(code);
+        assertThat(tags.get(0).evidence()).extracting(Evidence::text).contains(place);
     }
 
     @Test

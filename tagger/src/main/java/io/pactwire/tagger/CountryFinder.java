@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -96,6 +97,15 @@ final class CountryFinder {
     private static final Set<String> PLACE_BEFORE = Set.of("north", "south", "east", "west", "northern", "southern",
             "eastern", "western", "central", "downtown", "uptown", "greater", "upper", "lower", "old", "new", "fort",
             "mount", "port", "lake", "near", "suburban", "rural", "metro");
+    /**
+     * Words after a town's name that make it the seat of a local government a paper reports on: "Athens
+     * City Council", "Paris city manager", "Athens Parks and Recreation". Such a world city is rather a
+     * town of its name elsewhere, in an article that names no other country.
+     */
+    private static final Set<String> MUNICIPAL = Set.of("council", "councilman", "councilwoman", "parks", "aldermen",
+            "selectmen", "commission", "manager", "hall", "schools", "clerk");
+    /** "Athens City Council", "Paris city manager": city or town, then a word of {@link #MUNICIPAL}. */
+    private static final Set<String> CITY_OR_TOWN = Set.of("city", "town");
     /** Words before "of" + a town's name that make it an organisation's: "University of Dayton". */
     private static final Set<String> NAMED_OF = Set.of("university", "college", "bank", "archdiocese", "diocese",
             "canton", "treaty", "duke", "earl", "count");
@@ -116,6 +126,8 @@ final class CountryFinder {
     private final Set<Integer> namedAfter = new HashSet<>();
     private final Set<Integer> namedOf = new HashSet<>();
     private final Set<Integer> placeBefore = new HashSet<>();
+    private final Set<Integer> municipal = new HashSet<>();
+    private final Set<Integer> cityOrTown = new HashSet<>();
     private final int of;
     private final int county;
     private final int parish;
@@ -150,6 +162,12 @@ final class CountryFinder {
                 namedOf.add(id);
             }
         }
+        for (String w : MUNICIPAL) {
+            municipal.add(gazetteer.vocabulary.id(w));
+        }
+        for (String w : CITY_OR_TOWN) {
+            cityOrTown.add(gazetteer.vocabulary.id(w));
+        }
         for (String w : PLACE_BEFORE) {
             int id = gazetteer.vocabulary.id(w);
             if (id >= 0) {
@@ -172,6 +190,8 @@ final class CountryFinder {
         words.addAll(NAMED_AFTER);
         words.addAll(NAMED_OF);
         words.addAll(PLACE_BEFORE);
+        words.addAll(MUNICIPAL);
+        words.addAll(CITY_OR_TOWN);
         words.addAll(Set.of("township", "council", "by"));
         return words;
     }
@@ -451,6 +471,7 @@ final class CountryFinder {
         }
         Map<Alias, Mention> qualified = new HashMap<>();
         Set<Alias> persons = null;
+        Set<Alias> seats = null; // world cities named as the seat of a local government
         for (int n = 0; n < mentions.size(); n++) {
             Mention m = mentions.get(n);
             if (m.dropped || m.alias.places() == null) {
@@ -465,6 +486,13 @@ final class CountryFinder {
                 place(m, q.code, q.division);
                 qualified.putIfAbsent(m.alias, m);
                 continue;
+            }
+            if ((isMajor(m.alias) || m.alias.kind() != Kind.CITY) && seatOfLocalGovernment(m, t)) {
+                if (seats == null) {
+                    seats = new HashSet<>(2);
+                }
+                seats.add(m.alias);
+                continue; // "Athens Parks and Recreation" names no person
             }
             if (!m.alias.has(Gazetteer.TOWN)) {
                 continue;
@@ -516,6 +544,16 @@ final class CountryFinder {
                 }
             }
         }
+        // by country, how many distinct towns and counties there the article names (each name once)
+        Map<String, Integer> distinctIn = new HashMap<>(4);
+        Set<String> distinctNames = new HashSet<>();
+        for (Mention m : mentions) {
+            Alias a = m.alias;
+            if (!m.dropped && a.kind() == Kind.CITY && a.places() != null && a.code() != null && !qualified.containsKey(a)
+                    && !isMajor(a) && distinctNames.add(tokensOf[m.field.ordinal()].text.substring(m.start, m.end).toLowerCase(Locale.ROOT))) {
+                distinctIn.merge(a.code(), 1, Integer::sum);
+            }
+        }
         // Three rounds: the towns of a division the article names; then the other towns that need context,
         // with the places decided so far as context too; then the names of major cities and countries, which
         // give way to a town when the article's places lie in that town's country only (at least two).
@@ -526,23 +564,30 @@ final class CountryFinder {
                     continue;
                 }
                 Alias a = m.alias;
-                boolean major = a.kind() != Kind.CITY || isMajor(a);
-                if ((round == 1 && major) || (round == 2 && (!major || a.kind() != Kind.CITY))) {
-                    continue; // a country's name gives way to a town only by a qualifier or its division
+                boolean name = a.kind() != Kind.CITY;
+                boolean major = name || isMajor(a);
+                if ((round == 1 && major) || (round == 2 && (!major || (name && (seats == null || !seats.contains(a)))))) {
+                    continue; // a country's name gives way to a town only by a qualifier, its division or as a seat
                 }
+                // a country's name the article gives in no other way does not hold its country in the article
+                String own = name && !a.code().equals(datelineCode) && namedOnlyBy(mentions, a) ? a.code() : null;
                 Gazetteer.Place best = null;
                 int bestScore = 0;
                 for (Gazetteer.Place p : a.places()) {
                     int score = p.division() != null && divisions.contains(p.division()) ? 3
                             : p.code().equals(datelineCode) ? 2 : countries.contains(p.code()) ? 1 : 0;
                     boolean localHere = round > 0 && local.size() == 1 && local.contains(p.code())
-                            && (countries.isEmpty() || (countries.size() == 1 && countries.contains(p.code())));
-                    if (score == 0 && localHere) {
+                            && onlyIn(countries, p.code(), own) && !name;
+                    // a world city as the seat of a local government is its namesake elsewhere, in an
+                    // article that names no other country: the most populous, or one of the article's country
+                    boolean seat = round == 2 && seats != null && seats.contains(a) && !p.code().equals(a.code())
+                            && (own != null || !countries.contains(a.code())) && onlyIn(countries, p.code(), own);
+                    if (score == 0 && (localHere || seat)) {
                         score = 1;
                     }
                     if (round == 2 && score > 0 && score < 3) {
                         Set<String> there = placesIn.get(p.code());
-                        score = localHere || (there != null && there.size() >= 2 && placesIn.size() == 1 && countries.size() == 1
+                        score = localHere || seat || (!name && there != null && there.size() >= 2 && placesIn.size() == 1 && countries.size() == 1
                                 && countries.contains(p.code())) ? 1 : 0;
                     }
                     if (score > bestScore) {
@@ -554,7 +599,9 @@ final class CountryFinder {
                 if (best != null && bestScore >= needed) {
                     chosen.put(a, best);
                 } else if (round == 1 && a.code() != null && !countries.isEmpty() && !countries.contains(a.code())) {
-                    chosen.put(a, null); // a distinct town abroad in an article placed elsewhere: not enough
+                    // a distinct town abroad in an article placed elsewhere: not enough alone, but two of
+                    // them in one country (Arlington and Grand Prairie, or a county) confirm each other
+                    chosen.put(a, distinctIn.getOrDefault(a.code(), 0) >= 2 ? a.places()[0] : null);
                 } else if (round == 1 && (a.code() == null || best != null)) {
                     chosen.put(a, null);
                 }
@@ -586,6 +633,26 @@ final class CountryFinder {
                 }
             }
         }
+    }
+
+    /** Whether every country of {@code countries} is {@code code} or {@code own} (null for none). */
+    private static boolean onlyIn(Set<String> countries, String code, String own) {
+        for (String c : countries) {
+            if (!c.equals(code) && !c.equals(own)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the article names the country of {@code a} only by {@code a} (Lebanon, not Beirut or Lebanese). */
+    private static boolean namedOnlyBy(List<Mention> mentions, Alias a) {
+        for (Mention o : mentions) {
+            if (!o.dropped && o.alias != a && a.code().equals(o.code)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the name has a town in the country: "Paris, Texas" does, "the UAE, Holland, Ivory Coast" does not. */
@@ -665,6 +732,22 @@ final class CountryFinder {
         }
     }
 
+    /**
+     * "Athens City Council", "Paris city manager", "Athens Parks and Recreation": the town as the seat of
+     * a local government. Not its mayor: "London Mayor Boris Johnson" is news of the world city too.
+     */
+    private boolean seatOfLocalGovernment(Mention m, Tokens t) {
+        int after = m.lastToken + 1;
+        if (after >= t.count || t.sentence[after] != t.sentence[m.lastToken] || !t.spaceOnlyAfter(m.lastToken)) {
+            return false;
+        }
+        if (cityOrTown.contains(t.id[after]) && after + 1 < t.count && t.sentence[after + 1] == t.sentence[after]
+                && t.spaceOnlyAfter(after)) {
+            after++;
+        }
+        return municipal.contains(t.id[after]);
+    }
+
     /** "US$ 5 million" is a currency; "in French" a language. */
     private void notPlaces(List<Mention> mentions, Tokens[] tokensOf) {
         for (Mention m : mentions) {
@@ -694,7 +777,8 @@ final class CountryFinder {
     private static boolean namedOtherwise(List<Mention> mentions, String code, Alias except, boolean placesOnly, Object unused) {
         for (Mention o : mentions) {
             if (!o.dropped && o.alias != except && o.alias.alt() == null && code.equals(o.code)
-                    && (!placesOnly || o.kind == Kind.CITY || o.kind == Kind.DIVISION || o.kind == Kind.QUALIFIER)) {
+                    && (!placesOnly || o.kind == Kind.CITY || o.kind == Kind.DIVISION || o.kind == Kind.QUALIFIER
+                    || o.alias.has(Gazetteer.LOCAL))) {
                 return true;
             }
         }

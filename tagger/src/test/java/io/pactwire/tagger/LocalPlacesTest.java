@@ -74,6 +74,14 @@ class LocalPlacesTest {
             a local cue abroad is no cue      |                   | In Calgary, the Police Department said the road reopened.                   | CA
             a world city without local cues   |                   | Athens police said the protest in Athens was peaceful.                      | GR
             a world city with its country     |                   | The Athens Police Department said Greece will vote.                         | GR
+            two towns confirm each other      |                   | A Dodge Durango hit a car in Arlington. Grand Prairie officers came.        | MX US
+            a country's name as a seat        |                   | The Lebanon City Council met, Boone County deputies said.                   | US
+            a country's name with local cues  |                   | Lebanon and Jordan were calm, Boone County deputies said.                   | JO LB
+            a world city's city council       |                   | The Athens City Council approved the budget.                               | US
+            a world city's parks department   |                   | Athens Parks and Recreation opened the pool.                                | US
+            a world city's council, London    |                   | The London city council met. Traffic in London was heavy.                   | CA
+            a world city's mayor is the city  |                   | Mayor of London Boris Johnson and the London mayor spoke.                   | GB
+            a world city's council abroad     |                   | The Paris City Council met, French officials said.                          | FR
             """)
     void placesInContext(String name, String dateline, String body, String codes) {
         assertThat(codes(dateline == null ? "" : dateline, body)).as(name).isEqualTo(expected(codes));

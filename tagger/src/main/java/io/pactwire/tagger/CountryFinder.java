@@ -544,6 +544,7 @@ final class CountryFinder {
                 }
             }
         }
+        Set<String> currency = currencies(tokensOf);
         // by country, how many distinct towns and counties there the article names (each name once)
         Map<String, Integer> distinctIn = new HashMap<>(4);
         Set<String> distinctNames = new HashSet<>();
@@ -572,6 +573,7 @@ final class CountryFinder {
                 // a country's name the article gives in no other way does not hold its country in the article
                 String own = name && !a.code().equals(datelineCode) && namedOnlyBy(mentions, a) ? a.code() : null;
                 Gazetteer.Place best = null;
+                Gazetteer.Place money;
                 int bestScore = 0;
                 for (Gazetteer.Place p : a.places()) {
                     int score = p.division() != null && divisions.contains(p.division()) ? 3
@@ -598,6 +600,9 @@ final class CountryFinder {
                 int needed = round == 0 ? 3 : a.has(Gazetteer.COMMON) ? 2 : 1; // Reading, Hope: the dateline or a division
                 if (best != null && bestScore >= needed) {
                     chosen.put(a, best);
+                } else if (round == 1 && countries.isEmpty() && !a.has(Gazetteer.COMMON)
+                        && (money = byCurrency(a, currency)) != null) {
+                    chosen.put(a, money); // "MANSFIELD — ... $10.3 million": the Mansfield of the dollar
                 } else if (round == 1 && a.code() != null && !countries.isEmpty() && !countries.contains(a.code())) {
                     // a distinct town abroad in an article placed elsewhere: not enough alone, but two of
                     // them in one country (Arlington and Grand Prairie, or a county) confirm each other
@@ -633,6 +638,57 @@ final class CountryFinder {
                 }
             }
         }
+    }
+
+    /** The countries of the dollar ($, not US$, C$ or A$), in an article that names no country. */
+    private static final Set<String> DOLLAR = Set.of("US", "CA", "AU", "NZ");
+    private static final Set<String> POUND = Set.of("GB");
+
+    /**
+     * The countries whose currency the article's amounts are in: "$" (not "US$", "C$", "HK$") for the
+     * dollar countries, "£" for the UK; null for none, or for both.
+     */
+    private static Set<String> currencies(Tokens[] tokensOf) {
+        Set<String> found = null;
+        for (Tokens t : tokensOf) {
+            if (t == null) {
+                continue;
+            }
+            String text = t.text;
+            for (int k = text.indexOf('$'); k >= 0; k = text.indexOf('$', k + 1)) {
+                if (k == 0 || !Character.isLetter(text.charAt(k - 1))) {
+                    found = found == null || found == DOLLAR ? DOLLAR : Set.of();
+                    break;
+                }
+            }
+            if (text.indexOf('£') >= 0) {
+                found = found == null || found == POUND ? POUND : Set.of();
+            }
+        }
+        return found == null || found.isEmpty() ? null : found;
+    }
+
+    /**
+     * The town of {@code a} in the one country whose currency the article uses, when no town of that name
+     * in another country of that currency is a third of its size, and {@code a} does not already stand
+     * for a town there; else null.
+     */
+    private static Gazetteer.Place byCurrency(Alias a, Set<String> currency) {
+        if (currency == null || (a.code() != null && currency.contains(a.code()))) {
+            return null;
+        }
+        Gazetteer.Place found = null;
+        for (Gazetteer.Place p : a.places()) { // most populous first
+            if (currency.contains(p.code())) {
+                if (found == null) {
+                    found = p;
+                } else if (!found.code().equals(p.code())) {
+                    // Richmond: Virginia's and British Columbia's; Mansfield, Ohio rather than Victoria's
+                    return (long) p.population() * Gazetteer.AMBIGUOUS_RATIO >= found.population() ? null : found;
+                }
+            }
+        }
+        return found;
     }
 
     /** Whether every country of {@code countries} is {@code code} or {@code own} (null for none). */

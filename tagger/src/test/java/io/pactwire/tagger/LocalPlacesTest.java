@@ -82,6 +82,10 @@ class LocalPlacesTest {
             a world city's council, London    |                   | The London city council met. Traffic in London was heavy.                   | CA
             a world city's mayor is the city  |                   | Mayor of London Boris Johnson and the London mayor spoke.                   | GB
             a world city's council abroad     |                   | The Paris City Council met, French officials said.                          | FR
+            a dollar picks a town             |                   | Mansfield refinanced $10.3 million of debt.                                 | US
+            a pound picks a town              |                   | Lancaster offered grants of £5,000 to shops.                                | GB
+            a dollar shared by two towns      |                   | Richmond spent $5 million on the oval.                                      | 
+            HK$ is no dollar of a town        |                   | Mansfield refinanced HK$10.3 million of debt.                               | 
             """)
     void placesInContext(String name, String dateline, String body, String codes) {
         assertThat(codes(dateline == null ? "" : dateline, body)).as(name).isEqualTo(expected(codes));

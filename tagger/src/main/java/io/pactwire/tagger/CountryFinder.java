@@ -52,7 +52,8 @@ final class CountryFinder {
             this.alias = alias;
             this.code = code;
             this.kind = kind;
-            this.division = alias.division();
+            this.division = alias.division() != null && code != null && alias.division().startsWith(code + "-")
+                    ? alias.division() : null;
             if (alias.places() != null && code != null && alias.kind() == Kind.CITY) {
                 for (Gazetteer.Place p : alias.places()) {
                     if (p.code().equals(code)) {
@@ -106,6 +107,9 @@ final class CountryFinder {
             "selectmen", "commission", "manager", "hall", "schools", "clerk");
     /** "Athens City Council", "Paris city manager": city or town, then a word of {@link #MUNICIPAL}. */
     private static final Set<String> CITY_OR_TOWN = Set.of("city", "town");
+    /** Words after a town's name that make it a person who speaks: "Robertson said", not a town. */
+    private static final Set<String> SPEECH = Set.of("said", "says", "told", "added", "asked", "wrote", "explained",
+            "noted", "recalled", "testified");
     /** Words before "of" + a town's name that make it an organisation's: "University of Dayton". */
     private static final Set<String> NAMED_OF = Set.of("university", "college", "bank", "archdiocese", "diocese",
             "canton", "treaty", "duke", "earl", "count");
@@ -128,6 +132,7 @@ final class CountryFinder {
     private final Set<Integer> placeBefore = new HashSet<>();
     private final Set<Integer> municipal = new HashSet<>();
     private final Set<Integer> cityOrTown = new HashSet<>();
+    private final Set<Integer> speech = new HashSet<>();
     private final int of;
     private final int county;
     private final int parish;
@@ -168,6 +173,9 @@ final class CountryFinder {
         for (String w : CITY_OR_TOWN) {
             cityOrTown.add(gazetteer.vocabulary.id(w));
         }
+        for (String w : SPEECH) {
+            speech.add(gazetteer.vocabulary.id(w));
+        }
         for (String w : PLACE_BEFORE) {
             int id = gazetteer.vocabulary.id(w);
             if (id >= 0) {
@@ -192,6 +200,7 @@ final class CountryFinder {
         words.addAll(PLACE_BEFORE);
         words.addAll(MUNICIPAL);
         words.addAll(CITY_OR_TOWN);
+        words.addAll(SPEECH);
         words.addAll(Set.of("township", "council", "by"));
         return words;
     }
@@ -289,7 +298,8 @@ final class CountryFinder {
     private static boolean qualifierPosition(Tokens tokens, int i, int j, Alias alias) {
         if (j > i && alias.written().endsWith(".") && tokens.end[j] < tokens.text.length()
                 && tokens.text.charAt(tokens.end[j]) == '.' && !tokens.allCaps) {
-            return true; // "N.C.", "W.Va.": two dotted parts are no other word
+            // "N.C.", "W.Va.": two dotted parts are no other word; but "500 B.C." is an era
+            return i == 0 || tokens.shape(i - 1) != Tokens.NO_CASE || tokens.sentence[i - 1] != tokens.sentence[i];
         }
         if (i == 0 || tokens.allCaps || tokens.sentence[i - 1] != tokens.sentence[i] || !tokens.capitalised(i - 1)) {
             return false;
@@ -437,6 +447,10 @@ final class CountryFinder {
                 m.code = a.alt();
                 if (a.altPlace()) {
                     m.kind = Kind.CITY;
+                    // Georgia the state is a division: the article's towns of Georgia (Athens) are placed by it
+                    if (a.division() != null && a.division().startsWith(a.alt() + "-")) {
+                        m.division = a.division();
+                    }
                 }
             }
         }
@@ -499,9 +513,9 @@ final class CountryFinder {
             }
             if (namedAfter(m, t)) {
                 m.dropped = true;
-            } else if (isPerson(m, t)) {
+            } else if (isPerson(m, t) || (speaks(m, t) && !isMajor(m.alias))) {
                 m.dropped = true;
-                if (!personBefore(m, t)) {
+                if (!personBefore(m, t) && !speaks(m, t)) {
                     continue; // "Arlington Boys Club": this use only
                 }
                 if (persons == null) {
@@ -545,6 +559,16 @@ final class CountryFinder {
             }
         }
         Set<String> currency = currencies(tokensOf);
+        // by country, the mentions of towns that count on their own and whose every namesake lies there
+        // (Charleston, Pataskala), and of qualified towns (Athens, Ga.)
+        Map<String, Integer> townsIn = new HashMap<>(4);
+        for (Mention m : mentions) {
+            String only = m.dropped || m.alias.kind() != Kind.CITY || m.alias.places() == null ? null
+                    : qualified.containsKey(m.alias) ? m.code : m.alias.code() == null ? null : onlyCountry(m.alias);
+            if (only != null) {
+                townsIn.merge(only, 1, Integer::sum);
+            }
+        }
         // by country, how many distinct towns and counties there the article names (each name once)
         Map<String, Integer> distinctIn = new HashMap<>(4);
         Set<String> distinctNames = new HashSet<>();
@@ -600,6 +624,11 @@ final class CountryFinder {
                 int needed = round == 0 ? 3 : a.has(Gazetteer.COMMON) ? 2 : 1; // Reading, Hope: the dateline or a division
                 if (best != null && bestScore >= needed) {
                     chosen.put(a, best);
+                } else if (round == 1 && a.code() != null && countries.isEmpty() && !qualified.containsKey(a)
+                        && distinctIn.getOrDefault(a.code(), 0) == 1 && outweighed(a.code(), townsIn)) {
+                    // one sense per article: a lone distinct town abroad (Hampton Park, Victoria) among more
+                    // mentions of towns of one other country (Charleston, S.C.) is a namesake there, or no place
+                    chosen.put(a, namesake(a, townsIn));
                 } else if (round == 1 && countries.isEmpty() && !a.has(Gazetteer.COMMON)
                         && (money = byCurrency(a, currency)) != null) {
                     chosen.put(a, money); // "MANSFIELD — ... $10.3 million": the Mansfield of the dollar
@@ -689,6 +718,44 @@ final class CountryFinder {
             }
         }
         return found;
+    }
+
+    /** The one country of all the towns of {@code a}, or null when they lie in several. */
+    private static String onlyCountry(Alias a) {
+        String code = a.places()[0].code();
+        for (Gazetteer.Place p : a.places()) {
+            if (!p.code().equals(code)) {
+                return null;
+            }
+        }
+        return code;
+    }
+
+    /** The town of {@code a} in the country whose towns the article mentions most, or null when it has none there. */
+    private static Gazetteer.Place namesake(Alias a, Map<String, Integer> townsIn) {
+        String top = null;
+        for (Map.Entry<String, Integer> e : townsIn.entrySet()) {
+            if (top == null || e.getValue() > townsIn.get(top)) {
+                top = e.getKey();
+            }
+        }
+        for (Gazetteer.Place p : a.places()) {
+            if (p.code().equals(top)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Whether another country's towns are mentioned more often than {@code code}'s. */
+    private static boolean outweighed(String code, Map<String, Integer> townsIn) {
+        int here = townsIn.getOrDefault(code, 0);
+        for (Map.Entry<String, Integer> e : townsIn.entrySet()) {
+            if (!e.getKey().equals(code) && e.getValue() > here) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether every country of {@code countries} is {@code code} or {@code own} (null for none). */
@@ -786,6 +853,13 @@ final class CountryFinder {
                 }
             }
         }
+    }
+
+    /** "Robertson said", "Hamilton told reporters": a town's name before a verb of speech is a person's. */
+    private boolean speaks(Mention m, Tokens t) {
+        int after = m.lastToken + 1;
+        return after < t.count && t.sentence[after] == t.sentence[m.lastToken] && t.spaceOnlyAfter(m.lastToken)
+                && speech.contains(t.id[after]);
     }
 
     /**

@@ -85,6 +85,12 @@ class LocalPlacesTest {
             a dollar picks a town             |                   | Mansfield refinanced $10.3 million of debt.                                 | US
             a pound picks a town              |                   | Lancaster offered grants of £5,000 to shops.                                | GB
             a dollar shared by two towns      |                   | Richmond spent $5 million on the oval.                                      | 
+            a town's name that speaks        |                   | Robertson said the theatre in Hartford was sold.                            | US
+            Georgia the state places a town   |                   | Storms in Georgia and Kentucky closed schools in Athens.                    | US
+            a company named like a town       |                   | Toyota and Honda recalled cars.                                             | 
+            an era is no province             |                   | The mound was built around 500 B.C. near Charleston.                        | US
+            a lone town abroad outweighed     |                   | A car was found at Hampton Park. Charleston police and Charleston firefighters came. | US
+            a lone town is a namesake there   |                   | Morecambe and Lancaster shops opened. Morecambe traders were glad.          | GB
             HK$ is no dollar of a town        |                   | Mansfield refinanced HK$10.3 million of debt.                               | 
             """)
     void placesInContext(String name, String dateline, String body, String codes) {

@@ -81,7 +81,7 @@ final class CountryFinder {
             "parliament", "senate", "congress", "cabinet", "office", "agency", "authority", "council", "commission",
             "institute", "museum", "mission", "delegation", "officials", "border", "coast", "region", "province",
             "city", "port", "capital", "gdp", "and", "or", "club", "mayor", "area", "residents", "resident", "native",
-            "town", "village", "township");
+            "town", "village", "township", "bureau", "department");
     /**
      * Words after a town's name that make the words an organisation, a street or a county named after it,
      * not the place: "Athens Police Department", "Dublin Road", "Rome Statute", "X County".
@@ -104,8 +104,10 @@ final class CountryFinder {
      * town of its name elsewhere, in an article that names no other country.
      */
     private static final Set<String> MUNICIPAL = Set.of("council", "councilman", "councilwoman", "parks", "aldermen",
-            "selectmen", "commission", "manager", "hall", "schools", "clerk");
-    /** "Athens City Council", "Paris city manager": city or town, then a word of {@link #MUNICIPAL}. */
+            "selectmen");
+    /** Words after "city" or "town" after a town's name that make it a seat: "Paris city manager". */
+    private static final Set<String> CITY_OFFICE = Set.of("council", "commission", "manager", "hall", "schools", "clerk");
+    /** "Athens City Council", "Paris city manager": city or town, then a word of {@link #CITY_OFFICE}. */
     private static final Set<String> CITY_OR_TOWN = Set.of("city", "town");
     /** Words after a town's name that make it a person who speaks: "Robertson said", not a town. */
     private static final Set<String> SPEECH = Set.of("said", "says", "told", "added", "asked", "wrote", "explained",
@@ -132,6 +134,7 @@ final class CountryFinder {
     private final Set<Integer> placeBefore = new HashSet<>();
     private final Set<Integer> municipal = new HashSet<>();
     private final Set<Integer> cityOrTown = new HashSet<>();
+    private final Set<Integer> cityOffice = new HashSet<>();
     private final Set<Integer> speech = new HashSet<>();
     private final int of;
     private final int county;
@@ -173,6 +176,9 @@ final class CountryFinder {
         for (String w : CITY_OR_TOWN) {
             cityOrTown.add(gazetteer.vocabulary.id(w));
         }
+        for (String w : CITY_OFFICE) {
+            cityOffice.add(gazetteer.vocabulary.id(w));
+        }
         for (String w : SPEECH) {
             speech.add(gazetteer.vocabulary.id(w));
         }
@@ -200,6 +206,7 @@ final class CountryFinder {
         words.addAll(PLACE_BEFORE);
         words.addAll(MUNICIPAL);
         words.addAll(CITY_OR_TOWN);
+        words.addAll(CITY_OFFICE);
         words.addAll(SPEECH);
         words.addAll(Set.of("township", "council", "by"));
         return words;
@@ -437,7 +444,8 @@ final class CountryFinder {
             boolean alternative;
             if (a.altPlace()) {
                 alternative = placedBefore(m, tokensOf[m.field.ordinal()], a.alt())
-                        || ((a.alt().equals(datelineCode) || namedOtherwise(mentions, a.alt(), a, true, null))
+                        || ((a.alt().equals(datelineCode) || namedOtherwise(mentions, a.alt(), a, true, null)
+                        || townOfDivision(mentions, a.division()))
                         && !namedOtherwise(mentions, a.code(), a, false, null));
             } else {
                 alternative = namedOtherwise(mentions, a.alt(), a, false, null)
@@ -501,7 +509,9 @@ final class CountryFinder {
                 qualified.putIfAbsent(m.alias, m);
                 continue;
             }
-            if ((isMajor(m.alias) || m.alias.kind() != Kind.CITY) && seatOfLocalGovernment(m, t)) {
+            if ((isMajor(m.alias) || m.alias.kind() != Kind.CITY
+                    || (m.alias.code() == null && !m.alias.has(Gazetteer.COMMON) && onlyCountry(m.alias) != null))
+                    && seatOfLocalGovernment(m, t)) {
                 if (seats == null) {
                     seats = new HashSet<>(2);
                 }
@@ -624,6 +634,9 @@ final class CountryFinder {
                 int needed = round == 0 ? 3 : a.has(Gazetteer.COMMON) ? 2 : 1; // Reading, Hope: the dateline or a division
                 if (best != null && bestScore >= needed) {
                     chosen.put(a, best);
+                } else if (round == 1 && a.code() == null && seats != null && seats.contains(a)
+                        && onlyIn(countries, a.places()[0].code(), null)) {
+                    chosen.put(a, a.places()[0]); // "Groton Town Council": every Groton is in the US
                 } else if (round == 1 && a.code() != null && countries.isEmpty() && !qualified.containsKey(a)
                         && distinctIn.getOrDefault(a.code(), 0) == 1 && outweighed(a.code(), townsIn)) {
                     // one sense per article: a lone distinct town abroad (Hampton Park, Victoria) among more
@@ -758,6 +771,26 @@ final class CountryFinder {
         return false;
     }
 
+    /**
+     * Whether the article names a town that needs context and has a namesake in {@code division}: Albany
+     * with Georgia (Albany, Ga.) makes both the state's. A world city or a distinct town does not (Athens).
+     */
+    private static boolean townOfDivision(List<Mention> mentions, String division) {
+        if (division == null) {
+            return false;
+        }
+        for (Mention o : mentions) {
+            if (!o.dropped && o.alias.kind() == Kind.CITY && o.alias.code() == null && o.alias.places() != null) {
+                for (Gazetteer.Place p : o.alias.places()) {
+                    if (division.equals(p.division())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether every country of {@code countries} is {@code code} or {@code own} (null for none). */
     private static boolean onlyIn(Set<String> countries, String code, String own) {
         for (String c : countries) {
@@ -867,15 +900,23 @@ final class CountryFinder {
      * a local government. Not its mayor: "London Mayor Boris Johnson" is news of the world city too.
      */
     private boolean seatOfLocalGovernment(Mention m, Tokens t) {
+        if (cityOrTown.contains(t.id[m.lastToken]) || municipal.contains(t.id[m.lastToken])) {
+            return false; // "City Council" has no town City
+        }
         int after = m.lastToken + 1;
-        if (after >= t.count || t.sentence[after] != t.sentence[m.lastToken] || !t.spaceOnlyAfter(m.lastToken)) {
-            return false;
+        if (after < t.count && t.sentence[after] == t.sentence[m.lastToken] && t.spaceOnlyAfter(m.lastToken)) {
+            if (municipal.contains(t.id[after])) {
+                return true;
+            }
+            if (cityOrTown.contains(t.id[after]) && after + 1 < t.count && t.sentence[after + 1] == t.sentence[after]
+                    && t.spaceOnlyAfter(after) && cityOffice.contains(t.id[after + 1])) {
+                return true;
+            }
         }
-        if (cityOrTown.contains(t.id[after]) && after + 1 < t.count && t.sentence[after + 1] == t.sentence[after]
-                && t.spaceOnlyAfter(after)) {
-            after++;
-        }
-        return municipal.contains(t.id[after]);
+        // "Town of Groton": only for a town that needs context ("City of London" is the world city's)
+        int before = m.firstToken - 2;
+        return m.alias.code() == null && before >= 0 && t.id[before + 1] == of && cityOrTown.contains(t.id[before])
+                && t.capitalised(before) && t.sentence[before] == t.sentence[m.firstToken];
     }
 
     /** "US$ 5 million" is a currency; "in French" a language. */

@@ -91,6 +91,11 @@ class LocalPlacesTest {
             an era is no province             |                   | The mound was built around 500 B.C. near Charleston.                        | US
             a lone town abroad outweighed     |                   | A car was found at Hampton Park. Charleston police and Charleston firefighters came. | US
             a lone town is a namesake there   |                   | Morecambe and Lancaster shops opened. Morecambe traders were glad.          | GB
+            a small town's town council       |                   | Bond resigned from the Groton Town Council.                                 | US
+            the Town of a small town          |                   | She served the citizens of the Town of Groton.                              | US
+            a common word's commission        |                   | The Land Reform Commission sold the land.                                   | 
+            a town places Georgia             |                   | An Albany man was held by the Georgia Bureau of Investigation.              | US
+            a world city with Georgia         |                   | Georgia and Greece signed a deal in Athens.                                 | GE GR
             HK$ is no dollar of a town        |                   | Mansfield refinanced HK$10.3 million of debt.                               | 
             """)
     void placesInContext(String name, String dateline, String body, String codes) {

@@ -90,7 +90,7 @@ final class CountryFinder {
             "tribune", "journal", "gazette", "chronicle", "observer", "hospital", "clinic", "university", "college",
             "school", "high", "academy", "police", "sheriff", "street", "st", "road", "rd", "avenue", "ave", "boulevard",
             "blvd", "drive", "lane", "highway", "hwy", "pike", "statute", "bank", "company", "inc", "corp", "church",
-            "hotel", "mall", "park", "stadium", "zoo", "marathon", "cup", "fc");
+            "hotel", "mall", "park", "stadium", "zoo", "marathon", "cup", "fc", "crown", "court");
     /**
      * Capitalised words before a town's name that make part of a place, not a person: "South Arlington",
      * "downtown Athens", "Greater Manchester".
@@ -968,7 +968,13 @@ final class CountryFinder {
     /** "Michael Jordan", "Mr Jordan", "Mayor Jackson": a capitalised word before that is no function word or name. */
     private boolean personBefore(Mention m, Tokens t) {
         int before = m.firstToken - 1;
-        if (t.allCaps || before < 0 || t.sentence[before] != t.sentence[m.firstToken] || !t.spaceOnlyAfter(before)) {
+        if (t.allCaps || before < 0) {
+            return false;
+        }
+        if (initial(t, before) && t.text.startsWith(". ", t.end[before]) && !endsName(t, before)) {
+            return true; // "J.M. Barrie", "David F. Farnham": an initial ends no sentence here; "U.S." does
+        }
+        if (t.sentence[before] != t.sentence[m.firstToken] || !t.spaceOnlyAfter(before)) {
             return false;
         }
         if (t.id[before] == by && t.shape(before) == Tokens.UPPER && t.shape(m.firstToken) == Tokens.UPPER) {
@@ -976,6 +982,21 @@ final class CountryFinder {
         }
         return Character.isUpperCase(t.text.charAt(t.start[before])) && !functionWords.contains(t.id[before])
                 && !placeBefore.contains(t.id[before]) && !isCountryWord(t, before);
+    }
+
+    /** Whether token {@code k} ends a two-word name of the gazetteer: "U.S.", "D.C." (not an initial). */
+    private boolean endsName(Tokens t, int k) {
+        if (k == 0 || t.id[k - 1] < 0 || t.id[k] < 0) {
+            return false;
+        }
+        int node = gazetteer.names.child(PhraseTrie.ROOT, t.id[k - 1]);
+        node = node == PhraseTrie.NONE ? node : gazetteer.names.child(node, t.id[k]);
+        return node != PhraseTrie.NONE && gazetteer.names.value(node) != null;
+    }
+
+    /** Whether token {@code k} is one capital letter, as an initial of a name is. */
+    private static boolean initial(Tokens t, int k) {
+        return t.end[k] - t.start[k] == 1 && Character.isUpperCase(t.text.charAt(t.start[k]));
     }
 
     private boolean isPerson(Mention m, Tokens t) {

@@ -96,6 +96,10 @@ class LocalPlacesTest {
             a common word's commission        |                   | The Land Reform Commission sold the land.                                   | 
             a town places Georgia             |                   | An Albany man was held by the Georgia Bureau of Investigation.              | US
             a world city with Georgia         |                   | Georgia and Greece signed a deal in Athens.                                 | GE GR
+            a high school places a town       |                   | Winchester beat Southport High School in the semistate.                     | US
+            a surname after an initial        |                   | The seat went to David F. Farnham. Farnham thanked the voters.              | 
+            a court named after a town        |                   | The men pleaded guilty at Kingston Crown Court.                             | 
+            a city after U.S. is a city       |                   | Sales rose in the U.S. London sales fell.                                  | GB US
             HK$ is no dollar of a town        |                   | Mansfield refinanced HK$10.3 million of debt.                               | 
             """)
     void placesInContext(String name, String dateline, String body, String codes) {

@@ -568,24 +568,32 @@ final class CountryFinder {
                 }
             }
         }
-        Set<String> currency = currencies(tokensOf);
-        // by country, the mentions of towns that count on their own and whose every namesake lies there
-        // (Charleston, Pataskala), and of qualified towns (Athens, Ga.)
-        Map<String, Integer> townsIn = new HashMap<>(4);
-        for (Mention m : mentions) {
-            String only = m.dropped || m.alias.kind() != Kind.CITY || m.alias.places() == null ? null
-                    : qualified.containsKey(m.alias) ? m.code : m.alias.code() == null ? null : onlyCountry(m.alias);
-            if (only != null) {
-                townsIn.merge(only, 1, Integer::sum);
+        // Only an article that names no country yet (no dateline, no country's name) needs its currency and
+        // the weight of its towns by country: most of a wire's articles skip both.
+        Set<String> currency = null;
+        Map<String, Integer> townsIn = Map.of();
+        if (countries.isEmpty()) {
+            currency = currencies(tokensOf);
+            // by country, the mentions of towns that count on their own and whose every namesake lies
+            // there (Charleston, Pataskala), and of qualified towns (Athens, Ga.)
+            townsIn = new HashMap<>(4);
+            for (Mention m : mentions) {
+                String only = m.dropped || m.alias.kind() != Kind.CITY || m.alias.places() == null ? null
+                        : qualified.containsKey(m.alias) ? m.code : m.alias.code() == null ? null : onlyCountry(m.alias);
+                if (only != null) {
+                    townsIn.merge(only, 1, Integer::sum);
+                }
             }
         }
-        // by country, how many distinct towns and counties there the article names (each name once)
+        // by country, how many distinct towns and counties there the article names (each name once: a
+        // town by its alias, a county by its words)
         Map<String, Integer> distinctIn = new HashMap<>(4);
-        Set<String> distinctNames = new HashSet<>();
+        Set<Object> distinctNames = new HashSet<>();
         for (Mention m : mentions) {
             Alias a = m.alias;
             if (!m.dropped && a.kind() == Kind.CITY && a.places() != null && a.code() != null && !qualified.containsKey(a)
-                    && !isMajor(a) && distinctNames.add(tokensOf[m.field.ordinal()].text.substring(m.start, m.end).toLowerCase(Locale.ROOT))) {
+                    && !isMajor(a) && distinctNames.add(a != COUNTY ? a
+                    : tokensOf[m.field.ordinal()].text.substring(m.start, m.end).toLowerCase(Locale.ROOT))) {
                 distinctIn.merge(a.code(), 1, Integer::sum);
             }
         }

@@ -143,6 +143,7 @@ final class CountryFinder {
     private final int township;
     private final int council;
     private final int by;
+    private final int police;
 
     CountryFinder(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
@@ -192,6 +193,7 @@ final class CountryFinder {
         township = gazetteer.vocabulary.id("township");
         council = gazetteer.vocabulary.id("council");
         by = gazetteer.vocabulary.id("by");
+        police = gazetteer.vocabulary.id("police");
         county = gazetteer.vocabulary.id("county");
         parish = gazetteer.vocabulary.id("parish");
         in = gazetteer.vocabulary.id("in");
@@ -494,8 +496,16 @@ final class CountryFinder {
         Map<Alias, Mention> qualified = new HashMap<>();
         Set<Alias> persons = null;
         Set<Alias> seats = null; // world cities named as the seat of a local government
+        Set<Alias> policed = null; // country names with towns before "Police": "Lebanon Police"
         for (int n = 0; n < mentions.size(); n++) {
             Mention m = mentions.get(n);
+            if (!m.dropped && m.alias.places() != null && m.alias.kind() != Kind.CITY
+                    && followedBy(m, tokensOf[m.field.ordinal()], police)) {
+                if (policed == null) {
+                    policed = new HashSet<>(2);
+                }
+                policed.add(m.alias);
+            }
             if (m.dropped || m.alias.places() == null) {
                 continue;
             }
@@ -549,6 +559,13 @@ final class CountryFinder {
             if (!m.dropped && m.code != null && (m.alias.has(Gazetteer.LOCAL) || m.alias == COUNTY)) {
                 local.add(m.code);
             }
+        }
+        if (policed != null && !local.isEmpty()) {
+            // "Lebanon Police" in an article with a county or a local cue: the police of a town, a seat
+            if (seats == null) {
+                seats = new HashSet<>(2);
+            }
+            seats.addAll(policed);
         }
         Set<String> countries = new HashSet<>();
         Set<String> divisions = new HashSet<>();
@@ -894,6 +911,13 @@ final class CountryFinder {
                 }
             }
         }
+    }
+
+    /** Whether the word right after mention {@code m}, in its sentence, is {@code word}. */
+    private static boolean followedBy(Mention m, Tokens t, int word) {
+        int after = m.lastToken + 1;
+        return word >= 0 && after < t.count && t.sentence[after] == t.sentence[m.lastToken]
+                && t.spaceOnlyAfter(m.lastToken) && t.id[after] == word;
     }
 
     /** "Robertson said", "Hamilton told reporters": a town's name before a verb of speech is a person's. */

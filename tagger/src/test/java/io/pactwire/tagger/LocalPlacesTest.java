@@ -100,6 +100,8 @@ class LocalPlacesTest {
             a surname after an initial        |                   | The seat went to David F. Farnham. Farnham thanked the voters.              | 
             a court named after a town        |                   | The men pleaded guilty at Kingston Crown Court.                             | 
             a city after U.S. is a city       |                   | Sales rose in the U.S. London sales fell.                                  | GB US
+            a country's name's town police    |                   | Jolly, of Lebanon, was held by Lebanon Police in the Boone County jail.     | US
+            a country's police abroad         |                   | Lebanon Police arrested two men near Beirut.                                | LB
             HK$ is no dollar of a town        |                   | Mansfield refinanced HK$10.3 million of debt.                               | 
             """)
     void placesInContext(String name, String dateline, String body, String codes) {

@@ -39,6 +39,12 @@ final class Gazetteer {
     static final int PREFIX = 8;
     /** A name of cities.tsv (not a country's or a hand-written alias's): cue words and persons may drop it. */
     static final int TOWN = 16;
+    /**
+     * A cue of local news placed in one country ("Sheriff's Office", "state Rep."): it names that country
+     * only in an article that names no other, and lets a town of that country win over a world city or a
+     * town abroad of the same name (see {@link CountryFinder}).
+     */
+    static final int LOCAL = 32;
 
     /** What kind of name an alias is; {@link #match} is the word evidence uses for it. */
     enum Kind {
@@ -77,7 +83,8 @@ final class Gazetteer {
      * @param exactCore for EXACT aliases, the written form without a final full stop, compared as is
      * @param alt      another country it may stand for, or null
      * @param altPlace whether only places (cities, states, the dateline) speak for {@code alt}
-     * @param division for a first-level division or its abbreviation, its ISO 3166-2 code, else null
+     * @param division for a first-level division or its abbreviation, its ISO 3166-2 code; for a name whose
+     *                 alternative is a division (Georgia: the US state), that division; else null
      * @param places   the towns of this name, most populous first, or null: context may pick one of them
      *                 instead of {@code code}, which is null for a town that needs context to count
      */
@@ -195,6 +202,7 @@ final class Gazetteer {
                 int flags = 0;
                 boolean override = false;
                 String alt = null;
+                String altDivision = null;
                 boolean altPlace = false;
                 if (!row.field(3).equals("-")) {
                     for (String flag : row.field(3).split(",")) {
@@ -203,12 +211,17 @@ final class Gazetteer {
                             case "common" -> flags |= COMMON;
                             case "person" -> flags |= PERSON;
                             case "prefix" -> flags |= PREFIX;
+                            case "local" -> flags |= LOCAL;
                             case "override" -> override = true;
                             default -> {
                                 if (!flag.startsWith("alt=")) {
                                     throw row.error("unknown flag " + flag);
                                 }
                                 String[] parts = flag.substring(4).split("/", -1);
+                                if (parts[0].length() > 3 && parts[0].charAt(2) == '-') {
+                                    altDivision = parts[0]; // alt=US-GA/place: Georgia the state, a division
+                                    parts[0] = parts[0].substring(0, 2);
+                                }
                                 alt = code(row, parts[0]);
                                 altPlace = parts.length == 2 && parts[1].equals("place");
                                 if (alt.equals(code) || (parts.length == 2 && !altPlace) || parts.length > 2) {
@@ -233,7 +246,10 @@ final class Gazetteer {
                 if (generated == null && override) {
                     throw row.error("override of '" + written + "', which no other file has");
                 }
-                Alias alias = alias(row, code, kind, flags, written, alt, altPlace);
+                if (altDivision != null && !altPlace) {
+                    throw row.error("an alternative division (alt=US-GA/place) is for places only");
+                }
+                Alias alias = alias(row, code, kind, flags, written, alt, altPlace, altDivision);
                 if (override) {
                     trie.replace(words(written), alias);
                     byKey.put(key, alias);

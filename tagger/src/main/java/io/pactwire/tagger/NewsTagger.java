@@ -36,7 +36,7 @@ public final class NewsTagger implements Tagger {
         final Tokens.Buffers body = new Tokens.Buffers();
     }
 
-    static final String VERSION = "news-1";
+    static final String VERSION = "news-2";
     static final String COUNTRIES_RESOURCE = "/io/pactwire/tagger/countries.tsv";
     static final String ALIASES_RESOURCE = "/io/pactwire/tagger/aliases.tsv";
     static final String CITIES_RESOURCE = "/io/pactwire/tagger/cities.tsv";

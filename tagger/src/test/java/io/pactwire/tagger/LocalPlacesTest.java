@@ -50,7 +50,7 @@ class LocalPlacesTest {
             a county                          |                   | Deputies of the Kanawha County sheriff searched the woods.                   | US
             a parish                          |                   | The Rapides Parish school board met.                                         | US
             a street named after a city       |                   | He lives on Dublin Road in a quiet suburb.                                   | 
-            a police department               |                   | The Athens Police Department hired three officers.                          | 
+            a police department is local news |                   | The Athens Police Department hired three officers.                          | US
             a university                      |                   | She studied at the University of Dayton for two years.                       | 
             a statute                         |                   | The Rome Statute created the court.                                          | 
             a person named like a town        |                   | Coach Tom Harrison praised his players. Harrison said the season went well.  | 
@@ -63,9 +63,61 @@ class LocalPlacesTest {
             dotted abbreviation anywhere      |                   | The N.C. Highway Patrol closed the road.                                     | US
             a postal code after a town        |                   | The office in Springfield, IL will close.                                    | US
             postal code as a word             |                   | IN the end, OK was fine.                                                     | 
+            a part of town is no person       |                   | A crash closed South Arlington. Arlington officials said no one was hurt.   | US
+            a byline in capitals              |                   | BY CHAD SMITH Staff Writer March 3, 2009 The plant closed.                  | 
+            a township                        |                   | Deputies searched a field in Sand Creek Township.                           | US
+            a county council of Ireland       |                   | Mayo County Council approved the plan.                                      | 
+            a local cue alone                 |                   | The Sheriff's Office said the road reopened.                                | US
+            a local cue with a world city     |                   | The Alexandria Sheriff's Office said Alexandria schools closed early.       | US
+            a county with a world city        |                   | Athens schools closed. Clarke County deputies cleared the roads.            | US
+            a governor with a world city      |                   | Gov. Smith spoke to the students in Athens.                                 | US
+            a local cue abroad is no cue      |                   | In Calgary, the Police Department said the road reopened.                   | CA
+            a world city without local cues   |                   | Athens police said the protest in Athens was peaceful.                      | GR
+            a world city with its country     |                   | The Athens Police Department said Greece will vote.                         | GR
+            two towns confirm each other      |                   | A Dodge Durango hit a car in Arlington. Grand Prairie officers came.        | MX US
+            a country's name as a seat        |                   | The Lebanon City Council met, Boone County deputies said.                   | US
+            a country's name with local cues  |                   | Lebanon and Jordan were calm, Boone County deputies said.                   | JO LB
+            a world city's city council       |                   | The Athens City Council approved the budget.                               | US
+            a world city's parks department   |                   | Athens Parks and Recreation opened the pool.                                | US
+            a world city's council, London    |                   | The London city council met. Traffic in London was heavy.                   | CA
+            a world city's mayor is the city  |                   | Mayor of London Boris Johnson and the London mayor spoke.                   | GB
+            a world city's council abroad     |                   | The Paris City Council met, French officials said.                          | FR
+            a dollar picks a town             |                   | Mansfield refinanced $10.3 million of debt.                                 | US
+            a pound picks a town              |                   | Lancaster offered grants of £5,000 to shops.                                | GB
+            a dollar shared by two towns      |                   | Richmond spent $5 million on the oval.                                      | 
+            a town's name that speaks        |                   | Robertson said the theatre in Hartford was sold.                            | US
+            Georgia the state places a town   |                   | Storms in Georgia and Kentucky closed schools in Athens.                    | US
+            a company named like a town       |                   | Toyota and Honda recalled cars.                                             | 
+            an era is no province             |                   | The mound was built around 500 B.C. near Charleston.                        | US
+            a lone town abroad outweighed     |                   | A car was found at Hampton Park. Charleston police and Charleston firefighters came. | US
+            a lone town is a namesake there   |                   | Morecambe and Lancaster shops opened. Morecambe traders were glad.          | GB
+            a small town's town council       |                   | Bond resigned from the Groton Town Council.                                 | US
+            the Town of a small town          |                   | She served the citizens of the Town of Groton.                              | US
+            a common word's commission        |                   | The Land Reform Commission sold the land.                                   | 
+            a town places Georgia             |                   | An Albany man was held by the Georgia Bureau of Investigation.              | US
+            a world city with Georgia         |                   | Georgia and Greece signed a deal in Athens.                                 | GE GR
+            a high school places a town       |                   | Winchester beat Southport High School in the semistate.                     | US
+            a surname after an initial        |                   | The seat went to David F. Farnham. Farnham thanked the voters.              | 
+            a court named after a town        |                   | The men pleaded guilty at Kingston Crown Court.                             | 
+            a city after U.S. is a city       |                   | Sales rose in the U.S. London sales fell.                                  | GB US
+            a country's name's town police    |                   | Jolly, of Lebanon, was held by Lebanon Police in the Boone County jail.     | US
+            a country's police abroad         |                   | Lebanon Police arrested two men near Beirut.                                | LB
+            HK$ is no dollar of a town        |                   | Mansfield refinanced HK$10.3 million of debt.                               | 
             """)
     void placesInContext(String name, String dateline, String body, String codes) {
         assertThat(codes(dateline == null ? "" : dateline, body)).as(name).isEqualTo(expected(codes));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            MANSFIELD — The City Council met on Monday, the Sheriff's Office said.       | US | MANSFIELD
+            BY JOHN DOE Staff Writer March 3, 2009 ATHENS -- The School District closed. | US | ATHENS
+            ATHENS — Greek ministers met on Monday.                                      | GR | ATHENS
+            """)
+    void readsALocalPapersDatelineInCapitals(String body, String code, String place) {
+        List<CountryTag> tags = tagger.tag(new ArticleText("", "", body)).countries();
+        assertThat(tags).extracting(CountryTag::code).containsExactly(code);
+        assertThat(tags.get(0).evidence()).extracting(Evidence::text).contains(place);
     }
 
     @Test

@@ -162,6 +162,11 @@ public final class Charsets {
         if (!nul && isUtf8(bytes)) {
             return false;
         }
+        return decodes(bytes, charset);
+    }
+
+    /** Whether {@code bytes} are text in {@code charset}, every byte sequence valid and mappable. */
+    static boolean decodes(byte[] bytes, Charset charset) {
         try {
             charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes));

@@ -2,10 +2,7 @@ package io.pactwire.ingest;
 
 import org.jsoup.nodes.Entities;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
@@ -142,22 +139,12 @@ final class FeedText {
             if (m.find()) {
                 Optional<Charset> charset = Charsets.forLabel(m.group(1));
                 if (charset.isPresent() && !charset.get().name().startsWith("UTF-16") && !charset.get().name().startsWith("UTF-32")
-                        && decodes(bytes, charset.get())) {
+                        && Charsets.decodes(bytes, charset.get())) {
                     return charset;
                 }
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean decodes(byte[] bytes, Charset charset) {
-        try {
-            charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 
     /** {@code text} with forbidden characters removed, its prolog's DOCTYPE checked and removed, entities resolved. */

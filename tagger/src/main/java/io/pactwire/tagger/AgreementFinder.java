@@ -374,21 +374,7 @@ final class AgreementFinder {
         if (datelineCode != null) {
             return datelineCode;
         }
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (CountryFinder.Mention m : mentions) {
-            if (!m.dropped && m.code != null) {
-                counts.merge(m.code, 1, Integer::sum);
-            }
-        }
-        String best = null;
-        int most = 0;
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            if (e.getValue() > most) {
-                best = e.getKey();
-                most = e.getValue();
-            }
-        }
-        return best;
+        return mostNamed(mentions, code -> true);
     }
 
     /**
@@ -403,9 +389,14 @@ final class AgreementFinder {
         if (datelineCode != null) {
             return datelineCode;
         }
+        return mostNamed(mentions, code -> parties.stream().noneMatch(p -> code.equals(p.country())));
+    }
+
+    /** The country the article names most among those {@code eligible} (the first named on a tie), or null. */
+    private static String mostNamed(List<CountryFinder.Mention> mentions, java.util.function.Predicate<String> eligible) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (CountryFinder.Mention m : mentions) {
-            if (!m.dropped && m.code != null && parties.stream().noneMatch(p -> m.code.equals(p.country()))) {
+            if (!m.dropped && m.code != null && eligible.test(m.code)) {
                 counts.merge(m.code, 1, Integer::sum);
             }
         }

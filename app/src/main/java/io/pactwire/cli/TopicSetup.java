@@ -6,12 +6,17 @@ import io.pactwire.topics.TopicDescriptor;
 import io.pactwire.topics.TopicProvisioner;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -47,9 +52,30 @@ final class TopicSetup {
     static TopicProvisioner.Report ensure(PactwireConfig config, Collection<TopicDescriptor<?, ?>> topics)
             throws InterruptedException {
         try (Admin admin = Admin.create(config.adminProperties())) {
+            requireAnswer(admin, config);
             return new TopicProvisioner(admin, config.topicSettings(), Duration.ofSeconds(60)).ensure(List.copyOf(topics));
         } catch (RuntimeException e) {
             throw ClusterAccessException.explain(e, config);
+        }
+    }
+
+    /**
+     * Waits at most {@code startup.timeout.ms} for a broker to answer, so that a command pointed at no cluster
+     * stops with one line naming the servers, not after a minute of the client's retries.
+     */
+    static void requireAnswer(Admin admin, PactwireConfig config) throws InterruptedException {
+        Duration timeout = config.startupTimeout();
+        try {
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) Math.min(Integer.MAX_VALUE, timeout.toMillis())))
+                    .clusterId().get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            if (cause instanceof org.apache.kafka.common.errors.TimeoutException || cause instanceof TimeoutException) {
+                throw new KafkaException("no Kafka broker answered at " + config.bootstrapServers() + " within "
+                        + timeout.toMillis() + " ms (" + PactwireConfig.STARTUP_TIMEOUT_MS + "): is the cluster running,"
+                        + " and are the bootstrap servers and security.protocol right?");
+            }
+            throw cause instanceof RuntimeException runtime ? runtime : new KafkaException(cause);
         }
     }
 

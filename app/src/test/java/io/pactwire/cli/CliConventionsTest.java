@@ -75,4 +75,12 @@ class CliConventionsTest {
         assertThat(failing.exit()).as(failing.toString()).isEqualTo(2);
         assertThat(failing.err()).contains("a Kafka client cannot be created from the settings given").doesNotContain("\tat ");
     }
+
+    @Test
+    void withNoBrokerACommandStopsAfterTheStartupTimeoutWithOneLineNamingTheServers() {
+        CliRun run = CliRun.exec("topics", "--bootstrap-server", "127.0.0.1:1", "--set", "startup.timeout.ms=300");
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).contains("no Kafka broker answered at 127.0.0.1:1 within 300 ms (startup.timeout.ms)")
+                .doesNotContain("\tat ");
+    }
 }

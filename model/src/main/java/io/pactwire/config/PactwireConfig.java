@@ -33,6 +33,7 @@ public abstract class PactwireConfig {
     public static final String TOPICS_ENRICHED_RETENTION_MS = "topics.enriched.retention.ms";
     public static final String TOPICS_DLQ_RETENTION_MS = "topics.dlq.retention.ms";
     public static final String HEALTH_FILE = "health.file";
+    public static final String STARTUP_TIMEOUT_MS = "startup.timeout.ms";
     public static final String METRICS_PORT = "metrics.port";
     public static final String METRICS_HOST = "metrics.host";
 
@@ -111,6 +112,10 @@ public abstract class PactwireConfig {
                 .define(TOPICS_DLQ_RETENTION_MS, ConfigDef.Type.LONG,
                         TopicSettings.DEFAULT_DEAD_LETTER_RETENTION.toMillis(), ConfigDef.Range.atLeast(1),
                         ConfigDef.Importance.LOW, "retention.ms of news.dlq when Pactwire creates it.")
+                .define(STARTUP_TIMEOUT_MS, ConfigDef.Type.LONG, 15_000L, ConfigDef.Range.atLeast(1),
+                        ConfigDef.Importance.MEDIUM,
+                        "How long a command waits at start for a broker of bootstrap.servers to answer before it stops"
+                                + " with one line naming the servers (exit 1).")
                 .define(HEALTH_FILE, ConfigDef.Type.STRING, "", ConfigDef.Importance.LOW,
                         "A file a running service touches every few seconds while it is healthy and deletes when it is"
                                 + " not, for container healthchecks; empty for none.")
@@ -143,6 +148,11 @@ public abstract class PactwireConfig {
     }
 
     /** The file to touch while healthy, if one is configured. */
+    /** How long a command waits at start for the cluster to answer ({@value #STARTUP_TIMEOUT_MS}). */
+    public java.time.Duration startupTimeout() {
+        return java.time.Duration.ofMillis(getLong(STARTUP_TIMEOUT_MS));
+    }
+
     public Optional<Path> healthFile() {
         String file = getString(HEALTH_FILE);
         return file == null || file.isBlank() ? Optional.empty() : Optional.of(Path.of(file));

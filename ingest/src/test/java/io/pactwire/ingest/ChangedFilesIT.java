@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -51,7 +50,6 @@ import static org.awaitility.Awaitility.await;
 @KafkaTest
 class ChangedFilesIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final Duration WATCH_INTERVAL = Duration.ofMillis(100);
 
     @BeforeAll
     static void createTopics(KafkaTestCluster cluster) throws Exception {
@@ -72,7 +70,7 @@ class ChangedFilesIT {
                 + " an office in Luxembourg to work with companies on space resources.");
         Path page = Files.writeString(folder.resolve("saved.html"), page("Observatory funded", "The observatory received"
                 + " funding for a new telescope from the ministry of research."));
-        Watching watching = watch(service(cluster, Duration.ofMillis(300), Clock.systemUTC()), folder);
+        WatchedFolder watching = new WatchedFolder(service(cluster, Duration.ofMillis(300), Clock.systemUTC()), folder);
         await().atMost(WAIT).until(() -> watching.published.size() == 2);
 
         Files.writeString(text, "Space agency opens an office\n\nThe agency opens an office in Luxembourg to work with"
@@ -103,7 +101,7 @@ class ChangedFilesIT {
                                                                                  @TempDir Path folder) throws Exception {
         ManualClock clock = new ManualClock(Instant.now());
         Duration settle = Duration.ofSeconds(30);
-        Watching watching = watch(service(cluster, settle, clock), folder);
+        WatchedFolder watching = new WatchedFolder(service(cluster, settle, clock), folder);
         watching.awaitPasses(1);
 
         Path story = folder.resolve("story.txt");
@@ -218,45 +216,6 @@ class ChangedFilesIT {
     private static String page(String title, String story) {
         return "<html lang=\"en\"><head><title>" + title + "</title></head><body><article><h1>" + title + "</h1><p>" + story
                 + "</p><p>Officials said further steps would follow next year.</p></article></body></html>";
-    }
-
-    /** A watch of one folder, running until {@link #stop()}, with what it published and how many passes it made. */
-    private static final class Watching {
-        final List<IngestReport.Published> published = new CopyOnWriteArrayList<>();
-        final AtomicInteger passes = new AtomicInteger();
-        private final IngestService service;
-        private final CompletableFuture<IngestReport> running;
-
-        Watching(IngestService service, Path folder) {
-            this.service = service;
-            Progress progress = new Progress() {
-                @Override
-                public void published(IngestReport.Published p) {
-                    published.add(p);
-                }
-
-                @Override
-                public void passDone() {
-                    passes.incrementAndGet();
-                }
-            };
-            running = CompletableFuture.supplyAsync(() -> service.run(
-                    new IngestService.Sources(List.of(folder.toString()), List.of(), null, true, WATCH_INTERVAL), progress));
-        }
-
-        void awaitPasses(int count) {
-            await().atMost(WAIT).until(() -> passes.get() >= count || running.isDone());
-            assertThat(running).as("the watch runs").isNotDone();
-        }
-
-        IngestReport stop() throws Exception {
-            service.stop();
-            return running.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        }
-    }
-
-    private static Watching watch(IngestService service, Path folder) {
-        return new Watching(service, folder);
     }
 
     private static List<ConsumerRecord<String, byte[]>> readRaw(KafkaTestCluster cluster) {

@@ -22,8 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +36,6 @@ import static org.awaitility.Awaitility.await;
 @KafkaTest
 class HostileFilesIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final Duration WATCH_INTERVAL = Duration.ofMillis(100);
     private static final String SECRET = "s3cret-" + java.util.UUID.randomUUID();
 
     @BeforeAll
@@ -54,7 +51,7 @@ class HostileFilesIT {
         Path nested = Files.writeString(folder.resolve("a-nested.html"),
                 "<html><body>" + "<div>".repeat(5_000) + "</div>".repeat(5_000) + "</body></html>");
         Path good = Files.writeString(folder.resolve("b-good.txt"), story("Port agreement", "The two ports agreed to share data."));
-        Watching watching = new Watching(service(cluster), folder);
+        WatchedFolder watching = new WatchedFolder(service(cluster), folder);
         await().atMost(WAIT).until(() -> watching.published.size() == 1 && watching.rejected.size() == 1
                 || watching.running.isDone());
         assertThat(watching.running).as("the watch runs on").isNotDone();
@@ -82,7 +79,7 @@ class HostileFilesIT {
                 + ".security.scram.ScramLoginModule required username=\"pactwire-ingest\" password=\"" + SECRET + "\";\n");
         Files.setPosixFilePermissions(properties, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         Path inbox = Files.createDirectories(tmp.resolve("inbox"));
-        Watching watching = new Watching(service(cluster), inbox);
+        WatchedFolder watching = new WatchedFolder(service(cluster), inbox);
         Path good = Files.writeString(inbox.resolve("a-good.txt"), story("Port agreement", "The two ports agreed to share data."));
         Path link = Files.createSymbolicLink(inbox.resolve("b-notes.txt"), properties);
         await().atMost(WAIT).until(() -> watching.published.size() == 1 && watching.rejected.size() == 1
@@ -105,36 +102,6 @@ class HostileFilesIT {
     private static IngestService service(KafkaTestCluster cluster) {
         return new IngestService(new IngestConfig(ConfigInput.of(Map.of("bootstrap.servers", cluster.bootstrapServers(),
                 IngestConfig.WATCH_SETTLE_MS, "0"))), Clock.systemUTC());
-    }
-
-    /** A watch of one folder, running until {@link #stop()}, with what it published and rejected. */
-    private static final class Watching {
-        final List<IngestReport.Published> published = new CopyOnWriteArrayList<>();
-        final List<Input.Rejected> rejected = new CopyOnWriteArrayList<>();
-        final CompletableFuture<IngestReport> running;
-        private final IngestService service;
-
-        Watching(IngestService service, Path folder) {
-            this.service = service;
-            Progress progress = new Progress() {
-                @Override
-                public void published(IngestReport.Published p) {
-                    published.add(p);
-                }
-
-                @Override
-                public void rejected(Input.Rejected r) {
-                    rejected.add(r);
-                }
-            };
-            running = CompletableFuture.supplyAsync(() -> service.run(
-                    new IngestService.Sources(List.of(folder.toString()), List.of(), null, true, WATCH_INTERVAL), progress));
-        }
-
-        IngestReport stop() throws Exception {
-            service.stop();
-            return running.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        }
     }
 
     private static List<ConsumerRecord<String, byte[]>> readRaw(KafkaTestCluster cluster) {

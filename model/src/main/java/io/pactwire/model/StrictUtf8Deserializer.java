@@ -20,6 +20,9 @@ public final class StrictUtf8Deserializer implements Deserializer<String> {
         if (data == null) {
             return null;
         }
+        if (isAscii(data)) {
+            return new String(data, StandardCharsets.US_ASCII); // article ids almost always are: no decoder per record
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -30,5 +33,14 @@ public final class StrictUtf8Deserializer implements Deserializer<String> {
             throw new SerializationException("The key of a record of topic '" + topic + "' is not valid UTF-8 ("
                     + data.length + " bytes): " + e.getMessage());
         }
+    }
+
+    private static boolean isAscii(byte[] data) {
+        for (byte b : data) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

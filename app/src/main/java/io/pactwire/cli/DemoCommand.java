@@ -5,7 +5,6 @@ import io.pactwire.config.ClusterConfig;
 import io.pactwire.config.ConfigInput;
 import io.pactwire.config.ConfigSources;
 import io.pactwire.config.PactwireConfig;
-import io.pactwire.embedded.EmbeddedKafkaBroker;
 import io.pactwire.enrich.EnrichConfig;
 import io.pactwire.enrich.EnricherApp;
 import io.pactwire.ingest.IngestConfig;
@@ -108,7 +107,13 @@ final class DemoCommand implements Callable<Integer> {
         List<AutoCloseable> running = new ArrayList<>();
         try {
             out.println("Starting an embedded Kafka broker...");
-            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(port, Duration.ofSeconds(60));
+            DemoBroker broker;
+            try {
+                broker = DemoBroker.start(port, Duration.ofSeconds(60));
+            } catch (DemoBroker.MissingBrokerException e) {
+                System.err.println("pactwire demo: " + e.getMessage());
+                return 1;
+            }
             running.add(broker);
             Map<String, String> settings = new HashMap<>();
             settings.put(PactwireConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());

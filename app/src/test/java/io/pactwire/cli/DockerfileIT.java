@@ -72,4 +72,29 @@ class DockerfileIT {
         assertThat(linked).as("modules in the Dockerfile's jlink line").containsAll(used);
         assertThat(dockerfile).contains("USER pactwire").contains("MaxRAMPercentage");
     }
+
+    @Test
+    void theDependencyLayerHasEveryModulesPomAndTheRuntimeOnlyTheServices() throws Exception {
+        String dockerfile = Files.readString(Path.of("../Dockerfile"));
+        String rootPom = Files.readString(Path.of("../pom.xml"));
+        Matcher modules = Pattern.compile("<module>([^<]+)</module>").matcher(rootPom);
+        List<String> copied = new java.util.ArrayList<>();
+        while (modules.find()) {
+            String module = modules.group(1);
+            assertThat(dockerfile).as("the dependency layer copies " + module + "'s pom before the sources")
+                    .contains("COPY " + module + "/pom.xml " + module + "/");
+            copied.add(module);
+        }
+        assertThat(copied).contains("app", "model");
+        // the poms and the offline build come before the sources are copied
+        assertThat(dockerfile.indexOf("COPY app/pom.xml")).isLessThan(dockerfile.indexOf("COPY . ."));
+        assertThat(dockerfile.indexOf("COPY . .")).isLessThan(dockerfile.indexOf("RUN ./mvnw -B -q -o "));
+
+        Matcher m = Pattern.compile("jlink --add-modules (\\S+)").matcher(dockerfile);
+        assertThat(m.find()).isTrue();
+        assertThat(Arrays.asList(m.group(1).split(","))).as("the modules monitoring agents need")
+                .contains("java.instrument", "jdk.management.agent", "java.management.rmi");
+        assertThat(dockerfile).contains("COPY --from=build /src/app/target/lib /opt/pactwire/lib")
+                .doesNotContain("lib-broker /opt");
+    }
 }

@@ -133,6 +133,38 @@ class DocsTest {
                 .isEqualTo("true");
     }
 
+    /**
+     * The Pactwire image is built once, by one service that every other Pactwire service starts after;
+     * those never try to pull it from a registry.
+     */
+    @Test
+    void composeBuildsThePactwireImageOnce() throws IOException {
+        JsonNode services = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile())
+                .get("services");
+        List<String> builders = new ArrayList<>();
+        List<String> runners = new ArrayList<>();
+        java.util.Set<String> images = new java.util.TreeSet<>();
+        services.properties().forEach(service -> {
+            JsonNode body = service.getValue();
+            if (body.has("build")) {
+                builders.add(service.getKey());
+            }
+            if (body.path("image").asText().startsWith("pactwire")) {
+                images.add(body.get("image").asText());
+                if (!body.has("build")) {
+                    runners.add(service.getKey());
+                }
+            }
+        });
+        assertThat(builders).as("services that build an image").hasSize(1);
+        assertThat(images).as("the Pactwire image").hasSize(1);
+        String builder = builders.get(0);
+        assertThat(runners).isNotEmpty().allSatisfy(name -> {
+            assertThat(services.get(name).path("pull_policy").asText()).as(name + "'s pull_policy").isEqualTo("never");
+            assertThat(services.get(name).path("depends_on").has(builder)).as(name + " starts after " + builder).isTrue();
+        });
+    }
+
     private static String jsonBlock(String doc, String label) {
         Matcher m = Pattern.compile("```json " + label + "\\n(.*?)```", Pattern.DOTALL).matcher(doc);
         assertThat(m.find()).as("a ```json " + label + " block").isTrue();

@@ -94,7 +94,7 @@ final class IngestCommand implements Callable<Integer> {
         // only a run that keeps going serves metrics: a one-off run is over before anyone scrapes it
         try (MetricsServer metrics = watch || poll != null ? MetricsServer.start(config) : MetricsServer.off();
              Heartbeat heartbeat = Heartbeat.start(config.healthFile(), () -> true)) {
-            report = service.run(sources, ServiceMeters.ingest(metrics, progress));
+            report = service.run(sources, ServiceMeters.ingest(metrics, service, progress));
         }
         if (System.console() == null && !LogFormat.json()) {
             // On a terminal the bar printed each rejection as it happened; JSON logs have an event for each.

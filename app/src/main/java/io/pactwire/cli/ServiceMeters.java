@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.pactwire.enrich.EnricherApp;
 import io.pactwire.ingest.IngestReport;
+import io.pactwire.ingest.IngestService;
 import io.pactwire.ingest.Input;
 import io.pactwire.ingest.Progress;
 import io.pactwire.store.ArticleStore;
@@ -94,6 +95,18 @@ final class ServiceMeters {
     }
 
     /** Ingest's counters, as a progress listener that also tells {@code next}. */
+    /**
+     * The meters of a running ingest: its counters (as {@link #ingest(MetricsServer, Progress)}), its producer's
+     * Kafka client metrics, and ready once it has read what news.raw holds and while it can publish.
+     */
+    static Progress ingest(MetricsServer metrics, IngestService service, Progress next) {
+        if (metrics.enabled()) {
+            service.onProducer(producer -> metrics.bind(new KafkaClientMetrics(producer)));
+        }
+        metrics.readyWhen(service::notReady);
+        return ingest(metrics, next);
+    }
+
     static Progress ingest(MetricsServer metrics, Progress next) {
         MeterRegistry registry = metrics.registry();
         Counter published = Counter.builder("pactwire.ingest.published").description("Articles published to news.raw")

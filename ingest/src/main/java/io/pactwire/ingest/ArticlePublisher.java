@@ -156,6 +156,11 @@ public final class ArticlePublisher implements AutoCloseable {
     public record Outcome(List<IngestReport.Published> published, List<Input.Rejected> failed) {
     }
 
+    /** The producer, for its metrics. */
+    Producer<String, RawArticle> producer() {
+        return producer;
+    }
+
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(30));

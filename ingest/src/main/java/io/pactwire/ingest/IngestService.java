@@ -82,6 +82,9 @@ public final class IngestService {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile String topicChanged;
+    /** Why the service is not ready to publish, or null once it is (see {@link #notReady()}). */
+    private volatile String notReady = "ingest is starting";
+    private volatile Consumer<org.apache.kafka.clients.producer.Producer<?, ?>> producerListener = producer -> { };
 
     public IngestService(IngestConfig config, Clock clock) {
         this.config = config;
@@ -157,6 +160,19 @@ public final class IngestService {
 
     public void stop() {
         stopped.countDown();
+    }
+
+    /**
+     * Why this service cannot publish now, or empty when it can: until it has read what news.raw holds, once its
+     * producer has given up on Kafka or news.raw changed under it, and after its run has finished.
+     */
+    public Optional<String> notReady() {
+        return Optional.ofNullable(notReady);
+    }
+
+    /** Called with the producer of each run once it exists, for example to bind its metrics. */
+    public void onProducer(Consumer<org.apache.kafka.clients.producer.Producer<?, ?>> listener) {
+        this.producerListener = listener;
     }
 
     /** Waits until a run has finished after {@link #stop()}; true if it did within the timeout. */
@@ -308,17 +324,24 @@ public final class IngestService {
         // read before news.raw itself, so that a topic recreated while it is read is seen as changed
         TopicWatch rawWatch = repeating ? watchRawTopic() : null;
         try (ArticlePublisher publisher = new ArticlePublisher(config.producerProperties())) {
-            if (repeating) {
-                // A watching or polling run would reject every input from now on: stop, so that a restart (compose
-                // restarts it) reads them again once Kafka is back; what was published is then found unchanged.
-                publisher.onDead(why -> {
+            producerListener.accept(publisher.producer());
+            publisher.onDead(why -> {
+                notReady = "ingest cannot publish to Kafka: " + why;
+                if (repeating) {
+                    // A watching or polling run would reject every input from now on: stop, so that a restart
+                    // (compose restarts it) reads them again once Kafka is back; what was published is then found
+                    // unchanged.
                     log.atError().addKeyValue(LogFields.REASON, why).log("Stopping ingest: {}", why);
                     stop();
-                });
-            }
+                }
+            });
             Thread publishing = new Thread(() -> handoff.drain(() -> {
+                notReady = "ingest is reading what " + Topics.RAW.name() + " holds";
                 KnownArticles known = KnownArticles.load(config.knownArticlesConsumerProperties(), config.knownArticlesTimeout());
                 run[0] = new Run(publisher, known, progress, repeating);
+                if (publisher.deadBecause().isEmpty() && topicChanged == null) {
+                    notReady = null;
+                }
                 return run[0]::accept;
             }), "pactwire-ingest-publisher");
             publishing.setDaemon(true);
@@ -339,6 +362,7 @@ public final class IngestService {
             if (rawWatch != null) {
                 rawWatch.close();
             }
+            notReady = "ingest has finished";
             finished.countDown();
         }
         List<Input.Rejected> rejected = new ArrayList<>(run[0].rejected);
@@ -362,6 +386,7 @@ public final class IngestService {
         }
         return TopicWatch.start("ingest", config.adminProperties(), expected, TopicWatch.DEFAULT_PERIOD, what -> {
             topicChanged = what;
+            notReady = "ingest stopped: " + what;
             log.atError().addKeyValue(LogFields.REASON, what).log("Stopping ingest: {}, while it ran. What it knows of {} (which articles it holds, at which"
                     + " revision) describes a topic that is gone; start ingest again to read the new topic and publish"
                     + " every input it lacks.", what, Topics.RAW.name());

@@ -34,11 +34,11 @@ final class ArticleTombstones {
     }
 
     /** The ids news.articles holds an article for now: read to its end, {@code read_committed}, outside any group. */
-    static Set<String> currentIds(Map<String, Object> readerProperties, Duration timeout) {
+    static Set<String> currentIds(Map<String, Object> readerProperties, String topic, Duration timeout) {
         Set<String> ids = new TreeSet<>();
         try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(readerProperties, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = reader.partitionsFor(Topics.ARTICLES.name(), timeout).stream()
+            List<TopicPartition> partitions = reader.partitionsFor(topic, timeout).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             reader.assign(partitions);
             reader.seekToBeginning(partitions);
@@ -46,7 +46,7 @@ final class ArticleTombstones {
             Instant deadline = Instant.now().plus(timeout);
             while (end.entrySet().stream().anyMatch(e -> reader.position(e.getKey(), timeout) < e.getValue())) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new KafkaException("Could not read " + Topics.ARTICLES.name() + " to its end within " + timeout);
+                    throw new KafkaException("Could not read " + topic + " to its end within " + timeout);
                 }
                 for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(200))) {
                     if (record.key() == null) {
@@ -69,12 +69,12 @@ final class ArticleTombstones {
      *
      * @throws KafkaException naming how many were not written, when any send failed
      */
-    static void write(Map<String, Object> producerProperties, Collection<String> ids) throws InterruptedException {
+    static void write(Map<String, Object> producerProperties, String topic, Collection<String> ids) throws InterruptedException {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties,
                 Topics.ARTICLES.keySerde().serializer(), new ByteArraySerializer())) {
             List<Future<RecordMetadata>> sent = new ArrayList<>(ids.size());
             for (String id : ids) {
-                sent.add(producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), id, null)));
+                sent.add(producer.send(new ProducerRecord<>(topic, id, null)));
             }
             int failed = 0;
             Throwable first = null;
@@ -88,7 +88,7 @@ final class ArticleTombstones {
             }
             if (failed > 0) {
                 throw new KafkaException(failed + " of " + ids.size() + " tombstones were not written to "
-                        + Topics.ARTICLES.name() + " (" + first.getMessage() + "); run the rebuild again", first);
+                        + topic + " (" + first.getMessage() + "); run the rebuild again", first);
             }
         }
     }

@@ -62,7 +62,8 @@ final class ArticlesCommand implements Callable<Integer> {
                     + " or a former country: " + String.join(", ", CountryCodes.FORMER) + ")");
         }
         ArticleFilter filter = new ArticleFilter(code, type, since);
-        try (ArticlesView view = new ArticlesView(new ClusterConfig(kafka.input()).readerProperties())) {
+        ClusterConfig config = new ClusterConfig(kafka.input());
+        try (ArticlesView view = new ArticlesView(config.readerProperties(), config.topics().articles().name())) {
             return show(view, filter);
         } catch (org.apache.kafka.common.errors.InterruptException e) {
             return 0;

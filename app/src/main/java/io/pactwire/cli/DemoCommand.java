@@ -158,7 +158,7 @@ final class DemoCommand implements Callable<Integer> {
             Set<String> ids = report.published().stream().map(IngestReport.Published::id).collect(Collectors.toSet());
 
             Optional<Map<String, EnrichedArticle>> view;
-            try (ArticlesView articles = new ArticlesView(storeConfig.readerProperties())) {
+            try (ArticlesView articles = new ArticlesView(storeConfig.readerProperties(), storeConfig.topics().articles().name())) {
                 view = articles.awaitView(v -> v.keySet().containsAll(ids), timeout);
             }
             if (view.isEmpty()) {

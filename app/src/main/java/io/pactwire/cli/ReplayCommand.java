@@ -2,6 +2,7 @@ package io.pactwire.cli;
 
 import io.pactwire.enrich.EnrichConfig;
 import io.pactwire.store.StoreConfig;
+import io.pactwire.topics.PipelineTopics;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine;
@@ -73,8 +74,8 @@ final class ReplayCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--from': " + e.getMessage());
             }
             replay.requireInactive(config.applicationId(), "enrich");
-            Replay.Plan plan = replay.plan(config.applicationId(), Topics.RAW, from);
-            out.println("Replay of " + Topics.RAW.name() + " from " + from.text() + " for the enricher:");
+            Replay.Plan plan = replay.plan(config.applicationId(), config.topics().raw(), from);
+            out.println("Replay of " + config.topics().raw().name() + " from " + from.text() + " for the enricher:");
             out.println(plan.describe());
             if (dryRun) {
                 out.println("Dry run: nothing changed.");
@@ -93,24 +94,25 @@ final class ReplayCommand implements Callable<Integer> {
      * would leave it going on from its old offsets over an emptied topic.
      */
     private int rebuildStore(Replay replay, StoreConfig config) throws InterruptedException {
-        String group = config.getString(StoreConfig.GROUP_ID);
+        String group = config.groupId();
+        PipelineTopics topics = config.topics();
         replay.requireInactive(group, "store");
-        Replay.Plan plan = replay.plan(group, Topics.ENRICHED, Replay.From.parse("earliest", Clock.systemUTC()));
-        Instant earliest = replay.earliestTimestamp(Topics.ENRICHED);
-        Optional<Integer> partitions = replay.partitions(Topics.ARTICLES);
-        Set<String> ids = partitions.isPresent() ? ArticleTombstones.currentIds(config.readerProperties(), TIMEOUT) : Set.of();
+        Replay.Plan plan = replay.plan(group, topics.enriched(), Replay.From.parse("earliest", Clock.systemUTC()));
+        Instant earliest = replay.earliestTimestamp(topics.enriched());
+        Optional<Integer> partitions = replay.partitions(topics.articles());
+        Set<String> ids = partitions.isPresent() ? ArticleTombstones.currentIds(config.readerProperties(), topics.articles().name(), TIMEOUT) : Set.of();
         if (partitions.isPresent()) {
-            out.println("Rebuild of " + Topics.ARTICLES.name() + " (" + partitions.get() + " partitions; the topic, its"
+            out.println("Rebuild of " + topics.articles().name() + " (" + partitions.get() + " partitions; the topic, its"
                     + " partitions and configs stay as they are): a tombstone for each of the " + ids.size()
-                    + " articles it holds, then the store (group " + group + ") folds " + Topics.ENRICHED.name()
+                    + " articles it holds, then the store (group " + group + ") folds " + topics.enriched().name()
                     + " from its beginning and writes every article it holds back:");
         } else {
-            out.println("Rebuild of " + Topics.ARTICLES.name() + ": it does not exist and will be created as its contract"
-                    + " says; then the store (group " + group + ") folds " + Topics.ENRICHED.name() + " from its beginning"
+            out.println("Rebuild of " + topics.articles().name() + ": it does not exist and will be created as its contract"
+                    + " says; then the store (group " + group + ") folds " + topics.enriched().name() + " from its beginning"
                     + " and writes every article it holds into it:");
         }
         out.println(plan.describe());
-        out.println(Topics.ENRICHED.name() + " holds results since " + (earliest == null ? "(it is empty)" : earliest)
+        out.println(topics.enriched().name() + " holds results since " + (earliest == null ? "(it is empty)" : earliest)
                 + "; an article enriched only before that is not restored: replay --from earliest after a rules change"
                 + " restores everything.");
         if (dryRun) {
@@ -118,10 +120,10 @@ final class ReplayCommand implements Callable<Integer> {
             return 0;
         }
         // creates a missing news.articles; refuses one whose cleanup.policy breaks its contract (auto-created)
-        TopicSetup.ensure(config, List.of(Topics.ARTICLES));
+        TopicSetup.ensure(config, List.of(topics.articles()));
         replay.apply(plan);
-        ArticleTombstones.write(config.rebuildProducerProperties(), ids);
-        out.println("Done: " + ids.size() + " tombstones written to " + Topics.ARTICLES.name() + " and the store's offsets"
+        ArticleTombstones.write(config.rebuildProducerProperties(), topics.articles().name(), ids);
+        out.println("Done: " + ids.size() + " tombstones written to " + topics.articles().name() + " and the store's offsets"
                 + " moved; start the store to write every article back.");
         return 0;
     }

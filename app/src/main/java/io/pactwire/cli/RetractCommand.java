@@ -38,19 +38,20 @@ final class RetractCommand implements Callable<Integer> {
         TopicSetup.ensure(config, Topics.Service.INGEST);
         // a tombstone for an id that is not there would succeed silently and retract nothing: read what is there
         KnownArticles known = force ? KnownArticles.none()
-                : KnownArticles.load(config.knownArticlesConsumerProperties(), config.knownArticlesTimeout());
+                : KnownArticles.load(config.knownArticlesConsumerProperties(), config.topics().raw().name(),
+                        config.knownArticlesTimeout());
         int failed = 0;
         try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(config.producerProperties(),
                 Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer())) {
             for (String id : new LinkedHashSet<>(ids)) {
                 if (!force && known.get(id).isEmpty()) {
                     failed++;
-                    System.err.println("pactwire retract: " + id + ": " + Topics.RAW.name() + " holds no article with this"
+                    System.err.println("pactwire retract: " + id + ": " + config.topics().raw().name() + " holds no article with this"
                             + " id; nothing written (--force writes the tombstone anyway)");
                     continue;
                 }
                 try {
-                    producer.send(new ProducerRecord<>(Topics.RAW.name(), id, null)).get();
+                    producer.send(new ProducerRecord<>(config.topics().raw().name(), id, null)).get();
                     System.out.println("retracted " + id);
                 } catch (ExecutionException e) {
                     failed++;

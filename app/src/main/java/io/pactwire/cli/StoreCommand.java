@@ -53,25 +53,25 @@ final class StoreCommand implements Callable<Integer> {
      * restarted (by compose, by Kubernetes) after stopping on the topic's deletion.
      */
     private static void refuseToStartOverLostArticles(StoreConfig config) throws InterruptedException {
-        String group = config.getString(StoreConfig.GROUP_ID);
+        String group = config.groupId();
         try (Admin admin = Admin.create(config.adminProperties())) {
-            if (admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).contains(Topics.ARTICLES.name())) {
+            if (admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).contains(config.topics().articles().name())) {
                 return;
             }
             boolean folded = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).keySet().stream()
-                    .anyMatch(partition -> partition.topic().equals(Topics.ENRICHED.name()));
+                    .anyMatch(partition -> partition.topic().equals(config.topics().enriched().name()));
             if (folded) {
-                throw new KafkaException(Topics.ARTICLES.name() + " does not exist, but the store (group " + group
-                        + ") has committed offsets on " + Topics.ENRICHED.name() + ": the articles it stored are gone."
-                        + " Run `pactwire replay --rebuild-store` (it creates " + Topics.ARTICLES.name() + " and has the"
-                        + " store write back every article " + Topics.ENRICHED.name() + " holds), then start the store.");
+                throw new KafkaException(config.topics().articles().name() + " does not exist, but the store (group " + group
+                        + ") has committed offsets on " + config.topics().enriched().name() + ": the articles it stored are gone."
+                        + " Run `pactwire replay --rebuild-store` (it creates " + config.topics().articles().name() + " and has the"
+                        + " store write back every article " + config.topics().enriched().name() + " holds), then start the store.");
             }
         } catch (ExecutionException e) {
-            throw ClusterAccessException.explain(new KafkaException("Cannot check " + Topics.ARTICLES.name() + " and the"
+            throw ClusterAccessException.explain(new KafkaException("Cannot check " + config.topics().articles().name() + " and the"
                     + " offsets of group " + group + ": " + e.getCause().getMessage(), e.getCause()), config);
         } catch (TimeoutException e) {
-            throw new KafkaException("Timed out after " + TIMEOUT + " checking " + Topics.ARTICLES.name()
+            throw new KafkaException("Timed out after " + TIMEOUT + " checking " + config.topics().articles().name()
                     + " and the offsets of group " + group, e);
         }
     }

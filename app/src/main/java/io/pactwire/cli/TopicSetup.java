@@ -2,6 +2,7 @@ package io.pactwire.cli;
 
 import io.pactwire.config.ClusterAccessException;
 import io.pactwire.config.PactwireConfig;
+import io.pactwire.topics.PipelineTopics;
 import io.pactwire.topics.TopicDescriptor;
 import io.pactwire.topics.TopicProvisioner;
 import io.pactwire.topics.Topics;
@@ -34,17 +35,18 @@ final class TopicSetup {
 
     /** Every topic: for {@code topics} and {@code demo}, which provision the whole pipeline. */
     static TopicProvisioner.Report ensureAll(PactwireConfig config) throws InterruptedException {
-        return ensure(config, Topics.all());
+        return ensure(config, config.topics().all());
     }
 
     /** The topics {@code service} writes or reads. */
     static TopicProvisioner.Report ensure(PactwireConfig config, Topics.Service service) throws InterruptedException {
-        TopicProvisioner.Report report = ensure(config, Topics.usedBy(service));
-        Topics.usedBy(service).stream()
-                .filter(topic -> report.created().contains(topic.name()) && !Topics.writtenBy(service).contains(topic))
+        PipelineTopics topics = config.topics();
+        TopicProvisioner.Report report = ensure(config, topics.usedBy(service));
+        topics.usedBy(service).stream()
+                .filter(topic -> report.created().contains(topic.name()) && !topics.writtenBy(service).contains(topic))
                 .forEach(topic -> log.warn("Topic {} was missing and the {} created it because it reads it, but {} writes"
                                 + " it; if {} ran before, the topic was deleted and what it held is gone", topic.name(),
-                        service, owners(topic), owners(topic)));
+                        service, owners(topics, topic), owners(topics, topic)));
         return report;
     }
 
@@ -53,7 +55,7 @@ final class TopicSetup {
             throws InterruptedException {
         try (Admin admin = Admin.create(config.adminProperties())) {
             requireAnswer(admin, config);
-            return new TopicProvisioner(admin, config.topicSettings(), Duration.ofSeconds(60)).ensure(List.copyOf(topics));
+            return new TopicProvisioner(admin, config.topicSettings(), Duration.ofSeconds(60)).ensure(topics.stream().<TopicDescriptor<?, ?>>map(config.topics()::of).toList());
         } catch (RuntimeException e) {
             throw ClusterAccessException.explain(e, config);
         }
@@ -79,7 +81,7 @@ final class TopicSetup {
         }
     }
 
-    private static String owners(TopicDescriptor<?, ?> topic) {
-        return Topics.writersOf(topic).stream().map(Topics.Service::toString).collect(Collectors.joining(" and "));
+    private static String owners(PipelineTopics topics, TopicDescriptor<?, ?> topic) {
+        return topics.writersOf(topic).stream().map(Topics.Service::toString).collect(Collectors.joining(" and "));
     }
 }

@@ -67,7 +67,7 @@ final class ArticleFlow implements AutoCloseable {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        this.publisher = new ArticlePublisher(props);
+        this.publisher = new ArticlePublisher(props, Topics.RAW.name());
     }
 
     /** Publishes {@code perTick} articles every {@code tick} until all are sent. */

@@ -1,12 +1,14 @@
 package io.pactwire.enrich;
 
 import io.pactwire.topics.LogFields;
+import io.pactwire.topics.Topics;
 import io.pactwire.topics.DeadLetters;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,32 +29,42 @@ final class DeadLetterHandlers {
 
     /** Records of news.raw whose key or value cannot be read. */
     public static final class Deserialization implements DeserializationExceptionHandler {
+        private String deadLetterTopic = Topics.DEAD_LETTERS.name();
+
         @Override
         public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
             warn(record.key(), record.topic(), record.partition(), record.offset(), exception);
-            return Response.resume(List.of(DeadLetters.of(record.key(), record.value(), record.headers(), record.timestamp(),
+            return Response.resume(List.of(DeadLetters.of(deadLetterTopic, record.key(), record.value(), record.headers(), record.timestamp(),
                     record.topic(), record.partition(), record.offset(), exception)));
         }
 
         @Override
         public void configure(Map<String, ?> configs) {
-            // nothing to configure: dead letters always go to news.dlq
+            deadLetterTopic = DeadLetterHandlers.deadLetterTopic(configs);
         }
     }
 
     /** Records that fail while they are enriched (a key that is not the id, a body over the limit, a bug). */
     public static final class Processing implements ProcessingExceptionHandler {
+        private String deadLetterTopic = Topics.DEAD_LETTERS.name();
+
         @Override
         public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
             warn(context.sourceRawKey(), context.topic(), context.partition(), context.offset(), exception);
-            return Response.resume(List.of(DeadLetters.of(context.sourceRawKey(), context.sourceRawValue(), context.headers(),
+            return Response.resume(List.of(DeadLetters.of(deadLetterTopic, context.sourceRawKey(), context.sourceRawValue(), context.headers(),
                     context.timestamp(), context.topic(), context.partition(), context.offset(), exception)));
         }
 
         @Override
         public void configure(Map<String, ?> configs) {
-            // nothing to configure: dead letters always go to news.dlq
+            deadLetterTopic = DeadLetterHandlers.deadLetterTopic(configs);
         }
+    }
+
+    /** The dead-letter topic of the enricher's config (under topics.prefix), which Streams hands every handler. */
+    static String deadLetterTopic(Map<String, ?> configs) {
+        Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+        return topic == null ? Topics.DEAD_LETTERS.name() : topic.toString();
     }
 
     static void warn(byte[] key, String topic, int partition, long offset, Exception exception) {

@@ -21,6 +21,7 @@ import java.util.Map;
  */
 public final class DeadLetterProductionExceptionHandler implements ProductionExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterProductionExceptionHandler.class);
+    private String deadLetterTopic = io.pactwire.topics.Topics.DEAD_LETTERS.name();
 
     @Override
     public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
@@ -41,17 +42,17 @@ public final class DeadLetterProductionExceptionHandler implements ProductionExc
         return deadLetter(context, exception);
     }
 
-    private static Response deadLetter(ErrorHandlerContext context, Exception exception) {
+    private Response deadLetter(ErrorHandlerContext context, Exception exception) {
         LogFields.articleId(LogFields.record(log.atWarn(), context.topic(), context.partition(), context.offset()),
                         context.sourceRawKey())
                 .addKeyValue(LogFields.REASON, exception.toString())
                 .log("Dead letter from {}-{}@{}: {}", context.topic(), context.partition(), context.offset(), exception.toString());
-        return Response.resume(List.of(DeadLetters.of(context.sourceRawKey(), context.sourceRawValue(), context.headers(),
+        return Response.resume(List.of(DeadLetters.of(deadLetterTopic, context.sourceRawKey(), context.sourceRawValue(), context.headers(),
                 context.timestamp(), context.topic(), context.partition(), context.offset(), exception)));
     }
 
     @Override
     public void configure(Map<String, ?> configs) {
-        // nothing to configure: dead letters always go to news.dlq
+        deadLetterTopic = DeadLetterHandlers.deadLetterTopic(configs);
     }
 }

@@ -26,6 +26,12 @@ final class DeadLetterReadyClientSupplier implements KafkaClientSupplier {
     /** Keep the dead-letter topic's metadata however long no dead letter is written. */
     static final long METADATA_MAX_IDLE_MS = Duration.ofDays(365).toMillis();
 
+    private final String deadLetterTopic;
+
+    DeadLetterReadyClientSupplier(String deadLetterTopic) {
+        this.deadLetterTopic = deadLetterTopic;
+    }
+
     @Override
     public Admin getAdmin(Map<String, Object> config) {
         return Admin.create(config);
@@ -36,7 +42,7 @@ final class DeadLetterReadyClientSupplier implements KafkaClientSupplier {
         Map<String, Object> withIdle = new HashMap<>(config);
         withIdle.putIfAbsent(ProducerConfig.METADATA_MAX_IDLE_CONFIG, METADATA_MAX_IDLE_MS);
         KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(withIdle, new ByteArraySerializer(), new ByteArraySerializer());
-        producer.partitionsFor(Topics.DEAD_LETTERS.name());
+        producer.partitionsFor(deadLetterTopic);
         return producer;
     }
 

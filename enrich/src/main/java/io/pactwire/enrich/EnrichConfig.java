@@ -95,7 +95,7 @@ public final class EnrichConfig extends PactwireConfig {
     }
 
     public String applicationId() {
-        return getString(APPLICATION_ID);
+        return pipelineId(APPLICATION_ID);
     }
 
     public boolean exactlyOnce() {
@@ -160,7 +160,7 @@ public final class EnrichConfig extends PactwireConfig {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, getString(PROCESSING_GUARANTEE));
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, getInt(THREADS));
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString()); // EnricherApp gives the instance's own folder
-        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS.name());
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics().deadLetters().name());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Deserialization.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Processing.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);

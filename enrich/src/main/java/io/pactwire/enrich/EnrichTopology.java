@@ -55,12 +55,12 @@ public final class EnrichTopology {
         Topology topology = new Topology();
         // keys are read strictly: a key that is not UTF-8 must not pass as the id after a lossy decoding
         topology.addSource(SOURCE, new StrictUtf8Deserializer(), Topics.RAW.valueSerde().deserializer(),
-                Topics.RAW.name());
+                config.topics().raw().name());
         topology.addProcessor(PROCESSOR, () -> new EnrichProcessor(enricher, tagger, maxBodyChars, maxResultBytes), SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LAST_RESULTS_STORE),
                 org.apache.kafka.common.serialization.Serdes.String(), new JsonSerde<>(LastResult.class)), PROCESSOR);
-        topology.addSink(ENRICHED_SINK, Topics.ENRICHED.name(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
-        topology.addSink(AGREEMENTS_SINK, Topics.AGREEMENTS.name(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
+        topology.addSink(ENRICHED_SINK, config.topics().enriched().name(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
+        topology.addSink(AGREEMENTS_SINK, config.topics().agreements().name(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
         return topology;
     }
 }

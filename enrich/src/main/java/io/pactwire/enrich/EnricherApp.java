@@ -71,7 +71,7 @@ public final class EnricherApp implements AutoCloseable {
         Properties props = new Properties();
         props.putAll(config.streamsProperties());
         props.put(StreamsConfig.STATE_DIR_CONFIG, localState.streamsStateDir().toString());
-        this.streams = new KafkaStreams(topology, props, new DeadLetterReadyClientSupplier());
+        this.streams = new KafkaStreams(topology, props, new DeadLetterReadyClientSupplier(config.topics().deadLetters().name()));
         streams.setStateListener((newState, oldState) -> {
             log.info("Enricher {} -> {}", oldState, newState);
             if (newState == KafkaStreams.State.RUNNING) {
@@ -106,13 +106,14 @@ public final class EnricherApp implements AutoCloseable {
      * again and which agreements get tombstones) and the store's changelog.
      */
     static List<String> stateTopics(EnrichConfig config) {
-        return List.of(Topics.RAW.name(), Topics.ENRICHED.name(), Topics.AGREEMENTS.name(), changelogTopic(config));
+        return List.of(config.topics().raw().name(), config.topics().enriched().name(), config.topics().agreements().name(),
+                changelogTopic(config));
     }
 
     /** The topics that must stay the incarnations the enricher started with while it runs. */
     static List<String> watchedTopics(EnrichConfig config) {
         List<String> topics = new ArrayList<>(stateTopics(config));
-        topics.add(Topics.DEAD_LETTERS.name());
+        topics.add(config.topics().deadLetters().name());
         return topics;
     }
 

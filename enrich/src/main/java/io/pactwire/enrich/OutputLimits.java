@@ -22,8 +22,8 @@ final class OutputLimits {
     /** The smallest {@code max.message.bytes} of news.enriched and news.agreements. */
     static int smallestMaxMessageBytes(EnrichConfig config) {
         List<ConfigResource> topics = List.of(
-                new ConfigResource(ConfigResource.Type.TOPIC, Topics.ENRICHED.name()),
-                new ConfigResource(ConfigResource.Type.TOPIC, Topics.AGREEMENTS.name()));
+                new ConfigResource(ConfigResource.Type.TOPIC, config.topics().enriched().name()),
+                new ConfigResource(ConfigResource.Type.TOPIC, config.topics().agreements().name()));
         try (Admin admin = Admin.create(config.adminProperties())) {
             Map<ConfigResource, Config> configs = admin.describeConfigs(topics).all().get(60, TimeUnit.SECONDS);
             int smallest = Integer.MAX_VALUE;
@@ -35,8 +35,8 @@ final class OutputLimits {
             }
             return smallest;
         } catch (ExecutionException e) {
-            throw new TopicProvisioningException("Cannot read the configs of " + Topics.ENRICHED.name() + " and "
-                    + Topics.AGREEMENTS.name() + ": " + e.getCause().getMessage(), e.getCause());
+            throw new TopicProvisioningException("Cannot read the configs of " + config.topics().enriched().name() + " and "
+                    + config.topics().agreements().name() + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new TopicProvisioningException("Timed out reading the configs of the output topics (is the cluster reachable?)", e);
         } catch (InterruptedException e) {

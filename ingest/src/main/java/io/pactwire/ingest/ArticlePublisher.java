@@ -49,18 +49,21 @@ public final class ArticlePublisher implements AutoCloseable {
     private final String servers;
     /** Why the producer is known dead ("Kafka unreachable at ..."), or null while it may still deliver. */
     private volatile String deadBecause;
+    private final String topic;
     private volatile java.util.function.Consumer<String> onDead = why -> { };
     private final List<IngestReport.Published> published = Collections.synchronizedList(new ArrayList<>());
     private final List<Input.Rejected> failed = Collections.synchronizedList(new ArrayList<>());
 
-    public ArticlePublisher(Map<String, Object> producerProperties) {
+    /** Publishes to {@code topic}: news.raw under the pipeline's prefix. */
+    public ArticlePublisher(Map<String, Object> producerProperties, String topic) {
         this(new KafkaProducer<>(producerProperties, Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer()),
-                String.valueOf(producerProperties.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)));
+                String.valueOf(producerProperties.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)), topic);
     }
 
-    ArticlePublisher(Producer<String, RawArticle> producer, String servers) {
+    ArticlePublisher(Producer<String, RawArticle> producer, String servers, String topic) {
         this.producer = producer;
         this.servers = servers;
+        this.topic = topic;
     }
 
     /** Tells {@code listener}, once, why the producer is known dead. */
@@ -96,7 +99,7 @@ public final class ArticlePublisher implements AutoCloseable {
         headers.add(CONTENT_HASH_HEADER, article.contentHash().getBytes(StandardCharsets.US_ASCII));
         headers.add(REVISION_HEADER, Integer.toString(article.revision()).getBytes(StandardCharsets.US_ASCII));
         ProducerRecord<String, RawArticle> record =
-                new ProducerRecord<>(Topics.RAW.name(), null, article.id(), article, headers);
+                new ProducerRecord<>(topic, null, article.id(), article, headers);
         try {
             producer.send(record, (metadata, exception) -> {
                 if (exception == null) {

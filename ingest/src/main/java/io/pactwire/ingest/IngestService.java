@@ -323,7 +323,7 @@ public final class IngestService {
         Run[] run = new Run[1];
         // read before news.raw itself, so that a topic recreated while it is read is seen as changed
         TopicWatch rawWatch = repeating ? watchRawTopic() : null;
-        try (ArticlePublisher publisher = new ArticlePublisher(config.producerProperties())) {
+        try (ArticlePublisher publisher = new ArticlePublisher(config.producerProperties(), config.topics().raw().name())) {
             producerListener.accept(publisher.producer());
             publisher.onDead(why -> {
                 notReady = "ingest cannot publish to Kafka: " + why;
@@ -336,8 +336,9 @@ public final class IngestService {
                 }
             });
             Thread publishing = new Thread(() -> handoff.drain(() -> {
-                notReady = "ingest is reading what " + Topics.RAW.name() + " holds";
-                KnownArticles known = KnownArticles.load(config.knownArticlesConsumerProperties(), config.knownArticlesTimeout());
+                notReady = "ingest is reading what " + config.topics().raw().name() + " holds";
+                KnownArticles known = KnownArticles.load(config.knownArticlesConsumerProperties(), config.topics().raw().name(),
+                        config.knownArticlesTimeout());
                 run[0] = new Run(publisher, known, progress, repeating);
                 if (publisher.deadBecause().isEmpty() && topicChanged == null) {
                     notReady = null;
@@ -379,17 +380,17 @@ public final class IngestService {
     private TopicWatch watchRawTopic() {
         Incarnations expected;
         try (Admin admin = Admin.create(config.adminProperties())) {
-            expected = Incarnations.read(admin, List.of(Topics.RAW.name()), config.knownArticlesTimeout());
+            expected = Incarnations.read(admin, List.of(config.topics().raw().name()), config.knownArticlesTimeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the id of " + Topics.RAW.name(), e);
+            throw new IllegalStateException("interrupted while reading the id of " + config.topics().raw().name(), e);
         }
         return TopicWatch.start("ingest", config.adminProperties(), expected, TopicWatch.DEFAULT_PERIOD, what -> {
             topicChanged = what;
             notReady = "ingest stopped: " + what;
             log.atError().addKeyValue(LogFields.REASON, what).log("Stopping ingest: {}, while it ran. What it knows of {} (which articles it holds, at which"
                     + " revision) describes a topic that is gone; start ingest again to read the new topic and publish"
-                    + " every input it lacks.", what, Topics.RAW.name());
+                    + " every input it lacks.", what, config.topics().raw().name());
             stop();
         });
     }

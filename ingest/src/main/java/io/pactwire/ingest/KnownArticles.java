@@ -58,21 +58,21 @@ public final class KnownArticles {
         return new KnownArticles();
     }
 
-    /** Reads {@code news.raw} to its end with a consumer built from {@code properties}. */
-    public static KnownArticles load(Map<String, Object> properties, Duration timeout) {
+    /** Reads {@code topic} (news.raw under the pipeline's prefix) to its end with a consumer built from {@code properties}. */
+    public static KnownArticles load(Map<String, Object> properties, String topic, Duration timeout) {
         try (KafkaConsumer<byte[], byte[]> consumer =
                      new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            return load(consumer, timeout);
+            return load(consumer, topic, timeout);
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            throw new IllegalStateException("Could not read " + Topics.RAW.name() + " from " + properties.get("bootstrap.servers")
+            throw new IllegalStateException("Could not read " + topic + " from " + properties.get("bootstrap.servers")
                     + " within " + timeout.toMillis() + " ms (ingest.known.articles.timeout.ms): " + e.getMessage(), e);
         }
     }
 
-    static KnownArticles load(Consumer<byte[], byte[]> consumer, Duration timeout) {
+    static KnownArticles load(Consumer<byte[], byte[]> consumer, String topic, Duration timeout) {
         KnownArticles articles = new KnownArticles();
         Instant deadline = Instant.now().plus(timeout);
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.RAW.name(), timeout).stream()
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition()))
                 .toList();
         consumer.assign(partitions);
@@ -81,7 +81,7 @@ public final class KnownArticles {
         int records = 0;
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey(), timeout) < e.getValue())) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("Could not read " + Topics.RAW.name() + " to its end within " + timeout
+                throw new IllegalStateException("Could not read " + topic + " to its end within " + timeout
                         + " (ingest.known.articles.timeout.ms)");
             }
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
@@ -89,7 +89,7 @@ public final class KnownArticles {
                 articles.remember(record);
             }
         }
-        log.info("Read {} records of {}: {} articles known", records, Topics.RAW.name(), articles.known.size());
+        log.info("Read {} records of {}: {} articles known", records, topic, articles.known.size());
         return articles;
     }
 

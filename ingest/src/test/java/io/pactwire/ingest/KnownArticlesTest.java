@@ -45,7 +45,7 @@ class KnownArticlesTest {
         consumer.updateEndOffsets(Map.of(PARTITION, (long) records.size()));
         consumer.schedulePollTask(() -> records.forEach(consumer::addRecord));
 
-        KnownArticles known = KnownArticles.load(consumer, Duration.ofSeconds(5));
+        KnownArticles known = KnownArticles.load(consumer, Topics.RAW.name(), Duration.ofSeconds(5));
 
         assertThat(known.get("a")).contains(new KnownArticles.Known(second.contentHash(), 2));
         assertThat(known.get("b")).contains(new KnownArticles.Known(plain.contentHash(), 3));
@@ -88,7 +88,7 @@ class KnownArticlesTest {
         consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
         consumer.updateEndOffsets(Map.of(PARTITION, (long) records.size()));
         consumer.schedulePollTask(() -> records.forEach(consumer::addRecord));
-        return KnownArticles.load(consumer, Duration.ofSeconds(5));
+        return KnownArticles.load(consumer, Topics.RAW.name(), Duration.ofSeconds(5));
     }
 
     private static byte[] json(String id, String revision) {

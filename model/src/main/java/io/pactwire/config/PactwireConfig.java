@@ -1,5 +1,6 @@
 package io.pactwire.config;
 
+import io.pactwire.topics.PipelineTopics;
 import io.pactwire.topics.TopicSettings;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -28,6 +29,7 @@ import java.util.TreeMap;
  */
 public abstract class PactwireConfig {
     public static final String BOOTSTRAP_SERVERS = CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG;
+    public static final String TOPICS_PREFIX = "topics.prefix";
     public static final String TOPICS_PARTITIONS = "topics.partitions";
     public static final String TOPICS_REPLICATION_FACTOR = "topics.replication.factor";
     public static final String TOPICS_ENRICHED_RETENTION_MS = "topics.enriched.retention.ms";
@@ -42,6 +44,8 @@ public abstract class PactwireConfig {
     private final Map<String, Object> values;
     private final Map<String, String> passThrough;
     private final Set<String> kafkaKeys;
+    private final Set<String> given;
+    private final PipelineTopics topics;
 
     /**
      * @param service    the service's name, for messages
@@ -80,6 +84,8 @@ public abstract class PactwireConfig {
         }
         this.values = Collections.unmodifiableMap(definition.parse(merged));
         this.passThrough = Collections.unmodifiableMap(rest);
+        this.given = Set.copyOf(merged.keySet());
+        this.topics = PipelineTopics.withPrefix(definition.names().contains(TOPICS_PREFIX) ? getString(TOPICS_PREFIX) : "");
     }
 
     /**
@@ -96,6 +102,17 @@ public abstract class PactwireConfig {
                 .define(BOOTSTRAP_SERVERS, ConfigDef.Type.LIST, ConfigDef.NO_DEFAULT_VALUE,
                         ConfigDef.Importance.HIGH,
                         "Kafka bootstrap servers, host:port[,host:port...]. Also --bootstrap-servers or KAFKA_BOOTSTRAP_SERVERS.")
+                .define(TOPICS_PREFIX, ConfigDef.Type.STRING, "",
+                        (name, value) -> {
+                            if (!PipelineTopics.isLegalPrefix((String) value)) {
+                                throw new org.apache.kafka.common.config.ConfigException(name, value,
+                                        "may hold only a-z, A-Z, 0-9, '.', '_' and '-', at most 200 of them");
+                            }
+                        },
+                        ConfigDef.Importance.MEDIUM,
+                        "A prefix for every topic name (staging. gives staging.news.raw, ...), so that several pipelines share"
+                                + " a cluster; it also prefixes the default enricher application id and store group and"
+                                + " transactional ids. Every command and service of one pipeline needs the same prefix.")
                 .define(TOPICS_PARTITIONS, ConfigDef.Type.INT, TopicSettings.DEFAULT_PARTITIONS, ConfigDef.Range.atLeast(1),
                         ConfigDef.Importance.MEDIUM, "Partitions of each topic when Pactwire creates it.")
                 .define(TOPICS_REPLICATION_FACTOR, ConfigDef.Type.SHORT, (short) -1,
@@ -141,6 +158,20 @@ public abstract class PactwireConfig {
 
     public ConfigDef configDef() {
         return definition;
+    }
+
+    /** This pipeline's topics: Pactwire's under {@code topics.prefix}. */
+    public PipelineTopics topics() {
+        return topics;
+    }
+
+    /**
+     * The value of an id key whose default belongs to one pipeline: as given, else its default under
+     * {@code topics.prefix}, so that two pipelines on one cluster get groups and transactional ids of their own.
+     */
+    protected String pipelineId(String key) {
+        String value = getString(key);
+        return given.contains(key) ? value : topics.id(value);
     }
 
     public String bootstrapServers() {

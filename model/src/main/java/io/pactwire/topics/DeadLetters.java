@@ -43,13 +43,14 @@ public final class DeadLetters {
     }
 
     /**
-     * A dead letter for a record read from {@code topic}/{@code partition} at {@code offset}.
+     * A dead letter, to {@code deadLetterTopic}, for a record read from {@code topic}/{@code partition} at
+     * {@code offset}.
      *
      * @param timestamp the original record's timestamp, or a negative number when it has none
      */
-    public static ProducerRecord<byte[], byte[]> of(byte[] key, byte[] value, Headers originalHeaders, long timestamp,
+    public static ProducerRecord<byte[], byte[]> of(String deadLetterTopic, byte[] key, byte[] value, Headers originalHeaders, long timestamp,
                                                     String topic, int partition, long offset, Throwable reason) {
-        ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(Topics.DEAD_LETTERS.name(), null,
+        ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(deadLetterTopic, null,
                 timestamp < 0 ? null : timestamp, key, value);
         if (originalHeaders != null) {
             for (Header header : originalHeaders) {

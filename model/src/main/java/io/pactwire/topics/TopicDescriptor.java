@@ -10,8 +10,8 @@ import java.util.function.Function;
 
 /**
  * Everything a client needs to know about one topic: its name, how keys and values are encoded, and
- * the configs it is created with. The descriptors are constants in {@link Topics}; no topic name is
- * written anywhere else.
+ * the configs it is created with. The descriptors are constants in {@link Topics}, under a prefix in
+ * {@link PipelineTopics}; no topic name is written anywhere else.
  *
  * @param <K> key type
  * @param <V> value type
@@ -34,6 +34,11 @@ public final class TopicDescriptor<K, V> {
 
     public String name() {
         return name;
+    }
+
+    /** This topic under {@code prefix} ({@code topics.prefix}): the same contract, another name. */
+    public TopicDescriptor<K, V> prefixed(String prefix) {
+        return prefix.isEmpty() ? this : new TopicDescriptor<>(prefix + name, keySerde, valueSerde, cleanupPolicy, extraConfigs);
     }
 
     public Serde<K> keySerde() {

@@ -13,7 +13,7 @@ class DeadLettersTest {
     @Test
     void aReasonQuotingAHugeKeyIsCutSoTheLetterIsTheRecordPlusABoundedReason() {
         String key = "k".repeat(12 * 1024 * 1024);
-        ProducerRecord<byte[], byte[]> letter = DeadLetters.of(key.getBytes(StandardCharsets.US_ASCII), new byte[] {'{', '}'},
+        ProducerRecord<byte[], byte[]> letter = DeadLetters.of(Topics.DEAD_LETTERS.name(), key.getBytes(StandardCharsets.US_ASCII), new byte[] {'{', '}'},
                 new RecordHeaders(), 5L, "news.raw", 1, 7L, new IllegalStateException("key '" + key + "' is bad"));
         int headerBytes = 0;
         for (var header : letter.headers()) {

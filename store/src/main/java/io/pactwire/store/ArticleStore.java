@@ -6,6 +6,7 @@ import io.pactwire.model.EnrichedArticle;
 import io.pactwire.model.Serdes;
 import io.pactwire.topics.ConnectionWatch;
 import io.pactwire.topics.DeadLetters;
+import io.pactwire.topics.PipelineTopics;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -84,24 +85,28 @@ public final class ArticleStore implements Runnable, AutoCloseable {
     private final UnaryOperator<RuntimeException> explain;
     /** Starts the guard of the store's topics, given what to do when one changes. */
     private final Function<Runnable, TopicGuard> guards;
+    private final PipelineTopics topics;
     private volatile Thread loopThread;
     private volatile ConnectionWatch connectionWatch;
 
     public ArticleStore(StoreConfig config) {
         this(new KafkaConsumer<>(config.consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 new KafkaProducer<>(config.producerProperties(), new ByteArraySerializer(), new ByteArraySerializer()),
-                new CurrentView(config.readerProperties(), Duration.ofSeconds(60)),
+                new CurrentView(config.readerProperties(), config.topics(), Duration.ofSeconds(60)),
                 failure -> ClusterAccessException.explain(failure, config),
-                onChange -> TopicGuard.watching(config, onChange));
-        counters.publish(config.getString(StoreConfig.TRANSACTIONAL_ID));
+                onChange -> TopicGuard.watching(config, onChange), config.topics());
+        counters.publish(config.transactionalId());
     }
 
     ArticleStore(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, CurrentView currentView) {
-        this(consumer, producer, currentView, UnaryOperator.identity(), onChange -> TopicGuard.trusting());
+        this(consumer, producer, currentView, UnaryOperator.identity(), onChange -> TopicGuard.trusting(),
+                PipelineTopics.DEFAULT);
     }
 
     private ArticleStore(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, CurrentView currentView,
-                         UnaryOperator<RuntimeException> explain, Function<Runnable, TopicGuard> guards) {
+                         UnaryOperator<RuntimeException> explain, Function<Runnable, TopicGuard> guards,
+                         PipelineTopics topics) {
+        this.topics = topics;
         this.consumer = consumer;
         this.producer = producer;
         this.currentView = currentView;
@@ -134,7 +139,7 @@ public final class ArticleStore implements Runnable, AutoCloseable {
         try {
             guard = guards.apply(this::halt);
             producer.initTransactions();
-            consumer.subscribe(List.of(Topics.ENRICHED.name()), new RememberStored());
+            consumer.subscribe(List.of(topics.enriched().name()), new RememberStored());
             int aborts = 0;
             while (!closing.get()) {
                 stopIfChanged(guard.changed());
@@ -199,9 +204,9 @@ public final class ArticleStore implements Runnable, AutoCloseable {
         }
     }
 
-    private static void stopIfChanged(Optional<String> change) {
+    private void stopIfChanged(Optional<String> change) {
         if (change.isPresent()) {
-            throw new TopicChangedException(change.get());
+            throw new TopicChangedException(change.get(), topics);
         }
     }
 
@@ -226,7 +231,7 @@ public final class ArticleStore implements Runnable, AutoCloseable {
             Optional<String> changed = guard.check();
             if (changed.isPresent()) {
                 abortUnlessClosed();
-                throw new TopicChangedException(changed.get());
+                throw new TopicChangedException(changed.get(), topics);
             }
             producer.commitTransaction();
         } catch (TopicChangedException e) {
@@ -261,13 +266,13 @@ public final class ArticleStore implements Runnable, AutoCloseable {
             LogFields.articleId(LogFields.record(log.atWarn(), record.topic(), record.partition(), record.offset()), record.key())
                     .addKeyValue(LogFields.REASON, parsed.problem())
                     .log("Dead letter from {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), parsed.problem());
-            producer.send(DeadLetters.of(record.key(), record.value(), record.headers(), record.timestamp(),
+            producer.send(DeadLetters.of(topics.deadLetters().name(), record.key(), record.value(), record.headers(), record.timestamp(),
                     record.topic(), record.partition(), record.offset(), new SerializationException(parsed.problem())));
             batch.deadLetters++;
             return;
         }
         if (parsed.article() == null) {
-            producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), record.key(), null));
+            producer.send(new ProducerRecord<>(topics.articles().name(), record.key(), null));
             changes.put(parsed.id(), Optional.empty());
             batch.retracted++;
             return;
@@ -277,7 +282,7 @@ public final class ArticleStore implements Runnable, AutoCloseable {
         StoredResult incoming = StoredResult.of(parsed.article());
         switch (StoredResult.decide(current, incoming)) {
             case STORE -> {
-                producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), record.key(), record.value()));
+                producer.send(new ProducerRecord<>(topics.articles().name(), record.key(), record.value()));
                 changes.put(parsed.id(), Optional.of(incoming));
                 batch.stored++;
             }
@@ -383,7 +388,7 @@ public final class ArticleStore implements Runnable, AutoCloseable {
             committedPositions.keySet().removeAll(partitions);
             Set<Integer> gone = new java.util.HashSet<>();
             partitions.forEach(p -> gone.add(p.partition()));
-            int count = consumer.partitionsFor(Topics.ENRICHED.name()).size();
+            int count = consumer.partitionsFor(topics.enriched().name()).size();
             stored.keySet().removeIf(id -> gone.contains(CurrentView.partitionFor(id.getBytes(StandardCharsets.UTF_8), count)));
         }
     }

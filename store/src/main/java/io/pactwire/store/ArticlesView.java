@@ -22,6 +22,7 @@ import java.util.function.Predicate;
  * removes it). What a downstream consumer sees.
  */
 public final class ArticlesView implements AutoCloseable {
+    private final String topic;
     private final KafkaConsumer<String, EnrichedArticle> consumer;
     private final List<TopicPartition> partitions;
     private final Map<String, EnrichedArticle> latest = new LinkedHashMap<>();
@@ -30,10 +31,12 @@ public final class ArticlesView implements AutoCloseable {
     public record Change(String id, EnrichedArticle article) {
     }
 
-    public ArticlesView(Map<String, Object> readerProperties) {
+    /** A view of {@code topic}: news.articles under the pipeline's prefix. */
+    public ArticlesView(Map<String, Object> readerProperties, String topic) {
+        this.topic = topic;
         this.consumer = new KafkaConsumer<>(readerProperties, Topics.ARTICLES.keySerde().deserializer(),
                 Topics.ARTICLES.valueSerde().deserializer());
-        this.partitions = consumer.partitionsFor(Topics.ARTICLES.name(), Duration.ofSeconds(30)).stream()
+        this.partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition()))
                 .toList();
         consumer.assign(partitions);
@@ -60,7 +63,7 @@ public final class ArticlesView implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             if (Instant.now().isAfter(deadline)) {
-                throw new org.apache.kafka.common.errors.TimeoutException("Could not read " + Topics.ARTICLES.name()
+                throw new org.apache.kafka.common.errors.TimeoutException("Could not read " + topic
                         + " to its end within " + timeout);
             }
             poll(Duration.ofMillis(200));

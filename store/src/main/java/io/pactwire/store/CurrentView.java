@@ -2,7 +2,7 @@ package io.pactwire.store;
 
 import io.pactwire.model.EnrichedArticle;
 import io.pactwire.model.Serdes;
-import io.pactwire.topics.Topics;
+import io.pactwire.topics.PipelineTopics;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,15 +32,18 @@ import java.util.stream.Collectors;
 class CurrentView {
     private static final Logger log = LoggerFactory.getLogger(CurrentView.class);
 
+    private final PipelineTopics topics;
     private final Supplier<Consumer<byte[], byte[]>> readers;
     private final Duration timeout;
 
-    CurrentView(Map<String, Object> readerProperties, Duration timeout) {
-        this(() -> new KafkaConsumer<>(readerProperties, new ByteArrayDeserializer(), new ByteArrayDeserializer()), timeout);
+    CurrentView(Map<String, Object> readerProperties, PipelineTopics topics, Duration timeout) {
+        this(() -> new KafkaConsumer<>(readerProperties, new ByteArrayDeserializer(), new ByteArrayDeserializer()), topics,
+                timeout);
     }
 
-    CurrentView(Supplier<Consumer<byte[], byte[]>> readers, Duration timeout) {
+    CurrentView(Supplier<Consumer<byte[], byte[]>> readers, PipelineTopics topics, Duration timeout) {
         this.readers = readers;
+        this.topics = topics;
         this.timeout = timeout;
     }
 
@@ -53,8 +56,8 @@ class CurrentView {
         Set<Integer> wanted = enrichedPartitions.stream().map(TopicPartition::partition).collect(Collectors.toSet());
         Instant started = Instant.now();
         try (Consumer<byte[], byte[]> reader = readers.get()) {
-            int enrichedCount = reader.partitionsFor(Topics.ENRICHED.name(), timeout).size();
-            List<TopicPartition> all = reader.partitionsFor(Topics.ARTICLES.name(), timeout).stream()
+            int enrichedCount = reader.partitionsFor(topics.enriched().name(), timeout).size();
+            List<TopicPartition> all = reader.partitionsFor(topics.articles().name(), timeout).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition()))
                     .toList();
             boolean coPartitioned = all.size() == enrichedCount;
@@ -85,7 +88,7 @@ class CurrentView {
             }
         }
         log.info("Loaded {} stored results for partitions {} of {} in {} ms", view.size(), wanted,
-                Topics.ENRICHED.name(), Duration.between(started, Instant.now()).toMillis());
+                topics.enriched().name(), Duration.between(started, Instant.now()).toMillis());
         return view;
     }
 

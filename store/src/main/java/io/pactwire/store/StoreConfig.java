@@ -53,12 +53,22 @@ public final class StoreConfig extends PactwireConfig {
         return problems;
     }
 
+    /** The store's consumer group: {@code store.group.id}, by default under {@code topics.prefix}. */
+    public String groupId() {
+        return pipelineId(GROUP_ID);
+    }
+
+    /** The store's transactional id: {@code store.transactional.id}, by default under {@code topics.prefix}. */
+    public String transactionalId() {
+        return pipelineId(TRANSACTIONAL_ID);
+    }
+
     public Map<String, Object> consumerProperties() {
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        defaults.put(ConsumerConfig.CLIENT_ID_CONFIG, getString(TRANSACTIONAL_ID) + "-consumer");
+        defaults.put(ConsumerConfig.CLIENT_ID_CONFIG, transactionalId() + "-consumer");
         Map<String, Object> props = clientProperties(ConsumerConfig.configNames(), defaults);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, getString(GROUP_ID));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         return props;
@@ -72,7 +82,7 @@ public final class StoreConfig extends PactwireConfig {
     public Map<String, Object> rebuildProducerProperties() {
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        defaults.put(ProducerConfig.CLIENT_ID_CONFIG, getString(TRANSACTIONAL_ID) + "-rebuild");
+        defaults.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId() + "-rebuild");
         Map<String, Object> props = clientProperties(ProducerConfig.configNames(), defaults);
         props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -85,9 +95,9 @@ public final class StoreConfig extends PactwireConfig {
         defaults.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         defaults.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         defaults.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        defaults.put(ProducerConfig.CLIENT_ID_CONFIG, getString(TRANSACTIONAL_ID) + "-producer");
+        defaults.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId() + "-producer");
         Map<String, Object> props = clientProperties(ProducerConfig.configNames(), defaults);
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, getString(TRANSACTIONAL_ID));
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         return props;

@@ -38,7 +38,7 @@ interface TopicGuard extends AutoCloseable {
      * {@code onChange} once when one changes.
      */
     static TopicGuard watching(StoreConfig config, Runnable onChange) {
-        List<String> topics = Topics.usedBy(Topics.Service.STORE).stream().map(TopicDescriptor::name).toList();
+        List<String> topics = config.topics().usedBy(Topics.Service.STORE).stream().map(TopicDescriptor::name).toList();
         Incarnations expected;
         try (Admin admin = Admin.create(config.adminProperties())) {
             expected = Incarnations.read(admin, topics, Duration.ofSeconds(60));

@@ -34,7 +34,7 @@ class ArticleStoreTest {
     private final MockProducer<byte[], byte[]> producer =
             new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     private final Map<String, StoredResult> alreadyStored = new java.util.HashMap<>();
-    private final ArticleStore store = new ArticleStore(consumer, producer, new CurrentView(() -> null, Duration.ofSeconds(1)) {
+    private final ArticleStore store = new ArticleStore(consumer, producer, new CurrentView(() -> null, io.pactwire.topics.PipelineTopics.DEFAULT, Duration.ofSeconds(1)) {
         @Override
         Map<String, StoredResult> load(java.util.Collection<TopicPartition> enrichedPartitions) {
             return new java.util.HashMap<>(alreadyStored);

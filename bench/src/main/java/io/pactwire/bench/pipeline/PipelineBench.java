@@ -281,7 +281,7 @@ public final class PipelineBench implements Callable<Integer> {
                 }
                 if (round == ROUNDS - 1) {
                     long start = System.nanoTime();
-                    int known = KnownArticles.load(config.knownArticlesConsumerProperties(), config.knownArticlesTimeout()).size();
+                    int known = KnownArticles.load(config.knownArticlesConsumerProperties(), config.topics().raw().name(), config.knownArticlesTimeout()).size();
                     if (known != count) {
                         throw new IllegalStateException("ingest knows " + known + " articles in news.raw, not " + count);
                     }
@@ -563,7 +563,7 @@ public final class PipelineBench implements Callable<Integer> {
         int total = rate * latencySeconds;
         try (EnricherApp enricher = new EnricherApp(enrichConfig, Tagger.standard());
              ArticleStore store = new ArticleStore(storeConfig);
-             ArticlePublisher publisher = new ArticlePublisher(ingestConfig.producerProperties())) {
+             ArticlePublisher publisher = new ArticlePublisher(ingestConfig.producerProperties(), ingestConfig.topics().raw().name())) {
             enricher.start();
             if (!enricher.awaitRunning(Duration.ofMinutes(2))) {
                 throw new IllegalStateException("the enricher did not start");

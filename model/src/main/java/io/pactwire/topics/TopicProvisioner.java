@@ -82,8 +82,44 @@ public final class TopicProvisioner {
                 }
             }
         }
+        awaitLeaders(created);
         List<String> verified = verify(toVerify);
         return new Report(created, verified);
+    }
+
+    /**
+     * Waits until every partition of the topics just created has a leader the broker answering knows: a client
+     * that writes at once could otherwise meet NOT_LEADER_OR_FOLLOWER while the leaders are elected.
+     */
+    private void awaitLeaders(List<String> topics) throws InterruptedException {
+        if (topics.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            boolean led;
+            try {
+                led = admin.describeTopics(topics).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                        .values().stream().flatMap(d -> d.partitions().stream())
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                    throw new TopicProvisioningException("Cannot describe the topics created: " + e.getCause().getMessage(),
+                            e.getCause());
+                }
+                led = false; // the broker answering has not heard of them yet
+            } catch (TimeoutException e) {
+                throw new TopicProvisioningException("Timed out after " + timeout + " describing the topics created", e);
+            }
+            if (led) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TopicProvisioningException("Timed out after " + timeout + " waiting for the partitions of "
+                        + String.join(", ", topics) + " to have leaders", null);
+            }
+            Thread.sleep(50);
+        }
     }
 
     private List<String> verify(List<TopicDescriptor<?, ?>> topics) throws InterruptedException {

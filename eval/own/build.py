@@ -34,8 +34,10 @@ Selection rule (deterministic; written before any annotation and before any tagg
      STRONG (explicit agreement wording). The first `quota` candidates in key order are taken.
 """
 import argparse
+import csv
 import hashlib
 import html
+import io
 import json
 import os
 import re
@@ -59,6 +61,15 @@ SOURCES = {
         "default": MIRROR + "/markschaver+White-House-PR/repo",
         "site": "whitehouse.gov",
         "prefix": "uswh",
+    },
+    "cpi": {
+        "repo": "adellegia/topic-modeling-GAFAM-press-releases",
+        "commit": "94961f85adf8711026ac7b65699310d28b404c69",  # branch main, 2022-11-27
+        "default": MIRROR + "/adellegia+topic-modeling-GAFAM-press-releases/repo",
+        "site": "competitionpolicyinternational.com",
+        "prefix": "cpi",
+        "files": ["data/raw/Google_raw_1.csv", "data/raw/Google_raw_2.csv", "data/raw/Google_raw_3.csv",
+                  "data/raw/Google_raw_4.csv", "data/raw/Microsoft_raw.csv"],
     },
 }
 
@@ -89,6 +100,18 @@ _N_GENERIC = (r"in agreement with|agree(d|s)? (that|with)|(policy|legal|regulato
               r"|in accordance with|(human|informal|illegal|israeli) settlements?|declar(ed|ation of) (a |an )?(state of )?(emergency|disaster)"
               r"|contract(ed|ing|ors?)\b|acquir(e|ed|ing) (the )?(skills|capabilities|weapons|technology)")
 
+_LOAN2 = r"\bIMF\b|\bloans?\b|credit (facility|line|agreement)|debt (relief|restructuring|treatment)|bondholders"
+_JV = r"joint[- ]ventures?"
+_SUPPLY2 = (r"award(ed|ing)? (of )?(the )?contracts?|contracts? (to|for) (the )?(supply|procure|purchase|construct|build)"
+            r"|supply (agreement|contract|deal)|distribution (agreement|deal)|purchase agreement|power purchase")
+_OTHER2 = (r"licen[cs](e|ing) (agreement|deal)|settlement (agreement|with)|settle[sd]? (the )?(lawsuit|case|charges|claims)"
+           r"|collective (bargaining )?agreement|wage (agreement|deal)|lease agreement|\blease\b"
+           r"|ceasefire|peace (agreement|accord|deal)|consent decree")
+_N_ACQ = (r"(customer|user|subscriber|talent|data|land|skill) acquisition|acquisition (cost|costs|of (the )?lands?)"
+          r"|acqui(red|re|ring) (the )?(lands?|skills|knowledge|habits?|taste)")
+_N_SETTLE = (r"(payment|clearing|securities|cash|trade) settlements?|settlement (system|date|cycle|price)"
+             r"|human settlements?|(informal|urban|squatter|tribal) settlements?")
+
 STRATA = [
     ("P01-moc-loi", "state", 2, _MOC_LOI), ("P01-moc-loi", "whitehouse", 2, _MOC_LOI),
     ("P02-jd", "state", 8, _JD), ("P02-jd", "whitehouse", 4, _JD),
@@ -103,6 +126,17 @@ STRATA = [
     ("N01-protocol", "state", 3, _N_PROTOCOL), ("N01-protocol", "whitehouse", 2, _N_PROTOCOL),
     ("N02-generic", "state", 8, _N_GENERIC), ("N02-generic", "whitehouse", 8, _N_GENERIC),
     ("N03-any", "state", 4, r"."), ("N03-any", "whitehouse", 2, r"."),
+    # second pass (added before any tagger ran, after the first 99 were annotated): antitrust news about
+    # Google and Microsoft; these strata come after the first ones and only take cpi documents, so the
+    # first 99 picks stay
+    ("P21-loi-mou", "cpi", 3, _MOC_LOI + "|" + _MOU), ("P22-jv", "cpi", 3, _JV),
+    ("P23-framework-coop", "cpi", 3, _FRAME_COOP), ("P24-treaty", "cpi", 2, _TREATY),
+    ("P25-trade", "cpi", 3, _TRADE), ("P26-loan", "cpi", 1, _LOAN2),
+    ("P27-acquisition", "cpi", 8, _ACQ), ("P28-supply", "cpi", 5, _SUPPLY2 + r"|\bcontracts?\b"),
+    ("P29-other", "cpi", 9, _OTHER2 + r"|\bsettle"),
+    ("N21-protocol", "cpi", 2, _N_PROTOCOL), ("N22-generic", "cpi", 6, _N_GENERIC),
+    ("N23-acq-settle", "cpi", 4, _N_ACQ + "|" + _N_SETTLE + r"|smart contracts?"),
+    ("N24-any", "cpi", 4, r"."),
 ]
 
 
@@ -163,6 +197,32 @@ def load_feed_history(gitdir, conf):
     return list(docs.values())
 
 
+MONTHS = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
+                                       "September", "October", "November", "December"], 1)}
+
+
+def load_csv_files(gitdir, conf):
+    """Every row of the repository's per-company CSV files (date, title, text) dated 2010 or later."""
+    csv.field_size_limit(1 << 30)
+    docs = []
+    for path in conf["files"]:
+        raw = git(gitdir, "show", "%s:%s" % (conf["commit"], path)).decode("utf-8")
+        for row in csv.DictReader(io.StringIO(raw)):
+            m = re.fullmatch(r"(\w+) (\d{1,2}), (\d{4})", (row.get("date") or "").strip())
+            if not m or m.group(1) not in MONTHS or int(m.group(3)) < 2010:
+                continue
+            date = "%s-%02d-%02d" % (m.group(3), MONTHS[m.group(1)], int(m.group(2)))
+            title = re.sub(r"\s+", " ", row.get("title") or "").strip()
+            body = "\n".join(l.strip() for l in (row.get("text") or "").replace("\r", "").split("\n") if l.strip())
+            key = sha256(title + "\n" + date)[:10]
+            docs.append({"id": "%s-%s" % (conf["prefix"], key), "title": title, "body": body,
+                         "url": "%s:%s" % (path, row.get("") or ""), "publishedAt": date})
+    return docs
+
+
+LOADERS = {"state": load_feed_history, "whitehouse": load_feed_history, "cpi": load_csv_files}
+
+
 def select(pool):
     eligible = {}
     for src, docs in pool.items():
@@ -220,15 +280,16 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--state", default=SOURCES["state"]["default"], help="git dir of markschaver/State-Department-PR")
     ap.add_argument("--whitehouse", default=SOURCES["whitehouse"]["default"], help="git dir of markschaver/White-House-PR")
+    ap.add_argument("--cpi", default=SOURCES["cpi"]["default"], help="git dir of adellegia/topic-modeling-GAFAM-press-releases")
     ap.add_argument("--out", default="/work/eval-own", help="folder for articles.jsonl (default /work/eval-own)")
     ap.add_argument("--strata", action="store_true", help="print the candidates of every stratum and stop")
     ap.add_argument("--write-manifest", action="store_true", help="rewrite this folder's manifest.tsv (maintainers)")
     a = ap.parse_args()
-    paths = {"state": a.state, "whitehouse": a.whitehouse}
+    paths = {"state": a.state, "whitehouse": a.whitehouse, "cpi": a.cpi}
 
     pool = {}
     for src, conf in SOURCES.items():
-        pool[src] = load_feed_history(paths[src], conf)
+        pool[src] = LOADERS[src](paths[src], conf)
         print("build.py: %-10s %5d items from %s" % (src, len(pool[src]), paths[src]), file=sys.stderr)
     chosen, eligible = select(pool)
     if a.strata:
@@ -253,7 +314,7 @@ def main():
         if d["id"] in recorded and recorded[d["id"]] != h:
             problems.append("%s: text differs from manifest.tsv" % d["id"])
         arts.append({"id": d["id"], "title": d["title"], "body": d["body"],
-                     "publishedAt": d["publishedAt"], "source": SOURCES[src]["site"]})
+                     "publishedAt": d["publishedAt"], "source": d.get("site") or SOURCES[src]["site"]})
         rows.append([d["id"], name, SOURCES[src]["repo"], SOURCES[src]["commit"], d["url"], h])
     with open(os.path.join(a.out, "articles.jsonl"), "w", encoding="utf-8") as f:
         for art in arts:

@@ -35,6 +35,8 @@ Selection rule (deterministic; written before any annotation and before any tagg
 """
 import argparse
 import csv
+import datetime
+import email.utils
 import hashlib
 import html
 import io
@@ -162,6 +164,13 @@ def html_to_text(s):
     return "\n".join(l for l in lines if l)
 
 
+def iso_date(rfc822):
+    """RSS pubDate ("Fri, 11 Mar 2022 18:54:44 +0000") as ISO-8601 ("2022-03-11T18:54:44Z"); "" if absent."""
+    if not rfc822.strip():
+        return ""
+    return email.utils.parsedate_to_datetime(rfc822).astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def field(item, tag):
     m = re.search(r"<%s\b[^>]*>(.*?)</%s>" % (tag, tag), item, re.S)
     if not m:
@@ -193,7 +202,7 @@ def load_feed_history(gitdir, conf):
             title = html_to_text(field(item, "title"))
             body = html_to_text(field(item, "content:encoded") or field(item, "description"))
             docs[doc_id] = {"id": doc_id, "title": title, "body": body, "url": field(item, "link"),
-                            "publishedAt": field(item, "pubDate")}
+                            "publishedAt": iso_date(field(item, "pubDate"))}
     return list(docs.values())
 
 

@@ -4,13 +4,14 @@ GitHub repositories, by the written selection rule below. Python 3 standard libr
 
 usage:
     python3 build.py                         # sources at their default paths (see SOURCES), out /work/eval-own
-    python3 build.py --state PATH --whitehouse PATH [--out DIR]
+    python3 build.py --state PATH --whitehouse PATH --cpi PATH [--out DIR]
     python3 build.py --strata                # print the candidate count of every stratum, write nothing
 
-PATH is a git directory (a bare mirror or a clone) that holds the pinned commit. Both sources are
-"git scraping" repositories: a scheduled job commits the live RSS feed (data.rss) again whenever it
-changes, so the feed's history is the archive. build.py reads every version of data.rss reachable from
-the pinned commit, newest first, and keeps for every item (keyed by its <guid>) the newest version.
+PATH is a git directory (a bare mirror or a clone) that holds the pinned commit. The two US government
+sources are "git scraping" repositories: a scheduled job commits the live RSS feed (data.rss) again
+whenever it changes, so the feed's history is the archive. build.py reads every version of data.rss
+reachable from the pinned commit, newest first, and keeps for every item (keyed by its <guid>) the
+newest version. The third source (cpi) is a set of CSV files (date, title, text) at its pinned commit.
 
 Output (in --out, default /work/eval-own, outside the repository):
     articles.jsonl  one article per line: {"id","title","body","publishedAt","source"}  (tagger input)
@@ -21,9 +22,9 @@ It checks the selected ids against gold.tsv and every text against the SHA-256 r
 folder's manifest.tsv, prints MISMATCH lines and exits 1 if anything differs.
 
 Selection rule (deterministic; written before any annotation and before any tagger ran on the set):
-  1. Pool: every item of the two feeds' histories at the pinned commits; the body is the item's
+  1. Pool: every item of the two feeds' histories at the pinned commits (the body is the item's
      <content:encoded> HTML with scripts and styles removed, tags turned into spaces or line breaks,
-     entities decoded and blank runs collapsed. Drop items whose title + body is shorter than 300 or
+     entities decoded and blank runs collapsed), and every CPI row dated 2010 or later. Drop items whose title + body is shorter than 300 or
      longer than 2,500 characters, and exact duplicates (same normalised title + body; the first id in
      sorted order is kept).
   2. Order: every document gets the key sha256("own-agreements-v1:" + id); candidates are taken in
@@ -32,6 +33,8 @@ Selection rule (deterministic; written before any annotation and before any tagg
      that match its regular expression (case-insensitive, on title + "\\n" + body), that are not
      already taken by an earlier stratum, and, for the hard-negative strata (N..), that do not match
      STRONG (explicit agreement wording). The first `quota` candidates in key order are taken.
+  4. The P2x/N2x strata (the CPI source) were appended after the first 99 articles had been annotated and
+     before any tagger ran; they reach only CPI documents, so they leave the first picks as they were.
 """
 import argparse
 import csv

@@ -44,9 +44,9 @@ import java.util.stream.Collectors;
         "countries found: recall; the 'about' countries: precision, recall, F1), each for all documents and for the",
         "non-US documents; agreement types with a per-type table; and the seed articles against what",
         "shared/seeds/README.md says they report; and the countries of local news (LGL dev half, --geo). Reads",
-        "DIR/dev.jsonl and DIR/agreements_dev.tsv. In the same run, the modern dev set (--modern): countries and",
-        "agreement types as score.py --seeds scores them, and the status and party countries of correctly typed",
-        "agreements as its score_parties.py does."})
+        "DIR/dev.jsonl and DIR/agreements_dev.tsv. In the same run, the modern dev set (--modern) and our own dev",
+        "set (--own, gold in eval/own): countries and agreement types as score.py --seeds scores them, and the",
+        "status and party countries of correctly typed agreements as score_parties.py does."})
 final class EvalCommand implements Callable<Integer> {
 
     /** What each seed article reports, from shared/seeds/README.md: all its countries, and its agreement types. */
@@ -69,6 +69,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--modern", paramLabel = "DIR", description = "The modern dev set: articles.jsonl, gold.tsv and "
             + "parties.tsv (default: ../shared/eval/modern next to the repository); skipped when the folder is missing.")
     Path modern;
+
+    @Option(names = "--own", paramLabel = "DIR", description = "Our own dev set's articles: DIR/articles.jsonl as "
+            + "eval/own/build.py writes it (default: ../eval-own next to the repository), scored against DIR/gold.tsv and "
+            + "DIR/parties.tsv when DIR holds both, else against the repository's eval/own; skipped when missing.")
+    Path own;
 
     @Option(names = "--worst", paramLabel = "N", defaultValue = "0", description = "Also list the N worst documents "
             + "of each figure (default: ${DEFAULT-VALUE}).")
@@ -212,6 +217,11 @@ final class EvalCommand implements Callable<Integer> {
         }
         ModernEval.run(modern != null ? modern : repository().resolve("../shared/eval/modern").normalize(), tagger,
                 maxArticleBytes(), worst, out);
+        Path ownDir = own != null ? own : repository().resolve("../eval-own").normalize();
+        // the gold is versioned in the repository; a folder that carries its own (a copy, a test) takes precedence
+        Path ownGold = Files.isRegularFile(ownDir.resolve("gold.tsv")) && Files.isRegularFile(ownDir.resolve("parties.tsv"))
+                ? ownDir : repository().resolve("eval/own");
+        ModernEval.run("own", ownDir, ownGold, tagger, maxArticleBytes(), worst, out);
         int seedFailures = seeds(tagger);
         if (save != null) {
             Files.createDirectories(save);

@@ -28,7 +28,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The modern dev set ({@code ../shared/eval/modern}): its articles go through the same path as {@code tag}
+ * A dev set in the modern set's layout: the modern dev set ({@code ../shared/eval/modern}) and our own
+ * ({@code eval/own}, its articles rebuilt outside the repository). Its articles go through the same path as {@code tag}
  * (JSON lines as they are, read by ingest's reader, tagged by the enricher); countries and agreement types
  * are scored against {@code gold.tsv} as {@code score.py --seeds} scores them, and status and party
  * countries against {@code parties.tsv} as {@code score_parties.py} does: for each gold row whose type (any
@@ -81,13 +82,23 @@ final class ModernEval {
     private ModernEval() {
     }
 
-    /** Tags DIR/articles.jsonl and prints the figures; false when the folder does not hold the set. */
+    /** Tags DIR/articles.jsonl and prints the figures against DIR's gold; false when the folder does not hold the set. */
     static boolean run(Path dir, Tagger tagger, long maxArticleBytes, int worst, PrintStream out) throws IOException {
-        Path articles = dir.resolve("articles.jsonl");
-        Path goldFile = dir.resolve("gold.tsv");
-        Path partiesFile = dir.resolve("parties.tsv");
+        return run("modern", dir, dir, tagger, maxArticleBytes, worst, out);
+    }
+
+    /**
+     * Tags ARTICLES/articles.jsonl and prints the figures, each named after {@code label}, against
+     * GOLD/gold.tsv and GOLD/parties.tsv; false (and a line saying why) when a file is missing.
+     */
+    static boolean run(String label, Path articlesDir, Path goldDir, Tagger tagger, long maxArticleBytes, int worst,
+                       PrintStream out) throws IOException {
+        Path articles = articlesDir.resolve("articles.jsonl");
+        Path goldFile = goldDir.resolve("gold.tsv");
+        Path partiesFile = goldDir.resolve("parties.tsv");
         if (!Files.isRegularFile(articles) || !Files.isRegularFile(goldFile) || !Files.isRegularFile(partiesFile)) {
-            out.println("modern dev set: " + dir + " does not hold articles.jsonl, gold.tsv and parties.tsv, skipped");
+            out.println(label + " dev set: " + (articlesDir.equals(goldDir) ? articlesDir + " does not hold"
+                    : articlesDir + " and " + goldDir + " do not hold") + " articles.jsonl, gold.tsv and parties.tsv, skipped");
             return false;
         }
         Enricher enricher = new Enricher(tagger, Clock.systemUTC());
@@ -119,18 +130,19 @@ final class ModernEval {
             partyGold.add(new PartyRow(cols[0], alternatives(cols[1], true),
                     new TreeSet<>(alternatives(cols[2].replace(',', '|'), false)), alternatives(cols[3], false)));
         }
-        out.printf("modern dev set: %d articles from %s (%d unreadable)%n", found.size(), articles, rejected[0]);
+        out.printf("%s dev set: %d articles from %s (%d unreadable)%s%n", label, found.size(), articles, rejected[0],
+                articlesDir.equals(goldDir) ? "" : ", gold from " + goldDir);
         out.println("figure                                   docs  gold  pred  micro P  micro R  micro F1  macro F1");
-        EvalCommand.Score countryScore = EvalCommand.Score.of("modern: countries", countryGold, countries);
-        EvalCommand.Score typeScore = EvalCommand.Score.of("modern: agreement types", typeGold, types);
+        EvalCommand.Score countryScore = EvalCommand.Score.of(label + ": countries", countryGold, countries);
+        EvalCommand.Score typeScore = EvalCommand.Score.of(label + ": agreement types", typeGold, types);
         out.println(countryScore.line());
         out.println(typeScore.line());
         out.println();
-        out.println("modern: agreement types, per type (gold items counted under their first alternative):");
+        out.println(label + ": agreement types, per type (gold items counted under their first alternative):");
         out.println(EvalCommand.perType(typeGold, types));
         PartyScore parties = scoreParties(partyGold, found);
-        out.printf("modern: status and parties of correctly typed agreements (%d of %d rows typed, %.3f)%n",
-                parties.typed(), parties.rows(), parties.coverage());
+        out.printf("%s: status and parties of correctly typed agreements (%d of %d rows typed, %.3f)%n",
+                label, parties.typed(), parties.rows(), parties.coverage());
         out.printf("  status accuracy, first matching agreement %.3f, any %.3f%n", parties.statusAccuracy(),
                 parties.statusAccuracyAny());
         out.printf("  party countries (%d rows with a non-empty gold set): micro P %.3f  R %.3f  F1 %.3f%n",
@@ -143,7 +155,7 @@ final class ModernEval {
                 out.println("worst " + worst + ": " + s.name());
                 s.worst(worst).forEach(line -> out.println("  " + line));
             }
-            out.println("worst " + worst + ": modern: status or party countries (first wrong rows, gold / system)");
+            out.println("worst " + worst + ": " + label + ": status or party countries (first wrong rows, gold / system)");
             parties.wrong().stream().limit(worst).forEach(line -> out.println("  " + line));
         }
         out.println();

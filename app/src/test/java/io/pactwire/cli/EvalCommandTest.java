@@ -83,6 +83,56 @@ class EvalCommandTest {
     }
 
     @Test
+    void scoresOurOwnSetFromItsArticlesFolderInTheSameRun(@TempDir Path dir) throws IOException {
+        evalFolder(dir);
+        Path own = Files.createDirectories(dir.resolve("own"));
+        Files.writeString(own.resolve("articles.jsonl"), String.join("\n",
+                "{\"id\":\"o1\",\"title\":\"Deal\",\"body\":\"Japan and Chile signed a memorandum of understanding.\"}",
+                "{\"id\":\"o2\",\"title\":\"Visit\",\"body\":\"The minister visited Chile.\"}", ""));
+        Files.writeString(own.resolve("gold.tsv"), "id\tcountries\ttypes\tevidence\no1\tCL,JP\tMOU,JOINT_VENTURE\t-\no2\tCL\t\t-\n");
+        Files.writeString(own.resolve("parties.tsv"), "id\ttype\tparty_countries\tstatus\n"
+                + "o1\tMOU\tCL,JP\tSIGNED\no1\tJOINT_VENTURE\tJP\tPROPOSED\n");
+        int exit = run("--data", dir.toString(), "--seeds", dir.resolve("no-seeds").toString(), "--modern",
+                dir.resolve("no-modern").toString(), "--own", own.toString(), "--worst", "1");
+        assertThat(exit).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("own dev set: 2 articles from " + own.resolve("articles.jsonl") + " (0 unreadable)\n");
+        // countries: CL, JP and CL all found, nothing else
+        assertThat(text).contains(String.format("%-40s %5d %5d %5d  %7.3f  %7.3f  %8.3f  %8.3f",
+                "own: countries", 2, 3, 3, 1.0, 1.0, 1.0, 1.0));
+        // types: o1's MoU found, its joint venture missed; o2 empty and nothing found (macro 1.0)
+        assertThat(text).contains(String.format("%-40s %5d %5d %5d  %7.3f  %7.3f  %8.3f  %8.3f",
+                "own: agreement types", 2, 2, 1, 1.0, 0.5, 2 / 3.0, (2 / 3.0 + 1.0) / 2));
+        assertThat(text).contains("own: status and parties of correctly typed agreements (1 of 2 rows typed, 0.500)");
+        assertThat(text).contains("worst 1: own: agreement types");
+    }
+
+    @Test
+    void ourOwnSetWithoutGoldInItsFolderIsScoredAgainstTheRepositorysEvalOwn(@TempDir Path dir) throws IOException {
+        evalFolder(dir);
+        Path own = Files.createDirectories(dir.resolve("own"));
+        Files.writeString(own.resolve("articles.jsonl"),
+                "{\"id\":\"usdos-340209\",\"title\":\"MoU\",\"body\":\"Armenia and the United States signed an MoU.\"}\n");
+        assertThat(run("--data", dir.toString(), "--seeds", dir.resolve("no-seeds").toString(), "--modern",
+                dir.resolve("no-modern").toString(), "--own", own.toString())).isZero();
+        Path repositoryGold = EvalCommand.repository().resolve("eval/own");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("own dev set: 1 articles from " + own.resolve("articles.jsonl") + " (0 unreadable), gold from "
+                        + repositoryGold)
+                // the whole versioned gold is scored: the articles not given count as empty predictions
+                .contains(String.format("%-40s %5d", "own: agreement types", Files.readAllLines(repositoryGold.resolve("gold.tsv")).size() - 1));
+    }
+
+    @Test
+    void aMissingOwnSetIsSkipped(@TempDir Path dir) throws IOException {
+        evalFolder(dir);
+        assertThat(run("--data", dir.toString(), "--seeds", dir.resolve("no-seeds").toString(), "--modern",
+                dir.resolve("no-modern").toString(), "--own", dir.resolve("nowhere").toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("own dev set: " + dir.resolve("nowhere") + " and ")
+                .contains("do not hold articles.jsonl, gold.tsv and parties.tsv, skipped");
+    }
+
+    @Test
     void aMissingModernSetIsSkipped(@TempDir Path dir) throws IOException {
         evalFolder(dir);
         assertThat(run("--data", dir.toString(), "--seeds", dir.resolve("no-seeds").toString(), "--modern",

@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code GET /api/agreements}, {@code GET /api/articles}: filtered and paged ({@link ViewQuery});</li>
  *   <li>{@code GET /api/articles/{id}}: one article with its agreements and text ({@link ArticleDetail});</li>
  *   <li>{@code GET /api/pairs}: who agrees with whom among the filtered agreements ({@link CountryPairs});</li>
+ *   <li>{@code GET /api/vocabulary}: the agreement types and statuses the filters take;</li>
  *   <li>{@code GET /api/events}: server-sent events, one per change of the view ({@link EventHub});</li>
  *   <li>{@code GET /api/openapi.yaml}: the API's OpenAPI description;</li>
  *   <li>{@code GET /health/live}, {@code GET /health/ready}: 200 while running, and once the view has caught up.</li>
@@ -151,6 +152,9 @@ public final class ServeServer implements AutoCloseable {
                         error(exchange, 503, "too many event streams open");
                     }
                 }
+                case "/api/vocabulary" -> json(exchange, 200, Map.of(
+                        "types", java.util.Arrays.stream(io.pactwire.model.AgreementType.values()).map(Enum::name).toList(),
+                        "statuses", java.util.Arrays.stream(io.pactwire.model.AgreementStatus.values()).map(Enum::name).toList()));
                 case "/api/agreements" -> json(exchange, 200, view.agreements(ViewQuery.parse(parameters(exchange))));
                 case "/api/articles" -> json(exchange, 200, view.articles(ViewQuery.parse(parameters(exchange))));
                 case "/api/pairs" -> {

@@ -14,12 +14,6 @@ function el(tag, className, text) {
   return node;
 }
 
-/** A country's flag as regional-indicator letters, for the codes that have one. */
-function flag(code) {
-  if (!/^[A-Z]{2}$/.test(code || '')) return '';
-  return String.fromCodePoint(...[...code].map((c) => 0x1F1E6 + c.charCodeAt(0) - 65));
-}
-
 function filters() {
   const params = new URLSearchParams();
   for (const name of ['country', 'type', 'status', 'since', 'until']) {
@@ -85,14 +79,15 @@ function renderAgreements(page) {
     const parties = el('td', 'parties');
     for (const p of a.parties) {
       const party = el('span', 'party');
-      if (p.country) {
-        party.append(el('span', 'flag', flag(p.country) + ' '), el('span', 'code', p.country + ' '));
-      }
+      // country codes, not flag emoji: a machine without an emoji font (a network without internet) shows those as boxes
+      if (p.country) party.append(el('span', 'code', p.country), document.createTextNode(' '));
       party.append(document.createTextNode(p.name));
       parties.append(party);
     }
     row.append(parties);
-    row.append(el('td', 'title', a.articleTitle || a.articleId));
+    const title = el('td', 'title', a.articleTitle);
+    if (!a.articleTitle) title.append(el('span', 'untitled', 'untitled article ' + a.articleId));
+    row.append(title);
     const open = () => openArticle(a.articleId, true);
     row.addEventListener('click', open);
     row.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(); });
@@ -140,7 +135,7 @@ function renderGraph(data) {
     circle.setAttribute('cx', x); circle.setAttribute('cy', y); circle.setAttribute('r', 22);
     const label = document.createElementNS(SVG, 'text');
     label.setAttribute('x', x); label.setAttribute('y', y);
-    label.textContent = flag(c.code) + ' ' + c.code;
+    label.textContent = c.code;
     const title = document.createElementNS(SVG, 'title');
     title.textContent = c.code + ': ' + c.agreements + (c.agreements === 1 ? ' agreement' : ' agreements') + ' (click to filter)';
     node.append(circle, label, title);

@@ -100,12 +100,14 @@ public final class ServeConfig extends PactwireConfig {
      * it cannot read is logged and skipped (the enricher and store dead-letter what they cannot read, and a
      * view must not stop over one record).
      */
+    @SuppressWarnings("deprecation") // processing.exception.handler.global.enabled: the default from Kafka 5.0
     public Map<String, Object> streamsProperties() {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
         props.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.putAll(clientProperties(streamsKeys(), Map.of()));
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId());
         return props;

@@ -2,7 +2,6 @@ package io.pactwire.cli;
 
 import io.pactwire.serve.ServeConfig;
 import io.pactwire.serve.ServeServer;
-import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,8 +38,7 @@ final class ServeCommand implements Callable<Integer> {
                 TopicSetup.requireAnswer(admin, config);
             }
             ServeServer serve = ServeServer.start(config);
-            metrics.readyWhen(() -> serve.state() == KafkaStreams.State.RUNNING ? java.util.Optional.empty()
-                    : java.util.Optional.of("view is " + serve.state()));
+            ServiceMeters.serve(metrics, serve);
             AtomicBoolean requested = new AtomicBoolean();
             Thread hook = new Thread(() -> {
                 requested.set(true);

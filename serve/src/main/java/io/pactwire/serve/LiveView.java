@@ -113,6 +113,11 @@ public final class LiveView implements AutoCloseable {
         return streams.state();
     }
 
+    /** The Kafka Streams client, for its metrics. */
+    public KafkaStreams kafkaStreams() {
+        return streams;
+    }
+
     /** The agreements that match the query's filters, newest first, paged. */
     public ViewQuery.Page<AgreementRecord> agreements(ViewQuery query) {
         return query.page(matchingAgreements(query));

@@ -111,6 +111,16 @@ public final class ServeServer implements AutoCloseable {
         view.awaitStopped();
     }
 
+    /** The view's Kafka Streams client, for its metrics (the global consumer's lag and records read). */
+    public KafkaStreams kafkaStreams() {
+        return view.kafkaStreams();
+    }
+
+    /** Event streams open now. */
+    public int openEventStreams() {
+        return events.open();
+    }
+
     /** The view's Kafka Streams state. */
     public KafkaStreams.State state() {
         return view.state();

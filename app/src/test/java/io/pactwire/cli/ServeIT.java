@@ -138,6 +138,8 @@ class ServeIT {
                 assertThat(evidence).isNotEmpty();
                 String joined = String.join("\n", marked).replaceAll("\\s+", " ");
                 assertThat(evidence).allSatisfy(text -> assertThat(joined).contains(text.replaceAll("\\s+", " ")));
+                Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "serve-article.png"),
+                        StandardCopyOption.REPLACE_EXISTING);
                 assertThat(body.replaceAll("\\s+", " "))
                         .contains(detail.get("text").get("body").asText().replaceAll("\\s+", " ").strip());
                 browser.findElement(By.id("close")).click();
@@ -166,6 +168,22 @@ class ServeIT {
             }
             store.close();
             storeLoop.join(Duration.ofSeconds(30).toMillis());
+        }
+    }
+
+    /** `serve` on a port another process holds stops at once with one line naming serve.port (exit 2). */
+    @Test
+    void aTakenPortIsAUsageError(KafkaTestCluster cluster, @TempDir Path state) throws Exception {
+        try (Admin admin = cluster.admin()) {
+            new TopicProvisioner(admin, TopicSettings.defaults(), Duration.ofSeconds(30)).ensure(Topics.all());
+        }
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.run(cluster.bootstrapServers(), "serve", "--port", Integer.toString(taken.getLocalPort()),
+                    "--set", ServeConfig.HOST + "=127.0.0.1", "--set", ServeConfig.STATE_DIR + "=" + state);
+            assertThat(run.exit()).as(run.toString()).isEqualTo(2);
+            assertThat(run.err().lines().filter(l -> l.startsWith("pactwire serve:")).toList()).as(run.toString())
+                    .singleElement().asString().contains("serve.port", "cannot listen on 127.0.0.1:" + taken.getLocalPort());
+            assertThat(run.err()).as("stopped before connecting to Kafka").doesNotContain("LiveView");
         }
     }
 

@@ -219,8 +219,12 @@ public final class LiveView implements AutoCloseable {
                 now.toProperties().store(out, "The cluster and topics serve's local state " + applicationId
                         + "/ was built from; serve discards the state when they differ");
             }
-            Files.move(temporary, record, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(temporary, record, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(temporary, record, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot use serve's state folder " + stateDir + " (serve.state.dir)", e);
         }

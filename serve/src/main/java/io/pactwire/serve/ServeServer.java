@@ -67,30 +67,28 @@ public final class ServeServer implements AutoCloseable {
     }
 
     /**
-     * Connects the view (it fails with one line when the cluster or its topics are not there), listens on
-     * {@code serve.host}:{@code serve.port} (a taken port is a usage error) and starts reading the topics; the
-     * API answers 503 until the view has caught up ({@link #awaitRunning}).
+     * Listens on {@code serve.host}:{@code serve.port} first (a taken port is a usage error, found before
+     * connecting), then connects the view (it fails with one line when the cluster or its topics are not there)
+     * and starts reading the topics; the API answers 503 until the view has caught up ({@link #awaitRunning}).
      */
     public static ServeServer start(ServeConfig config) {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 50);
+        } catch (BindException e) {
+            throw new ConfigException(ServeConfig.PORT, config.port(), "cannot listen on " + config.host() + ":"
+                    + config.port() + " (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new ConfigException(ServeConfig.HOST, config.host(), e.toString());
+        }
         EventHub events = new EventHub();
         LiveView view;
         try {
             view = new LiveView(config, events::publish);
         } catch (RuntimeException e) {
             events.close();
+            server.stop(0);
             throw e;
-        }
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 50);
-        } catch (IOException e) {
-            view.close();
-            events.close();
-            if (e instanceof BindException) {
-                throw new ConfigException(ServeConfig.PORT, config.port(), "cannot listen on " + config.host() + ":"
-                        + config.port() + " (" + e.getMessage() + ")");
-            }
-            throw new ConfigException(ServeConfig.HOST, config.host(), e.toString());
         }
         ServeServer serve = new ServeServer(server, view, events);
         server.setExecutor(serve.handlers);

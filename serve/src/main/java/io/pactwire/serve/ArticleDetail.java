@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param article    the article's latest result
  * @param agreements its agreements, by id
- * @param text       its text, null when {@code news.raw} no longer holds it
+ * @param text       its text, null (left out of the JSON) when {@code news.raw} no longer holds it
  */
 public record ArticleDetail(EnrichedArticle article, List<AgreementRecord> agreements, Text text) {
 

@@ -196,7 +196,7 @@ async function openArticle(id, scroll) {
   const a = detail.article;
   const evidence = detail.agreements.flatMap((g) => g.evidence);
   const text = detail.text || { title: a.title, dateline: a.dateline, body: '' };
-  const same = detail.text !== null && detail.text.contentHash === a.contentHash;
+  const same = Boolean(detail.text) && detail.text.contentHash === a.contentHash;
   $('article-title').replaceChildren(marked(text.title || '', spans(evidence, 'TITLE', text.title || '', same)));
   const meta = [a.publishedAt ? 'published ' + a.publishedAt : 'no publication date',
     a.countries.map((c) => c.code + (c.about ? '*' : '')).join(' '), 'id ' + a.id];

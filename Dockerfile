@@ -19,6 +19,7 @@ COPY tagger/pom.xml tagger/
 COPY ingest/pom.xml ingest/
 COPY enrich/pom.xml enrich/
 COPY store/pom.xml store/
+COPY serve/pom.xml serve/
 COPY embedded-kafka/pom.xml embedded-kafka/
 COPY testkit/pom.xml testkit/
 COPY app/pom.xml app/
@@ -34,7 +35,7 @@ RUN jlink --add-modules java.base,java.compiler,java.desktop,java.instrument,jav
 # non-root user.
 FROM debian:bookworm-slim
 RUN useradd --system --uid 10001 --home-dir /var/lib/pactwire --create-home pactwire \
- && mkdir -p /var/lib/pactwire/enrich && chown -R pactwire /var/lib/pactwire
+ && mkdir -p /var/lib/pactwire/enrich /var/lib/pactwire/serve && chown -R pactwire /var/lib/pactwire
 COPY --from=build /opt/java /opt/java
 COPY --from=build /src/app/target/lib /opt/pactwire/lib
 COPY --from=build /src/app/target/pactwire.jar /opt/pactwire/pactwire.jar

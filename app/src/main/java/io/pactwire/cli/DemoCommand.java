@@ -13,6 +13,8 @@ import io.pactwire.ingest.IngestService;
 import io.pactwire.ingest.Progress;
 import io.pactwire.model.AgreementStatus;
 import io.pactwire.model.EnrichedArticle;
+import io.pactwire.serve.ServeConfig;
+import io.pactwire.serve.ServeServer;
 import io.pactwire.store.ArticleStore;
 import io.pactwire.store.ArticlesView;
 import io.pactwire.store.StoreConfig;
@@ -41,7 +43,8 @@ import java.util.stream.Collectors;
 @Command(name = "demo", description = {
         "Run the whole pipeline on an embedded Kafka broker over the bundled samples: start a broker in this",
         "process, create the topics, run enrich and store, ingest the samples, wait until every sample is in",
-        "news.articles, print them, and stop. Exit code 0 when every sample came through."})
+        "news.articles, print them, and stop. Exit code 0 when every sample came through. With --keep-running",
+        "everything stays up, with the live view (pactwire serve) on a local port, until Ctrl-C."})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--samples", paramLabel = "DIR",
@@ -56,6 +59,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
             description = "Client port of the embedded broker on localhost (default: any free port).")
     int port;
+
+    @Option(names = "--serve-port", paramLabel = "PORT", defaultValue = "0",
+            description = "With --keep-running, the port of the live view (pactwire serve) on 127.0.0.1 (default: any free port).")
+    int servePort;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "90s",
             description = "How long to wait for every sample to reach news.articles (" + Durations.SYNTAX + "; default 90s).")
@@ -174,7 +181,17 @@ final class DemoCommand implements Callable<Integer> {
             out.println(summary(shown, (System.nanoTime() - started) / 1e9));
 
             if (keepRunning) {
+                ServeServer serve = ServeServer.start(new ServeConfig(new ConfigInput(Map.of(), Map.of(), Map.of(
+                        PactwireConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+                        ServeConfig.STATE_DIR, stateDir.resolve("serve").toString(),
+                        ServeConfig.HOST, "127.0.0.1",
+                        ServeConfig.PORT, Integer.toString(servePort)))));
+                running.add(serve);
+                if (!serve.awaitRunning(Duration.ofSeconds(60))) {
+                    throw new IllegalStateException("The live view did not start (state " + serve.state() + ")");
+                }
                 out.println();
+                out.println("Live view: " + ServeCommand.address("127.0.0.1", serve.port()) + " (open it in a browser)");
                 out.println("Kafka is at " + broker.bootstrapServers() + " (PLAINTEXT); enrich and store keep running.");
                 out.println("Try: ./pactwire ingest --bootstrap-servers " + broker.bootstrapServers() + " FILE...");
                 out.println("Press Ctrl-C to stop.");

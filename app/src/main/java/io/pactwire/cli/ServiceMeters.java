@@ -11,6 +11,7 @@ import io.pactwire.ingest.IngestReport;
 import io.pactwire.ingest.IngestService;
 import io.pactwire.ingest.Input;
 import io.pactwire.ingest.Progress;
+import io.pactwire.serve.ServeServer;
 import io.pactwire.store.ArticleStore;
 import io.pactwire.store.StoreCounters;
 import org.apache.kafka.streams.KafkaStreams;
@@ -56,6 +57,18 @@ final class ServiceMeters {
             }
             return app.connected() ? Optional.empty() : Optional.of("enricher is cut off from Kafka");
         });
+    }
+
+    /** serve's open event streams and its Kafka Streams client's metrics; ready once the view has caught up. */
+    static void serve(MetricsServer metrics, ServeServer serve) {
+        io.micrometer.core.instrument.Gauge.builder("pactwire.serve.event.streams", serve, ServeServer::openEventStreams)
+                .description("Server-sent event streams open (browsers following the live view)")
+                .register(metrics.registry());
+        if (metrics.enabled()) {
+            metrics.bind(new KafkaStreamsMetrics(serve.kafkaStreams()));
+        }
+        metrics.readyWhen(() -> serve.state() == KafkaStreams.State.RUNNING ? Optional.empty()
+                : Optional.of("view is " + serve.state()));
     }
 
     private static void enrichCounter(MeterRegistry registry, String name, String description, EnricherApp app,

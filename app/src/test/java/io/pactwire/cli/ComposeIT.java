@@ -60,7 +60,7 @@ class ComposeIT {
         assertThat(compose.at("/services/kafka/environment/KAFKA_ADVERTISED_LISTENERS").asText())
                 .as("the services' Kafka address is the broker's internal listener").contains("//" + KAFKA_ADDRESS);
         Map<String, Service> services = pactwireServices(compose);
-        assertThat(services.keySet()).containsExactlyInAnyOrder("topics", "ingest", "enrich", "store");
+        assertThat(services.keySet()).containsExactlyInAnyOrder("topics", "ingest", "enrich", "store", "serve");
 
         List<Process> running = new ArrayList<>();
         try {
@@ -73,6 +73,7 @@ class ComposeIT {
                 running.add(start(services.get("enrich"), instance, cluster, root));
             }
             running.add(start(services.get("store"), "store-1", cluster, root));
+            running.add(start(services.get("serve"), "serve-1", cluster, root));
             running.add(start(services.get("ingest"), "ingest-1", cluster, root));
 
             Path inbox = root.resolve("bind/inbox");
@@ -93,8 +94,16 @@ class ComposeIT {
                     .extracting(a -> a.sourceUri().substring(a.sourceUri().lastIndexOf('/') + 1))
                     .containsExactlyInAnyOrder("000_6f954eecf47ae51d.txt", "001_4eb1cc99752fa4f0.txt", "002_4525720b54dbe636.txt");
 
+            // the live view serves the seeds on its published port
+            String articles = "http://127.0.0.1:" + SERVE_PORTS.get("serve-1") + "/api/articles";
+            await("the seeds in serve's " + articles).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    .until(() -> new ObjectMapper().readTree(java.net.http.HttpClient.newHttpClient().send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(articles)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString()).body()).get("total").asInt() == 3);
+
             // each service's healthcheck, run as compose runs it (with bash), passes: its /health/ready answers 200
-            for (String instance : List.of("enrich-1", "enrich-2", "store-1", "ingest-1")) {
+            for (String instance : List.of("enrich-1", "enrich-2", "store-1", "serve-1", "ingest-1")) {
                 Service service = services.get(instance.substring(0, instance.indexOf('-')));
                 List<String> healthcheck = healthcheckCommand(service, METRICS_PORTS.get(instance));
                 await("healthcheck of " + instance).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
@@ -203,6 +212,12 @@ class ComposeIT {
         env.put("HOME", root.toString());
         env.put("HOSTNAME", instance);
         service.environment().forEach((name, value) -> env.put(name, map(value, paths, cluster)));
+        if (env.containsKey(SERVE_PORT_VARIABLE)) {
+            // published on the host as the same port in compose; here a free one, as for the metrics
+            int port = freePort();
+            SERVE_PORTS.put(instance, port);
+            env.put(SERVE_PORT_VARIABLE, String.valueOf(port));
+        }
         if (env.containsKey(METRICS_PORT_VARIABLE)) {
             // every container has its own port 9404; the processes share one host
             int port = freePort();
@@ -216,6 +231,8 @@ class ComposeIT {
     }
 
     private static final Map<String, Integer> METRICS_PORTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Integer> SERVE_PORTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final String SERVE_PORT_VARIABLE = "PACTWIRE_SERVE_PORT";
 
     private static int freePort() throws IOException {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
@@ -262,7 +279,7 @@ class ComposeIT {
 
     private static String logs(Path root) throws IOException {
         StringBuilder all = new StringBuilder();
-        for (String instance : List.of("enrich-1", "enrich-2", "store-1", "ingest-1")) {
+        for (String instance : List.of("enrich-1", "enrich-2", "store-1", "serve-1", "ingest-1")) {
             all.append("--- ").append(instance).append('\n').append(log(root, instance)).append('\n');
         }
         return all.toString();

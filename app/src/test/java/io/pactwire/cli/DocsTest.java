@@ -12,6 +12,7 @@ import io.pactwire.model.AgreementRecord;
 import io.pactwire.model.ContentHash;
 import io.pactwire.model.RawArticle;
 import io.pactwire.model.Serdes;
+import io.pactwire.serve.ServeConfig;
 import io.pactwire.store.StoreConfig;
 import io.pactwire.topics.TopicDescriptor;
 import io.pactwire.topics.Topics;
@@ -38,7 +39,8 @@ class DocsTest {
             "topics", PactwireConfig.commonDefinition(),
             "ingest", IngestConfig.definition(),
             "enrich", EnrichConfig.definition(),
-            "store", StoreConfig.definition());
+            "store", StoreConfig.definition(),
+            "serve", ServeConfig.definition());
 
     private static String read(String file) throws IOException {
         return Files.readString(ROOT.resolve(file));
@@ -112,7 +114,7 @@ class DocsTest {
                 }
             });
         }
-        assertThat(pactwireServices).contains("topics", "ingest", "enrich", "store");
+        assertThat(pactwireServices).contains("topics", "ingest", "enrich", "store", "serve");
         assertThat(new CommandLine(new Pactwire()).getSubcommands().keySet()).containsAll(SERVICE_KEYS.keySet());
     }
 
@@ -163,6 +165,22 @@ class DocsTest {
             assertThat(services.get(name).path("pull_policy").asText()).as(name + "'s pull_policy").isEqualTo("never");
             assertThat(services.get(name).path("depends_on").has(builder)).as(name + " starts after " + builder).isTrue();
         });
+    }
+
+    /** docs/api.md and the OpenAPI description the server serves name the same paths, each with its parameters. */
+    @Test
+    void apiDocDescribesEveryPathOfTheOpenApiDescription() throws IOException {
+        JsonNode openApi = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve(
+                "serve/src/main/resources/io/pactwire/serve/openapi.yaml").toFile());
+        assertThat(openApi.get("openapi").asText()).startsWith("3.");
+        String doc = read("docs/api.md");
+        List<String> paths = new ArrayList<>();
+        openApi.get("paths").fieldNames().forEachRemaining(paths::add);
+        assertThat(paths).contains("/api/agreements", "/api/articles", "/api/articles/{id}", "/api/pairs", "/api/events");
+        paths.forEach(path -> assertThat(doc).as("docs/api.md on " + path).contains("`GET " + path));
+        for (String name : List.of("country", "type", "status", "since", "until", "limit", "offset")) {
+            assertThat(doc).as("docs/api.md on " + name).contains("`" + name + "`");
+        }
     }
 
     private static String jsonBlock(String doc, String label) {

@@ -111,8 +111,8 @@ public abstract class PactwireConfig {
                         },
                         ConfigDef.Importance.MEDIUM,
                         "A prefix for every topic name (staging. gives staging.news.raw, ...), so that several pipelines share"
-                                + " a cluster; it also prefixes the default enricher application id and store group and"
-                                + " transactional ids. Every command and service of one pipeline needs the same prefix.")
+                                + " a cluster; it also prefixes the default enricher and serve application ids and the store's"
+                                + " group and transactional ids. Every command and service of one pipeline needs the same prefix.")
                 .define(TOPICS_PARTITIONS, ConfigDef.Type.INT, TopicSettings.DEFAULT_PARTITIONS, ConfigDef.Range.atLeast(1),
                         ConfigDef.Importance.MEDIUM, "Partitions of each topic when Pactwire creates it.")
                 .define(TOPICS_REPLICATION_FACTOR, ConfigDef.Type.SHORT, (short) -1,

@@ -4,7 +4,7 @@ GitHub repositories, by the written selection rule below. Python 3 standard libr
 
 usage:
     python3 build.py                         # sources at their default paths (see SOURCES), out /work/eval-own
-    python3 build.py --state PATH --whitehouse PATH --cpi PATH [--out DIR]
+    python3 build.py --state PATH --whitehouse PATH --cpi PATH --mlaw PATH --corp PATH [--out DIR]
     python3 build.py --strata                # print the candidate count of every stratum, write nothing
 
 PATH is a git directory (a bare mirror or a clone) that holds the pinned commit. The two US government
@@ -35,6 +35,12 @@ Selection rule (deterministic; written before any annotation and before any tagg
      STRONG (explicit agreement wording). The first `quota` candidates in key order are taken.
   4. The P2x/N2x strata (the CPI source) were appended after the first 99 articles had been annotated and
      before any tagger ran; they reach only CPI documents, so they leave the first picks as they were.
+  5. Third pass (P3x/N3x: Singapore's Ministry of Law; P4x/N4x: company newsroom releases), appended after the
+     151 articles were frozen and written before any of the new articles was read or tagged; they reach only
+     the two new sources, so the 151 picks stay. The ministry's pool is every press-release post dated 2010
+     or later (Jekyll Markdown at the pinned commit, as text); the company pool is every release with an
+     article text in any version of outputs/enriched.csv reachable from the pinned commit (per URL the
+     newest), up to 4,000 characters because that pool is small.
 """
 import argparse
 import csv
@@ -75,6 +81,25 @@ SOURCES = {
         "prefix": "cpi",
         "files": ["data/raw/Google_raw_1.csv", "data/raw/Google_raw_2.csv", "data/raw/Google_raw_3.csv",
                   "data/raw/Google_raw_4.csv", "data/raw/Microsoft_raw.csv"],
+    },
+    # third pass: a non-US government (Singapore's Ministry of Law) and company press releases
+    "mlaw": {
+        "repo": "isomerpages/mlaw-corp",
+        "commit": "a256d4d4de5c2a09768151fed4ae6d90f9d2ce30",  # branch staging, 2026-08-07
+        "default": MIRROR + "/isomerpages+mlaw-corp/repo",
+        "site": "mlaw.gov.sg",
+        "prefix": "sgmlaw",
+        "folder": "news/press-releases/_posts",
+        "url": "https://www.mlaw.gov.sg",
+    },
+    "corp": {
+        "repo": "krichards-gr/press-release-collection",
+        "commit": "c912a6a30ff1e02ccd46e80e985d473e27c0ace6",  # branch main, 2026-02-12
+        "default": MIRROR + "/krichards-gr+press-release-collection/repo",
+        "site": "",  # the newsroom's host name, per article
+        "prefix": "corp",
+        "file": "outputs/enriched.csv",
+        "max_chars": 4000,  # the pool is small (180 releases): allow releases up to 4,000 characters
     },
 }
 
@@ -142,6 +167,25 @@ STRATA = [
     ("N21-protocol", "cpi", 2, _N_PROTOCOL), ("N22-generic", "cpi", 6, _N_GENERIC),
     ("N23-acq-settle", "cpi", 4, _N_ACQ + "|" + _N_SETTLE + r"|smart contracts?"),
     ("N24-any", "cpi", 4, r"."),
+    # third pass (added before any annotation of these sources and before any tagger ran on them): Singapore's
+    # Ministry of Law press releases and company newsroom releases; appended at the end and reaching only the
+    # two new sources, so the first 151 picks stay
+    ("P31-treaty-convention", "mlaw", 5, _TREATY + r"|\bconventions?\b|mutual legal assistance|extradition"),
+    ("P32-mou-moc", "mlaw", 5, _MOU + "|" + _MOC_LOI),
+    ("P33-jd-framework-coop", "mlaw", 1, _JD + "|" + _FRAME_COOP),
+    ("P34-agreement", "mlaw", 6, r"\bagreements?\b|\bsigned\b|\bpartnership\b"),
+    ("P35-contract-lease", "mlaw", 3, _SUPPLY2 + r"|\blease\b|\btender\b|\bcontracts?\b"),
+    ("N31-generic", "mlaw", 4, _N_GENERIC + "|" + _N_ACQ + "|" + _N_SETTLE
+     + r"|\bprotocols?\b|land acquisition|smart contracts?|any future agreement"),
+    ("N33-any", "mlaw", 3, r"."),
+    ("P41-acquisition", "corp", 3, _ACQ + r"|\bto buy\b"),
+    ("P42-partnership-licence", "corp", 9,
+     r"partnership|collaborat|alliance|teams? up|agreement with|strategic agreement|licen[cs](e|es|ed|ing)\b"),
+    ("P44-contract", "corp", 4, _SUPPLY2 + r"|\bcontracts?\b|\bselected by\b|\bawarded\b"),
+    ("P45-credit-jv", "corp", 1, _LOAN2 + "|" + _JV + r"|\bfinancing\b"),
+    ("N41-protocol-chain", "corp", 2, _N_PROTOCOL + r"|supply chains?|(trial|study|treatment) protocols?"),
+    ("N42-customer-generic", "corp", 1, _N_ACQ + "|" + _N_GENERIC + r"|any future (agreement|deal|transaction)"),
+    ("N43-any", "corp", 5, r"."),
 ]
 
 
@@ -232,7 +276,61 @@ def load_csv_files(gitdir, conf):
     return docs
 
 
-LOADERS = {"state": load_feed_history, "whitehouse": load_feed_history, "cpi": load_csv_files}
+def markdown_to_text(s):
+    """A Jekyll post body (Markdown with kramdown attributes and inline HTML) as plain text."""
+    s = re.sub(r"(?m)^\{:[^}]*\}\s*$", "", s)                      # kramdown attribute lines
+    s = re.sub(r"(?m)^.*Posted in \[[^\]]*\]\([^)]*\)\s*$", "", s)  # "3 Apr 2019 Posted in [Press releases](..)"
+    s = re.sub(r"(?is)<p class=\"right-side-updated\">.*?</p>", "", s)
+    s = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", s)                      # images
+    s = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", s)                    # links: keep the text
+    s = re.sub(r"(?m)^#{1,6}\s*", "", s)
+    s = s.replace("**", "").replace("__", "")
+    return html_to_text(s.replace("\n", "<br>"))
+
+
+def load_jekyll_posts(gitdir, conf):
+    """Every post of the press-release folder at the pinned commit dated 2010 or later (date from the file name)."""
+    names = git(gitdir, "ls-tree", "-r", "--name-only", conf["commit"], "--", conf["folder"]).decode().split("\n")
+    docs = []
+    for path in sorted(n for n in names if n.endswith(".md")):
+        m = re.match(r"(\d{4})-(\d{2})-(\d{2})-", os.path.basename(path))
+        if not m or int(m.group(1)) < 2010:
+            continue
+        raw = git(gitdir, "show", "%s:%s" % (conf["commit"], path)).decode("utf-8", "replace")
+        fm = re.match(r"---\n(.*?)\n---\n", raw, re.S)
+        head, body = (fm.group(1), raw[fm.end():]) if fm else ("", raw)
+        t = re.search(r"(?m)^title:\s*(.*)$", head)
+        title = t.group(1).strip().strip("'\"").strip() if t else ""
+        link = re.search(r"(?m)^permalink:\s*(\S+)", head)
+        docs.append({"id": "%s-%s" % (conf["prefix"], sha256(path)[:10]), "title": html.unescape(title),
+                     "body": markdown_to_text(body), "url": conf["url"] + (link.group(1) if link else ""),
+                     "publishedAt": "%s-%s-%s" % m.groups()})
+    return docs
+
+
+def load_csv_history(gitdir, conf):
+    """Every row with an article text of every version of the CSV reachable from the pinned commit; per URL the
+    newest version. Title: the page's own title (title_y), else the search result's (title_x)."""
+    csv.field_size_limit(1 << 30)
+    docs = {}
+    for c in git(gitdir, "rev-list", conf["commit"], "--", conf["file"]).decode().split():
+        raw = git(gitdir, "show", "%s:%s" % (c, conf["file"])).decode("utf-8", "replace")
+        for row in csv.DictReader(io.StringIO(raw)):
+            url, text = (row.get("url") or "").strip(), (row.get("article_text") or "").strip()
+            doc_id = "%s-%s" % (conf["prefix"], sha256(url)[:10])
+            if not url or not text or doc_id in docs:
+                continue
+            title = (row.get("title_y") or "").strip() or (row.get("title_x") or "").strip()
+            date = re.match(r"\d{4}-\d{2}-\d{2}", (row.get("publish_date") or "").strip())
+            body = "\n".join(l.strip() for l in text.replace("\r", "").split("\n") if l.strip())
+            docs[doc_id] = {"id": doc_id, "title": re.sub(r"\s+", " ", title), "body": body, "url": url,
+                            "publishedAt": date.group(0) if date else "",
+                            "site": re.sub(r"^https?://([^/]+).*$", r"\1", url)}
+    return list(docs.values())
+
+
+LOADERS = {"state": load_feed_history, "whitehouse": load_feed_history, "cpi": load_csv_files,
+           "mlaw": load_jekyll_posts, "corp": load_csv_history}
 
 
 def select(pool):
@@ -241,7 +339,7 @@ def select(pool):
         seen, keep = set(), []
         for d in sorted(docs, key=lambda d: d["id"]):
             t = text_of(d)
-            if not (MIN_CHARS <= len(t) <= MAX_CHARS):
+            if not (MIN_CHARS <= len(t) <= SOURCES[src].get("max_chars", MAX_CHARS)):
                 continue
             norm = re.sub(r"\s+", " ", t).strip().lower()
             if norm in seen:
@@ -293,11 +391,13 @@ def main():
     ap.add_argument("--state", default=SOURCES["state"]["default"], help="git dir of markschaver/State-Department-PR")
     ap.add_argument("--whitehouse", default=SOURCES["whitehouse"]["default"], help="git dir of markschaver/White-House-PR")
     ap.add_argument("--cpi", default=SOURCES["cpi"]["default"], help="git dir of adellegia/topic-modeling-GAFAM-press-releases")
+    ap.add_argument("--mlaw", default=SOURCES["mlaw"]["default"], help="git dir of isomerpages/mlaw-corp")
+    ap.add_argument("--corp", default=SOURCES["corp"]["default"], help="git dir of krichards-gr/press-release-collection")
     ap.add_argument("--out", default="/work/eval-own", help="folder for articles.jsonl (default /work/eval-own)")
     ap.add_argument("--strata", action="store_true", help="print the candidates of every stratum and stop")
     ap.add_argument("--write-manifest", action="store_true", help="rewrite this folder's manifest.tsv (maintainers)")
     a = ap.parse_args()
-    paths = {"state": a.state, "whitehouse": a.whitehouse, "cpi": a.cpi}
+    paths = {"state": a.state, "whitehouse": a.whitehouse, "cpi": a.cpi, "mlaw": a.mlaw, "corp": a.corp}
 
     pool = {}
     for src, conf in SOURCES.items():

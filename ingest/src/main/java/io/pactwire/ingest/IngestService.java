@@ -255,29 +255,21 @@ public final class IngestService {
                 progress.expect(-1); // read again by a poll, and already counted
                 return;
             }
-            Optional<String> untrusted = known.overLimit(article.id());
-            if (untrusted.isPresent()) {
-                reject(new Input.Rejected(input.source(), "revision limit reached: news.raw holds " + untrusted.get()
-                        + " for article " + article.id() + ", over " + RawArticle.MAX_REVISION
-                        + " (RawArticle.MAX_REVISION); retract the article to publish it again"));
-                return;
-            }
             Optional<KnownArticles.Known> before = known.get(article.id());
-            if (before.isPresent() && before.get().contentHash().equals(article.contentHash())) {
+            Revisions.Decision decision = Revisions.decide(article, before, known.overLimit(article.id()));
+            if (decision instanceof Revisions.Decision.Unchanged) {
                 IngestReport.Unchanged same = new IngestReport.Unchanged(article.id(), input.source());
                 unchanged.add(same);
                 progress.unchanged(same);
                 return;
             }
-            if (before.isPresent() && before.get().revision() >= RawArticle.MAX_REVISION) {
+            if (decision instanceof Revisions.Decision.Refused refused) {
                 // one input refused, the run goes on: an exception here would stop every input after it
-                reject(new Input.Rejected(input.source(), "revision limit reached: article " + article.id() + " is at revision "
-                        + before.get().revision() + ", the most RawArticle.MAX_REVISION allows; retract the article to"
-                        + " publish it again"));
+                reject(new Input.Rejected(input.source(), refused.reason()));
                 return;
             }
-            int revision = before.map(k -> k.revision() + 1).orElse(1);
-            RawArticle revised = revision == article.revision() ? article : article.withRevision(revision);
+            RawArticle revised = ((Revisions.Decision.Publish) decision).article();
+            int revision = revised.revision();
             KnownArticles.Known attempted = new KnownArticles.Known(revised.contentHash(), revision);
             known.put(article.id(), attempted);
             publisher.publish(input.source(), revised, progress::published, failed -> {

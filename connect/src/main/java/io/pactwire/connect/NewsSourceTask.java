@@ -43,13 +43,17 @@ import java.util.concurrent.TimeUnit;
  * fails the task ({@code errors.tolerance=none}) or is reported and skipped ({@code all}): logged, counted, and
  * written to the dead-letter topic when one is set ({@link DeadLetterRecords}).
  *
- * <p>Each {@link #poll()} reads one input (a feed, a page, a file or a whole folder) and returns its records; once
- * every input was read, the next pass starts {@code poll.interval.ms} after this one started.
+ * <p>Each {@link #poll()} reads inputs (a feed, a page, a file or a whole folder each) until they gave 500 records
+ * or a second has passed, and returns their records: with exactly-once sources a poll's records are one
+ * transaction. Once every input was read, the next pass starts {@code poll.interval.ms} after this one started.
  */
 public final class NewsSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(NewsSourceTask.class);
     /** The longest a poll waits for the next pass, so that the worker's own loop (pause, stop) keeps turning. */
     private static final Duration MAX_WAIT = Duration.ofSeconds(1);
+    /** A poll returns once its inputs gave this many records, or after {@link #MAX_BATCH_TIME} of reading. */
+    private static final int MAX_BATCH = 500;
+    private static final Duration MAX_BATCH_TIME = Duration.ofSeconds(1);
 
     private final Clock clock;
     private final CountDownLatch stopping = new CountDownLatch(1);
@@ -97,10 +101,15 @@ public final class NewsSourceTask extends SourceTask {
 
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
+        List<SourceRecord> batch = new ArrayList<>();
+        long started = System.nanoTime();
         while (stopping.getCount() > 0 && !inputs.isEmpty()) {
             if (next == 0) {
                 Duration wait = Duration.between(clock.instant(), nextPass);
                 if (!wait.isNegative() && !wait.isZero()) {
+                    if (!batch.isEmpty()) {
+                        return batch;
+                    }
                     stopping.await(Math.min(wait.toMillis(), MAX_WAIT.toMillis()) + 1, TimeUnit.MILLISECONDS);
                     return null;
                 }
@@ -112,12 +121,14 @@ public final class NewsSourceTask extends SourceTask {
             if (next == 0) {
                 nextPass = passStarted.plus(config.pollInterval());
             }
-            List<SourceRecord> records = read(input);
-            if (!records.isEmpty()) {
-                return records;
+            batch.addAll(read(input));
+            // One poll is one transaction with exactly-once sources: a few hundred records or a second's reading
+            // per commit, rather than one commit per feed, which would cost more than reading the feed.
+            if (batch.size() >= MAX_BATCH || System.nanoTime() - started >= MAX_BATCH_TIME.toNanos()) {
+                return batch;
             }
         }
-        return null;
+        return batch.isEmpty() ? null : batch;
     }
 
     /** The records of one input: its new and changed articles, and its rejections when they are tolerated. */

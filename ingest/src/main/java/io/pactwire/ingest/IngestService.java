@@ -104,7 +104,7 @@ public final class IngestService {
         InputReader reader = new InputReader(config, clock);
         reader.onExpecting(progress::expect);
         return publishing(progress, run -> {
-            SettledFiles watched = new SettledFiles(config.watchSettle(), clock);
+            SettledReading watched = new SettledReading(reader, config.watchSettle(), clock);
             pass(reader, sources, run, watched, Pass.FIRST);
             progress.passDone();
             Duration untilFull = sources.interval();
@@ -173,7 +173,7 @@ public final class IngestService {
         }
     }
 
-    private void pass(InputReader reader, Sources sources, Consumer<Input> run, SettledFiles watched, Pass kind) {
+    private void pass(InputReader reader, Sources sources, Consumer<Input> run, SettledReading watched, Pass kind) {
         boolean first = kind == Pass.FIRST;
         boolean polled = first || kind == Pass.FULL && sources.poll() != null;
         for (String argument : sources.arguments()) {
@@ -188,10 +188,7 @@ public final class IngestService {
             } else if (sources.watch() && (!first || Files.exists(path))) {
                 // Stamped before reading: a file written while it is read is seen as changed by the next
                 // pass, never as already read.
-                for (LocalFiles.Entry entry : watched.ready(path, first)) {
-                    reader.expectOne();
-                    reader.readEntry(entry, run, entry.path().equals(path));
-                }
+                watched.read(path, first, run);
             } else if (first) {
                 reader.read(List.of(path), run); // a path that is not there is reported; a watch picks it up once it is
             } else if (polled && isFeedFile(argument)) {

@@ -43,6 +43,7 @@ public final class NewsSourceConfig extends AbstractConfig {
     public static final String DATE_ORDER = "date.order";
     public static final String HTTP_TIMEOUT_MS = "http.timeout.ms";
     public static final String FEED_MAX_ITEMS = "feed.max.items";
+    public static final String WATCH_SETTLE_MS = "watch.settle.ms";
     public static final String DEAD_LETTER_TOPIC = "errors.deadletterqueue.topic.name";
     /** Connect's own settings (ConnectorConfig), read as given to the connector. */
     public static final String ERRORS_TOLERANCE = "errors.tolerance";
@@ -92,6 +93,11 @@ public final class NewsSourceConfig extends AbstractConfig {
                     ConfigDef.Importance.LOW, "How long one fetch may take in all, in ms.")
             .define(FEED_MAX_ITEMS, ConfigDef.Type.INT, 1000, ConfigDef.Range.between(1, 1_000_000), ConfigDef.Importance.LOW,
                     "Linked pages of one feed fetched per pass; the items over it are read at the next pass.")
+            .define(WATCH_SETTLE_MS, ConfigDef.Type.LONG, 2_000L, ConfigDef.Range.between(0, 3_600_000),
+                    ConfigDef.Importance.MEDIUM,
+                    "How long a new or changed file of a folder or file input must keep the same size and modification"
+                            + " time before it is read, in ms, as ingest.watch.settle.ms: a file caught while it is written is"
+                            + " read at a later pass, not written half. 0 reads a file as soon as it is seen.")
             .define(DEAD_LETTER_TOPIC, ConfigDef.Type.STRING, "", ConfigDef.Importance.MEDIUM,
                     "With errors.tolerance=all, the topic a record per rejected input goes to (key: the input, no value,"
                             + " headers __connect.errors.* with the reason); empty: rejections are logged and counted only.");
@@ -127,6 +133,10 @@ public final class NewsSourceConfig extends AbstractConfig {
 
     public Duration pollInterval() {
         return Duration.ofMillis(getLong(POLL_INTERVAL_MS));
+    }
+
+    public Duration watchSettle() {
+        return Duration.ofMillis(getLong(WATCH_SETTLE_MS));
     }
 
     public String topic() {

@@ -5,6 +5,7 @@ import io.pactwire.ingest.Input;
 import io.pactwire.ingest.InputReader;
 import io.pactwire.ingest.KnownArticles;
 import io.pactwire.ingest.Revisions;
+import io.pactwire.ingest.SettledReading;
 import io.pactwire.model.RawArticle;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.common.header.Header;
@@ -16,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,6 +70,8 @@ public final class NewsSourceTask extends SourceTask {
     private String taskId;
     /** What was written per article id, from the offsets or by this task; read from the offsets once per id. */
     private final Map<String, Optional<KnownArticles.Known>> known = new HashMap<>();
+    /** Per folder or file input: which of its files are new or changed and settled; see {@link #read}. */
+    private final Map<String, SettledReading> watched = new HashMap<>();
     private int next;
     private Instant passStarted;
     private Instant nextPass;
@@ -131,10 +136,22 @@ public final class NewsSourceTask extends SourceTask {
         return batch.isEmpty() ? null : batch;
     }
 
-    /** The records of one input: its new and changed articles, and its rejections when they are tolerated. */
+    /**
+     * The records of one input: its new and changed articles, and its rejections when they are tolerated. A URL is
+     * fetched at every pass; a folder or file is watched as {@code ingest --watch} watches it, so only its files that
+     * are new or changed since the task started are read, once they have settled ({@code watch.settle.ms}); at the
+     * task's first pass every settled file is read, and its offsets tell which are already written. A path that
+     * is not there is read to be rejected with its reason.
+     */
     private List<SourceRecord> read(String input) {
         List<Input> read = new ArrayList<>();
-        reader.readArguments(List.of(input), read::add);
+        Path path = InputReader.isUrl(input) ? null : Path.of(input);
+        if (path != null && Files.exists(path)) {
+            boolean first = !watched.containsKey(input);
+            watched.computeIfAbsent(input, i -> new SettledReading(reader, config.watchSettle(), clock)).read(path, first, read::add);
+        } else {
+            reader.readArguments(List.of(input), read::add);
+        }
         lookUp(read.stream().filter(i -> i instanceof Input.Article).map(i -> ((Input.Article) i).article().id()).toList());
         List<SourceRecord> records = new ArrayList<>();
         for (Input one : read) {

@@ -2,6 +2,7 @@ package io.pactwire.connect;
 
 import io.pactwire.ingest.ArticleIds;
 import io.pactwire.model.RawArticle;
+import io.pactwire.testkit.ManualClock;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -65,6 +66,22 @@ class NewsSourceTaskTest {
     }
 
     @Test
+    void aFileStillBeingWrittenIsReadAtALaterPassOnceItHasSettled() throws Exception {
+        ManualClock clock = new ManualClock(java.time.Instant.now());
+        Path fresh = Files.writeString(folder.resolve("fresh.txt"), "Luxembourg and Chile agree\n\nThe two countries signed"
+                + " a cooperation agreement.");
+        NewsSourceTask task = task(Map.of(NewsSourceConfig.WATCH_SETTLE_MS, "10000", NewsSourceConfig.POLL_INTERVAL_MS, "60000"),
+                clock);
+
+        assertThat(task.poll()).as("the first pass, the file modified just now").isNull();
+        clock.advance(java.time.Duration.ofSeconds(61));
+        List<SourceRecord> next = task.poll();
+        task.stop();
+
+        assertThat(next).extracting(SourceRecord::key).containsExactly(ArticleIds.forFile(fresh));
+    }
+
+    @Test
     void aRejectedInputStopsTheTaskUnlessErrorsAreTolerated() {
         Path missing = folder.resolve("gone.txt");
         NewsSourceTask strict = task(Map.of(NewsSourceConfig.INPUTS, missing.toString()));
@@ -95,13 +112,17 @@ class NewsSourceTaskTest {
 
     /** A task given the folder (unless {@code overrides} say otherwise), started as the connector would start it. */
     private NewsSourceTask task(Map<String, String> overrides) {
+        return task(overrides, java.time.Clock.systemUTC());
+    }
+
+    private NewsSourceTask task(Map<String, String> overrides, java.time.Clock clock) {
         Map<String, String> props = new HashMap<>(Map.of(NewsSourceConfig.INPUTS, folder.toString(),
-                NewsSourceConfig.POLL_INTERVAL_MS, "3600000"));
+                NewsSourceConfig.POLL_INTERVAL_MS, "3600000", NewsSourceConfig.WATCH_SETTLE_MS, "0"));
         props.putAll(overrides);
         NewsSourceConnector connector = new NewsSourceConnector();
         connector.start(props);
         Map<String, String> taskConfig = connector.taskConfigs(1).get(0);
-        NewsSourceTask task = new NewsSourceTask();
+        NewsSourceTask task = new NewsSourceTask(clock);
         task.initialize(new Context(taskConfig));
         task.start(taskConfig);
         return task;

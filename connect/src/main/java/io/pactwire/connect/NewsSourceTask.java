@@ -133,6 +133,9 @@ public final class NewsSourceTask extends SourceTask {
                 return batch;
             }
         }
+        if (batch.isEmpty() && inputs.isEmpty()) {
+            stopping.await(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS); // nothing to read: no busy loop
+        }
         return batch.isEmpty() ? null : batch;
     }
 

@@ -20,6 +20,7 @@ COPY ingest/pom.xml ingest/
 COPY enrich/pom.xml enrich/
 COPY store/pom.xml store/
 COPY serve/pom.xml serve/
+COPY connect/pom.xml connect/
 COPY embedded-kafka/pom.xml embedded-kafka/
 COPY testkit/pom.xml testkit/
 COPY app/pom.xml app/

@@ -92,14 +92,8 @@ public final class ArticlePublisher implements AutoCloseable {
             fail(new Input.Rejected(source, "not published: " + dead + " (not sent: the producer had already failed)"), onFailed);
             return;
         }
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(SCHEMA_HEADER, SCHEMA_BYTES);
-        headers.add(CONTENT_TYPE_HEADER, CONTENT_TYPE_BYTES);
-        headers.add(SOURCE_HEADER, source.getBytes(StandardCharsets.UTF_8));
-        headers.add(CONTENT_HASH_HEADER, article.contentHash().getBytes(StandardCharsets.US_ASCII));
-        headers.add(REVISION_HEADER, Integer.toString(article.revision()).getBytes(StandardCharsets.US_ASCII));
         ProducerRecord<String, RawArticle> record =
-                new ProducerRecord<>(topic, null, article.id(), article, headers);
+                new ProducerRecord<>(topic, null, article.id(), article, headers(source, article));
         try {
             producer.send(record, (metadata, exception) -> {
                 if (exception == null) {
@@ -117,6 +111,20 @@ public final class ArticlePublisher implements AutoCloseable {
             // serialization or size checks fail before the send is queued
             fail(new Input.Rejected(source, "not published: " + causeOf(e)), onFailed);
         }
+    }
+
+    /**
+     * The headers of an article's record on {@code news.raw}, in order: schema, content type, source, content hash,
+     * revision. The Kafka Connect source writes the same ones.
+     */
+    public static RecordHeaders headers(String source, RawArticle article) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(SCHEMA_HEADER, SCHEMA_BYTES);
+        headers.add(CONTENT_TYPE_HEADER, CONTENT_TYPE_BYTES);
+        headers.add(SOURCE_HEADER, source.getBytes(StandardCharsets.UTF_8));
+        headers.add(CONTENT_HASH_HEADER, article.contentHash().getBytes(StandardCharsets.US_ASCII));
+        headers.add(REVISION_HEADER, Integer.toString(article.revision()).getBytes(StandardCharsets.US_ASCII));
+        return headers;
     }
 
     private void fail(Input.Rejected rejected, java.util.function.Consumer<Input.Rejected> onFailed) {

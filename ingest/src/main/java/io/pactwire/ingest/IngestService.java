@@ -107,7 +107,7 @@ public final class IngestService {
         InputReader reader = new InputReader(config, clock);
         reader.onExpecting(progress::expect);
         return publishing(progress, run -> {
-            SettledFiles watched = new SettledFiles(config.watchSettle(), clock);
+            SettledReading watched = new SettledReading(reader, config.watchSettle(), clock);
             pass(reader, sources, run, watched, Pass.FIRST);
             progress.passDone();
             Duration untilFull = sources.interval();
@@ -189,7 +189,7 @@ public final class IngestService {
         }
     }
 
-    private void pass(InputReader reader, Sources sources, Consumer<Input> run, SettledFiles watched, Pass kind) {
+    private void pass(InputReader reader, Sources sources, Consumer<Input> run, SettledReading watched, Pass kind) {
         boolean first = kind == Pass.FIRST;
         boolean polled = first || kind == Pass.FULL && sources.poll() != null;
         for (String argument : sources.arguments()) {
@@ -204,10 +204,7 @@ public final class IngestService {
             } else if (sources.watch() && (!first || Files.exists(path))) {
                 // Stamped before reading: a file written while it is read is seen as changed by the next
                 // pass, never as already read.
-                for (LocalFiles.Entry entry : watched.ready(path, first)) {
-                    reader.expectOne();
-                    reader.readEntry(entry, run, entry.path().equals(path));
-                }
+                watched.read(path, first, run);
             } else if (first) {
                 reader.read(List.of(path), run); // a path that is not there is reported; a watch picks it up once it is
             } else if (polled && isFeedFile(argument)) {
@@ -271,29 +268,21 @@ public final class IngestService {
                 progress.expect(-1); // read again by a poll, and already counted
                 return;
             }
-            Optional<String> untrusted = known.overLimit(article.id());
-            if (untrusted.isPresent()) {
-                reject(new Input.Rejected(input.source(), "revision limit reached: news.raw holds " + untrusted.get()
-                        + " for article " + article.id() + ", over " + RawArticle.MAX_REVISION
-                        + " (RawArticle.MAX_REVISION); retract the article to publish it again"));
-                return;
-            }
             Optional<KnownArticles.Known> before = known.get(article.id());
-            if (before.isPresent() && before.get().contentHash().equals(article.contentHash())) {
+            Revisions.Decision decision = Revisions.decide(article, before, known.overLimit(article.id()));
+            if (decision instanceof Revisions.Decision.Unchanged) {
                 IngestReport.Unchanged same = new IngestReport.Unchanged(article.id(), input.source());
                 unchanged.add(same);
                 progress.unchanged(same);
                 return;
             }
-            if (before.isPresent() && before.get().revision() >= RawArticle.MAX_REVISION) {
+            if (decision instanceof Revisions.Decision.Refused refused) {
                 // one input refused, the run goes on: an exception here would stop every input after it
-                reject(new Input.Rejected(input.source(), "revision limit reached: article " + article.id() + " is at revision "
-                        + before.get().revision() + ", the most RawArticle.MAX_REVISION allows; retract the article to"
-                        + " publish it again"));
+                reject(new Input.Rejected(input.source(), refused.reason()));
                 return;
             }
-            int revision = before.map(k -> k.revision() + 1).orElse(1);
-            RawArticle revised = revision == article.revision() ? article : article.withRevision(revision);
+            RawArticle revised = ((Revisions.Decision.Publish) decision).article();
+            int revision = revised.revision();
             KnownArticles.Known attempted = new KnownArticles.Known(revised.contentHash(), revision);
             known.put(article.id(), attempted);
             publisher.publish(input.source(), revised, progress::published, failed -> {

@@ -217,7 +217,7 @@ public final class InputReader {
                         + " bytes (ingest.max.page.bytes)"));
                 return;
             }
-            lines = decodeUtf8(bytes).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            lines = urlLines(decodeUtf8(bytes));
         } catch (NoSuchFileException e) {
             sink.accept(new Input.Rejected(source, "no such file"));
             return;
@@ -232,6 +232,11 @@ public final class InputReader {
         for (String url : lines) {
             readUrl(url, sink);
         }
+    }
+
+    /** The URLs of a URL list's text: one per line, stripped; blank lines and lines starting with # are ignored. */
+    public static List<String> urlLines(String text) {
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
 
     /** Reads one URL: a web page is one article, a feed one per item. */

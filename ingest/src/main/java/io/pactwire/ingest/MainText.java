@@ -93,6 +93,10 @@ final class MainText {
             + "|unterstützen sie|suivez-nous|abonnez-vous|inscrivez-vous|suscríbete|síguenos)");
     private static final int MAX_PROMOTION_CHARS = 250;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Characters that shape how text breaks but are no part of it: soft hyphens, zero-width spaces, byte order marks. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\u00AD\u200B\u2060\uFEFF]");
+    /** Control characters other than line breaks and tabs: never text, and refused in an article's body. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
     /** A date, a time or a single word standing alone. */
     private static final Pattern LABEL = Pattern.compile(
             "(?u)\\d{1,4}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{1,2}:\\d{2}\\s*(?:am|pm|uhr)?|\\p{L}[\\p{L}\\d-]*",
@@ -328,7 +332,8 @@ final class MainText {
 
     /** Whitespace folded within lines; line breaks from {@code <br>} kept. */
     static String clean(String text) {
-        String[] lines = text.replace('\u00A0', ' ').split("\n");
+        String visible = CONTROL.matcher(INVISIBLE.matcher(text).replaceAll("")).replaceAll(" ");
+        String[] lines = visible.replace('\u00A0', ' ').split("\n");
         StringBuilder out = new StringBuilder();
         for (String line : lines) {
             String folded = WHITESPACE.matcher(line).replaceAll(" ").strip();

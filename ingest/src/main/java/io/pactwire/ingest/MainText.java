@@ -84,13 +84,27 @@ final class MainText {
             + "|lire aussi.*|lire la suite|partager|voir aussi.*|publicité|tous droits réservés.*"
             + "|lea (también|más)?:.*|vea también:?.*|también te puede interesar|compartir|todos los derechos reservados.*"
             + "|czytaj (też|także|więcej).*|udostępnij|zobacz (też|także).*"
+            + "|empfohlener (redaktioneller |externer )?inhalt|externer inhalt|recommended content|contenu externe"
+            + "|(published|updated|veröffentlicht|aktualisiert|opublikowano|zaktualizowano|publié|publicado|actualizado)\\s*:.{0,40}"
             + ")$");
     /** The opening words of calls to subscribe, follow, log in or support: promotion, not story. */
     private static final Pattern PROMOTION = Pattern.compile("(?iu)^(?:"
             + "sign up|subscribe|follow (?:us|\\S+ on)|download (?:the|our) app|get (?:the|our) app|never miss|we rely on"
             + "|support (?:us|our)|to (?:view|read|continue reading) the full|already a subscriber|you must be logged in"
             + "|this site uses akismet|jetzt abonnieren|abonnieren sie|folgen sie uns|mit unserem newsletter|melden sie sich"
-            + "|unterstützen sie|suivez-nous|abonnez-vous|inscrivez-vous|suscríbete|síguenos)");
+            + "|unterstützen sie|unterstütze |suivez-nous|abonnez-vous|inscrivez-vous|suscríbete|síguenos|we want to hear"
+            + "|zapraszamy (?:też |także )?do subskrypcji)");
+    /**
+     * A call to follow, join or download anywhere in a short block: the verb near a social network, an app or a
+     * newsletter ("For the latest stories download our apps", "tenemos canal de Telegram? Únete"), or the words
+     * of a paywall ("already a subscriber").
+     */
+    private static final Pattern CALL_TO_ACTION = Pattern.compile("(?iu)"
+            + "\\b(?:follow|join|download|subscribe|folgen|folge|abonnieren|abonniere|únete|síguenos|sigue|suivez|rejoignez"
+            + "|téléchargez|descarga|mira)\\b.{0,60}\\b(?:twitter|facebook|instagram|telegram|whatsapp|youtube|tiktok|linkedin"
+            + "|apps?|newsletters?|channel|kanal|canal)\\b"
+            + "|\\b(?:twitter|facebook|instagram|telegram|whatsapp|youtube|tiktok)\\b.{0,30}\\b(?:únete|join|folgen|suivez)\\b"
+            + "|already a subscriber|first-time subscribers|letter to the editor|bereits abonnent|déjà abonné");
     private static final int MAX_PROMOTION_CHARS = 250;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** Characters that shape how text breaks but are no part of it: soft hyphens, zero-width spaces, byte order marks. */
@@ -516,7 +530,8 @@ final class MainText {
     private static Kind kind(Block block) {
         String text = block.text();
         if (BOILERPLATE_PHRASE.matcher(text).matches()
-                || text.length() < MAX_PROMOTION_CHARS && PROMOTION.matcher(text).find()) {
+                || text.length() < MAX_PROMOTION_CHARS
+                        && (PROMOTION.matcher(text).find() || CALL_TO_ACTION.matcher(text).find())) {
             return Kind.BAD;
         }
         double density = block.linkDensity();

@@ -27,4 +27,26 @@ class MainTextTest {
                 "Schon im Mittelalter war der Wein das Aushängeschild der Weinwirtschaft, und weithin wurde sein Lob "
                         + "gesungen von den sonnigen Hängen.", STORY);
     }
+
+    @Test
+    void callsToFollowJoinOrDownloadAreDroppedWhereverTheVerbStands() {
+        assertThat(mainText("<article><p>" + STORY + "</p>"
+                + "<p>For the latest stories and breaking news updates download the Harbour Times apps for iOS and Android.</p>"
+                + "<p>¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular.</p>"
+                + "<p>If you are seeing this message but you are already a subscriber, you can log in.</p>"
+                + "<p>" + MORE + "</p></article>")).containsExactly(STORY, MORE);
+    }
+
+    @Test
+    void aStoryThatReportsOnAnAppOrANetworkIsKept() {
+        String app = "The authority will publish the berthing schedule in a new app, which the city council paid for.";
+        assertThat(mainText("<article><p>" + STORY + "</p><p>" + app + "</p><p>" + MORE + "</p></article>"))
+                .containsExactly(STORY, app, MORE);
+    }
+
+    @Test
+    void embedPlaceholdersAndPublishedLabelsAreFurniture() {
+        assertThat(mainText("<article><p>opublikowano: 7 kwietnia 2021</p><p>" + STORY + "</p>"
+                + "<p>Empfohlener redaktioneller Inhalt</p><p>" + MORE + "</p></article>")).containsExactly(STORY, MORE);
+    }
 }

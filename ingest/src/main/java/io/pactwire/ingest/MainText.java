@@ -93,7 +93,9 @@ final class MainText {
             + "|support (?:us|our)|to (?:view|read|continue reading) the full|already a subscriber|you must be logged in"
             + "|this site uses akismet|jetzt abonnieren|abonnieren sie|folgen sie uns|mit unserem newsletter|melden sie sich"
             + "|unterstützen sie|unterstütze |suivez-nous|abonnez-vous|inscrivez-vous|suscríbete|síguenos|we want to hear"
-            + "|zapraszamy (?:też |także )?do subskrypcji)");
+            + "|zapraszamy (?:też |także )?do subskrypcji|jede (?:kleine )?spende|jetzt spenden|spenden sie|donate now"
+            + "|make a donation|sie lesen gern|zeigen sie ihre wertschätzung|sie müssen sich (?:einloggen|anmelden)"
+            + "|sie müssen (?:eingeloggt|angemeldet) sein)");
     /**
      * A call to follow, join or download anywhere in a short block: the verb near a social network, an app or a
      * newsletter ("For the latest stories download our apps", "tenemos canal de Telegram? Únete"), or the words
@@ -106,6 +108,12 @@ final class MainText {
             + "|\\b(?:twitter|facebook|instagram|telegram|whatsapp|youtube|tiktok)\\b.{0,30}\\b(?:únete|join|folgen|suivez)\\b"
             + "|already a subscriber|first-time subscribers|letter to the editor|bereits abonnent|déjà abonné");
     private static final int MAX_PROMOTION_CHARS = 250;
+    /** A heading over a list of other articles: "Weitere Tourentipps", "More stories", "Related coverage". */
+    private static final Pattern RELATED_HEADING = Pattern.compile("(?iu)(?:weitere|mehr|more|further|other|related|ähnliche"
+            + "|verwandte|autres|plus d'|más|otras|otros|inne|więcej)\\b.{0,40}|.*\\b(?:auch interessieren|also like"
+            + "|also be interested|might like|may like)\\b.{0,5}");
+    /** The longest text that is a lead-in to a list ("Die Zutaten für vier Personen:"), not a sentence of the story. */
+    private static final int MAX_LEAD_IN_CHARS = 120;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** Characters that shape how text breaks but are no part of it: soft hyphens, zero-width spaces, byte order marks. */
     private static final Pattern INVISIBLE = Pattern.compile("[\u00AD\u200B\u2060\uFEFF]");
@@ -159,7 +167,8 @@ final class MainText {
         List<String> texts = new ArrayList<>();
         inside.forEach(b -> texts.add(b.text()));
         inside = inside.subList(0, TextExtractor.storyLength(texts));
-        List<Block> kept = classify(inside);
+        inside = inside.subList(0, beforeRelatedHeading(inside));
+        List<Block> kept = withoutTrailingLeads(classify(inside));
         if (textLength(kept) < 200) {
             // The container was a wrong guess (a page of short paragraphs, or prose spread over many boxes):
             // classify every block of the page instead.
@@ -168,7 +177,43 @@ final class MainText {
                 kept = everywhere;
             }
         }
-        return kept;
+        return withoutTrailingLeads(kept);
+    }
+
+    /**
+     * How many of {@code blocks} come before a heading that opens a list of other articles ("Weitere
+     * Tourentipps", "More from the region", "Related coverage") in the second half of the story.
+     */
+    static int beforeRelatedHeading(List<Block> blocks) {
+        int total = textLength(blocks);
+        int before = 0;
+        for (int i = 0; i < blocks.size(); i++) {
+            Block block = blocks.get(i);
+            if (block.heading() && before > total / 2 && RELATED_HEADING.matcher(block.text()).matches()) {
+                return i;
+            }
+            before += block.text().length();
+        }
+        return blocks.size();
+    }
+
+    /**
+     * The blocks without the headings and the lead-ins ending in a colon at their end: a story never ends on
+     * one (a pull quote, a heading that is a sentence, may stand there), a list of teasers (dropped as links) often starts with one ("Das könnte dich auch interessieren:").
+     */
+    static List<Block> withoutTrailingLeads(List<Block> blocks) {
+        int end = blocks.size();
+        while (end > 1) {
+            Block last = blocks.get(end - 1);
+            String text = last.text().strip();
+            // A heading that is a sentence is a pull quote, which a page may place after the story.
+            if (last.heading() && !sentence(text) || text.endsWith(":") && text.length() < MAX_LEAD_IN_CHARS) {
+                end--;
+            } else {
+                break;
+            }
+        }
+        return blocks.subList(0, end);
     }
 
     /** Removes what is never article text: invisible elements and boilerplate by tag or class. */

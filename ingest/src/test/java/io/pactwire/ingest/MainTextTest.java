@@ -49,4 +49,34 @@ class MainTextTest {
         assertThat(mainText("<article><p>opublikowano: 7 kwietnia 2021</p><p>" + STORY + "</p>"
                 + "<p>Empfohlener redaktioneller Inhalt</p><p>" + MORE + "</p></article>")).containsExactly(STORY, MORE);
     }
+
+    @Test
+    void aHeadingOverOtherArticlesInTheSecondHalfEndsTheStory() {
+        String teaser = "Von Kiruna bis Abisko: die schönsten Plätze für Nordlichter, mit Karte und vielen Fotos aus dem Winter.";
+        assertThat(mainText("<article><p>" + STORY + "</p><p>" + MORE + "</p><h2>Weitere Tourentipps in Schweden</h2>"
+                + "<p>" + teaser + "</p></article>")).containsExactly(STORY, MORE);
+    }
+
+    @Test
+    void aSubheadingLikeARelatedHeadingEarlyInTheStoryIsKept() {
+        assertThat(mainText("<article><p>" + STORY + "</p><h2>Mehr Geld für den Hafen</h2><p>" + MORE + "</p><p>"
+                + STORY.replace("Tuesday", "Friday") + "</p></article>"))
+                .containsExactly(STORY, "Mehr Geld für den Hafen", MORE, STORY.replace("Tuesday", "Friday"));
+    }
+
+    @Test
+    void aStoryDoesNotEndOnAHeadingOrALeadInButMayEndOnAPullQuote() {
+        assertThat(mainText("<article><p>" + STORY + "</p><p>" + MORE + "</p><p>Das Thema könnte dich auch interessieren:</p>"
+                + "<h3>Newsletter</h3></article>")).containsExactly(STORY, MORE);
+        String quote = "The bay has waited two years for this. It will not wait another.";
+        assertThat(mainText("<article><p>" + STORY + "</p><p>" + MORE + "</p><h4>" + quote + "</h4></article>"))
+                .containsExactly(STORY, MORE, quote);
+    }
+
+    @Test
+    void callsToDonateOrToLogInAreDropped() {
+        assertThat(mainText("<article><p>" + STORY + "</p><p>Jede kleine Spende hilft den Menschen dieser Welt!</p>"
+                + "<p>Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.</p><p>" + MORE
+                + "</p></article>")).containsExactly(STORY, MORE);
+    }
 }

@@ -84,7 +84,8 @@ final class MainText {
             + "|lire aussi.*|lire la suite|partager|voir aussi.*|publicité|tous droits réservés.*"
             + "|lea (también|más)?:.*|vea también:?.*|también te puede interesar|compartir|todos los derechos reservados.*"
             + "|czytaj (też|także|więcej).*|udostępnij|zobacz (też|także).*"
-            + "|empfohlener (redaktioneller |externer )?inhalt|externer inhalt|recommended content|contenu externe"
+            + "|comments are closed\\.?|die kommentarfunktion ist (geschlossen|deaktiviert)\\.?|kommentare sind geschlossen\\.?"
+            + "|les commentaires sont fermés\\.?|empfohlener (redaktioneller |externer )?inhalt|externer inhalt|recommended content|contenu externe"
             + "|(published|updated|veröffentlicht|aktualisiert|opublikowano|zaktualizowano|publié|publicado|actualizado)\\s*:.{0,40}"
             + ")$");
     /** The opening words of calls to subscribe, follow, log in or support: promotion, not story. */
@@ -177,7 +178,40 @@ final class MainText {
                 kept = everywhere;
             }
         }
+        if (textLength(kept) < 200) {
+            List<Block> marked = markedBody(body, blocks);
+            if (textLength(marked) > textLength(kept)) {
+                kept = marked;
+            }
+        }
         return withoutTrailingLeads(kept);
+    }
+
+    /**
+     * The blocks of the element the page marks as its article's body ({@code itemprop=articleBody}, a class
+     * such as {@code entry-content}) that are not furniture, short ones included: the whole text of a page
+     * of short lines (a data sheet, a list of facts), which holds no paragraph of prose to find it by.
+     */
+    static List<Block> markedBody(Element body, List<Block> blocks) {
+        Element marked = body.selectFirst("[itemprop=articleBody]");
+        if (marked == null) {
+            for (Element e : body.getAllElements()) {
+                if (e != body && CONTENT_MARKER.matcher(e.className()).find()) {
+                    marked = e;
+                    break;
+                }
+            }
+        }
+        List<Block> kept = new ArrayList<>();
+        if (marked == null) {
+            return kept;
+        }
+        for (Block block : blocks) {
+            if (isWithin(block.element(), List.of(marked)) && kind(block) != Kind.BAD) {
+                kept.add(block);
+            }
+        }
+        return kept;
     }
 
     /**
@@ -559,7 +593,11 @@ final class MainText {
             Kind before = neighbour(kinds, i, -1);
             Kind after = neighbour(kinds, i, +1);
             boolean heading = blocks.get(i).heading();
-            kinds[i] = (before == Kind.GOOD && after == Kind.GOOD) || (heading && after == Kind.GOOD) ? Kind.GOOD : Kind.BAD;
+            // A short sentence right after the story's text is its last line ("Be there or be square!").
+            String text = blocks.get(i).text();
+            boolean lastLine = i == n - 1 && before == Kind.GOOD && !heading && sentence(text) && !text.endsWith("?");
+            kinds[i] = (before == Kind.GOOD && after == Kind.GOOD) || (heading && after == Kind.GOOD) || lastLine
+                    ? Kind.GOOD : Kind.BAD;
         }
         List<Block> kept = new ArrayList<>();
         for (int i = 0; i < n; i++) {

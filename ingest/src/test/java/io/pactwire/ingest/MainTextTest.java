@@ -79,4 +79,22 @@ class MainTextTest {
                 + "<p>Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.</p><p>" + MORE
                 + "</p></article>")).containsExactly(STORY, MORE);
     }
+
+    @Test
+    void aShortSentenceAfterTheStoryIsItsLastLineButAClosingQuestionIsNot() {
+        assertThat(mainText("<article><p>" + STORY + "</p><p>" + MORE + "</p><p>Be there or be square!</p></article>"))
+                .containsExactly(STORY, MORE, "Be there or be square!");
+        assertThat(mainText("<article><p>" + STORY + "</p><p>" + MORE + "</p><p>Möchten Sie den Artikel teilen?</p></article>"))
+                .containsExactly(STORY, MORE);
+    }
+
+    @Test
+    void aMarkedArticleBodyOfShortLinesIsReadWhole() {
+        assertThat(mainText("<nav><a href=\"/\">Home</a></nav><article><h1>Shuji and Walter, April 2018</h1>"
+                + "<div class=\"entry-content\"><h3>Places</h3><p>Shuji: Japan.</p><p>Walter: Germany.</p><h3>Film</h3>"
+                + "<p>Fuji X-TRA 400.</p><h3>Cameras</h3><p>Shuji: Widelux.</p><p>Walter: Pentax Z-1 p.</p></div></article>"
+                + "<footer>© 2018 Swap</footer>"))
+                .containsExactly("Places", "Shuji: Japan.", "Walter: Germany.", "Film", "Fuji X-TRA 400.", "Cameras",
+                        "Shuji: Widelux.", "Walter: Pentax Z-1 p.");
+    }
 }

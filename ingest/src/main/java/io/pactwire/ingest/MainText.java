@@ -130,6 +130,10 @@ final class MainText {
     private static final Pattern CREDIT = Pattern.compile(
             "(?iu)(?:foto|fotos|bild|bilder|photo|photos|image|images|picture|credit|credits|quelle|source|grafik|illustration"
                     + "|copyright|crédit|crédits)\\s*:.*|(?:©|\\(c\\)|copyright).*|[\\p{Lu}\\s./-]{2,40}\\s/\\s[\\p{Lu}\\s./-]{2,40}");
+    /** A numbered figure's caption: "Abbildung 4: klassische Schwachschicht", "Fig. 2. The harbour". */
+    private static final Pattern FIGURE_CAPTION = Pattern.compile(
+            "(?iu)(?:abbildung|abb\\.|figure|fig\\.|grafik|illustration|illustración|rycina|ryc\\.)\\s*\\d+[a-z]?\\s*[:.].*");
+    private static final int MAX_CAPTION_CHARS = 200;
     private static final int MIN_PARAGRAPH_CHARS = 25;
     /** How much text a parent may add to the container and still be the same box (a heading, a lead). */
     private static final int WIDEN_CHARS = 100;
@@ -614,7 +618,8 @@ final class MainText {
         String text = block.text();
         if (BOILERPLATE_PHRASE.matcher(text).matches()
                 || text.length() < MAX_PROMOTION_CHARS
-                        && (PROMOTION.matcher(text).find() || CALL_TO_ACTION.matcher(text).find())) {
+                        && (PROMOTION.matcher(text).find() || CALL_TO_ACTION.matcher(text).find())
+                || text.length() < MAX_CAPTION_CHARS && !block.heading() && FIGURE_CAPTION.matcher(text).matches()) {
             return Kind.BAD;
         }
         double density = block.linkDensity();

@@ -97,4 +97,11 @@ class MainTextTest {
                 .containsExactly("Places", "Shuji: Japan.", "Walter: Germany.", "Film", "Fuji X-TRA 400.", "Cameras",
                         "Shuji: Widelux.", "Walter: Pentax Z-1 p.");
     }
+
+    @Test
+    void numberedFigureCaptionsAreNoPartOfTheText() {
+        assertThat(mainText("<article><p>" + STORY + "</p><p>Abbildung 4: klassische Schwachschicht.</p>"
+                + "<p>Figure 2. The new terminal as the architects drew it, seen from the north pier of the bay.</p><p>"
+                + MORE + "</p></article>")).containsExactly(STORY, MORE);
+    }
 }

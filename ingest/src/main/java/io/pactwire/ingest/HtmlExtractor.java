@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a web page: its main text ({@link MainText}) and what the page says about itself: title
- * ({@code og:title}, then the first {@code h1}, then {@code <title>}), publication date (meta tags,
+ * ({@link Titles}: {@code og:title}, then the first {@code h1}, then {@code <title>}, without the site's name), publication date (meta tags,
  * JSON-LD {@code datePublished}, {@code time} elements), canonical URL ({@code rel=canonical}, then
  * {@code og:url}) and language ({@code <html lang>}, {@code Content-Language}, {@code og:locale}).
  */
@@ -35,7 +35,6 @@ public final class HtmlExtractor {
             "meta[name=DC.date.issued]", "meta[name=dc.date.issued]", "meta[name=DC.date]", "meta[name=dc.date]",
             "meta[name=dcterms.date]", "meta[name=dcterms.created]", "meta[name=sailthru.date]",
             "meta[name=parsely-pub-date]", "meta[property=og:published_time]", "meta[name=created]");
-    private static final Pattern TITLE_SITE_SUFFIX = Pattern.compile("\\s+[|–—-]\\s+[^|–—-]{2,60}$");
 
     private final Dates dates;
 
@@ -74,16 +73,7 @@ public final class HtmlExtractor {
     }
 
     static String title(Document document) {
-        String og = document.select("meta[property=og:title], meta[name=og:title]").attr("content").strip();
-        if (!og.isEmpty()) {
-            return MainText.clean(og);
-        }
-        Element h1 = document.selectFirst("h1");
-        if (h1 != null && !h1.text().isBlank()) {
-            return MainText.clean(h1.text());
-        }
-        String title = MainText.clean(document.title());
-        return TITLE_SITE_SUFFIX.matcher(title).replaceFirst("");
+        return Titles.of(document);
     }
 
     String publishedAt(Document document) {

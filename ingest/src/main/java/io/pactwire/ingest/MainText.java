@@ -8,6 +8,7 @@ import org.jsoup.select.NodeVisitor;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -257,6 +258,7 @@ final class MainText {
     /** Removes what is never article text: invisible elements and boilerplate by tag or class. */
     static void prune(Element body) {
         List<Element> remove = new ArrayList<>();
+        Set<Element> wrappers = articleWrappers(body);
         for (Element e : body.getAllElements()) {
             if (e == body) {
                 continue;
@@ -266,13 +268,13 @@ final class MainText {
                     || isHiddenByStyle(e) || "dialog".equals(e.attr("role")) || "navigation".equals(e.attr("role"))
                     || "complementary".equals(e.attr("role")) || "contentinfo".equals(e.attr("role"))) {
                 remove.add(e);
-            } else if (FURNITURE.contains(tag) && !holdsArticle(e)) {
+            } else if (FURNITURE.contains(tag) && !holdsArticle(e, wrappers)) {
                 // A page header holds the site's name and menu, an article's header its headline: only
                 // headers outside the article go.
                 if (!tag.equals("header") || e.closest("article, main, [role=main]") == null) {
                     remove.add(e);
                 }
-            } else if (isBoilerplateByName(e)) {
+            } else if (isBoilerplateByName(e, wrappers)) {
                 remove.add(e);
             }
         }
@@ -281,18 +283,33 @@ final class MainText {
         }
     }
 
-    /** Whether an element wraps the article: it has an article-body marker inside, or much prose. */
-    private static boolean holdsArticle(Element e) {
-        if (e.is("main, article, [itemprop=articleBody], [role=main]") || !e.select("main, article, [itemprop=articleBody]").isEmpty()) {
-            return true;
-        }
-        for (Element inner : e.getAllElements()) {
-            String names = inner.className() + " " + inner.id();
-            if (!names.isBlank() && CONTENT_MARKER.matcher(names).find()) {
-                return true;
+    /**
+     * The elements that are or wrap an article-body marker ({@code main}, {@code article},
+     * {@code itemprop=articleBody}, a class such as {@code entry-content}), and those with {@code role=main}:
+     * found in one walk, as asking each element about its whole subtree was quadratic in the page's depth.
+     */
+    private static Set<Element> articleWrappers(Element body) {
+        Set<Element> wrappers = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element e : body.getAllElements()) {
+            String names = e.className() + " " + e.id();
+            boolean marker = e.is("main, article, [itemprop=articleBody]")
+                    || !names.isBlank() && CONTENT_MARKER.matcher(names).find();
+            if (marker) {
+                // Every ancestor wraps the marker too; the walk stops where an earlier marker's walk did.
+                Element up = e;
+                while (up != null && wrappers.add(up)) {
+                    up = up.parent();
+                }
+            } else if ("main".equals(e.attr("role"))) {
+                wrappers.add(e);
             }
         }
-        return proseLength(e) > 1500 && linkDensity(e) < 0.3;
+        return wrappers;
+    }
+
+    /** Whether an element wraps the article: it has an article-body marker inside, or much prose. */
+    private static boolean holdsArticle(Element e, Set<Element> wrappers) {
+        return wrappers.contains(e) || proseLength(e) > 1500 && linkDensity(e) < 0.3;
     }
 
     private static boolean isHiddenByStyle(Element e) {
@@ -304,7 +321,7 @@ final class MainText {
         return s.contains("display:none") || s.contains("visibility:hidden");
     }
 
-    private static boolean isBoilerplateByName(Element e) {
+    private static boolean isBoilerplateByName(Element e, Set<Element> wrappers) {
         String tag = e.normalName();
         if (tag.equals("html") || tag.equals("main") || tag.equals("article") || tag.equals("p") || HEADINGS.contains(tag)) {
             return false;
@@ -315,7 +332,7 @@ final class MainText {
         }
         // "widget Blog" around a blog post, "section--has-ads" around a story: a boilerplate word on an
         // element that wraps the article is a layout hint, not boilerplate.
-        return !holdsArticle(e);
+        return !holdsArticle(e, wrappers);
     }
 
     /** Text in paragraphs, a cheap measure of how much prose an element holds. */
@@ -359,6 +376,9 @@ final class MainText {
         /** How many links the node visited is inside: text in any of them is link text. */
         int openLinks;
         int linkChars;
+        /** The length of the block's text with each whitespace run as one character, and whether it ends in one. */
+        int foldedLength;
+        boolean lastWasSpace;
         Element owner;
 
         BlockBuilder(Element body) {
@@ -372,7 +392,7 @@ final class MainText {
             } else if (node instanceof Element e) {
                 String tag = e.normalName();
                 if (tag.equals("br")) {
-                    text.append('\n');
+                    text("\n");
                     return;
                 }
                 if (BLOCKS.contains(tag)) {
@@ -404,11 +424,25 @@ final class MainText {
             if (owner == null && !s.isBlank()) {
                 owner = enclosing.peek();
             }
-            int before = folded(text).length();
+            // The block's length with whitespace runs folded, kept as the text grows: folding the whole
+            // block again for every text node was quadratic in the block's length.
+            int before = foldedLength;
+            for (int i = 0; i < s.length(); i++) {
+                boolean space = isFoldedSpace(s.charAt(i));
+                if (!space || !lastWasSpace) {
+                    foldedLength++;
+                }
+                lastWasSpace = space;
+            }
             text.append(s);
             if (openLinks > 0) {
-                linkChars += folded(text).length() - before;
+                linkChars += foldedLength - before;
             }
+        }
+
+        /** The characters {@code \\s} matches, which {@link #clean} folds. */
+        private static boolean isFoldedSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
         }
 
         void flush(Element fallback) {
@@ -419,11 +453,9 @@ final class MainText {
             }
             text.setLength(0);
             linkChars = 0;
+            foldedLength = 0;
+            lastWasSpace = false;
             owner = null;
-        }
-
-        private static String folded(CharSequence s) {
-            return WHITESPACE.matcher(s).replaceAll(" ");
         }
     }
 

@@ -259,28 +259,41 @@ final class MainText {
     static void prune(Element body) {
         List<Element> remove = new ArrayList<>();
         Set<Element> wrappers = articleWrappers(body);
+        // What is inside an element that goes, goes with it: it is not asked again (the walk is in document
+        // order, parents first).
+        Set<Element> gone = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element e : body.getAllElements()) {
             if (e == body) {
+                continue;
+            }
+            if (gone.contains(e.parent())) {
+                gone.add(e);
                 continue;
             }
             String tag = e.normalName();
             if (NEVER_CONTENT.contains(tag) || e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) && !e.hasText()
                     || isHiddenByStyle(e) || "dialog".equals(e.attr("role")) || "navigation".equals(e.attr("role"))
                     || "complementary".equals(e.attr("role")) || "contentinfo".equals(e.attr("role"))) {
-                remove.add(e);
+                remove(e, remove, gone);
             } else if (FURNITURE.contains(tag) && !holdsArticle(e, wrappers)) {
                 // A page header holds the site's name and menu, an article's header its headline: only
                 // headers outside the article go.
                 if (!tag.equals("header") || e.closest("article, main, [role=main]") == null) {
-                    remove.add(e);
+                    remove(e, remove, gone);
                 }
             } else if (isBoilerplateByName(e, wrappers)) {
-                remove.add(e);
+                remove(e, remove, gone);
             }
         }
         for (Element e : remove) {
             e.remove();
         }
+    }
+
+    /** Marks {@code e} to be removed by {@link #prune}, with everything inside it. */
+    private static void remove(Element e, List<Element> remove, Set<Element> gone) {
+        remove.add(e);
+        gone.add(e);
     }
 
     /**
@@ -292,7 +305,8 @@ final class MainText {
         Set<Element> wrappers = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element e : body.getAllElements()) {
             String names = e.className() + " " + e.id();
-            boolean marker = e.is("main, article, [itemprop=articleBody]")
+            String tag = e.normalName();
+            boolean marker = tag.equals("main") || tag.equals("article") || "articleBody".equals(e.attr("itemprop"))
                     || !names.isBlank() && CONTENT_MARKER.matcher(names).find();
             if (marker) {
                 // Every ancestor wraps the marker too; the walk stops where an earlier marker's walk did.

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -39,6 +41,7 @@ public final class HtmlExtractor {
             "meta[name=parsely-pub-date]", "meta[property=og:published_time]", "meta[name=created]",
             "meta[name=isodatetime]", "meta[itemprop=dateCreated]", "meta[name=article.published]",
             "meta[property=article:published]");
+    private static final List<Evaluator> DATE_META_SELECTORS = DATE_META.stream().map(QueryParser::parse).toList();
     /** A class or id of the element that holds a byline's date: "entry-date", "post-meta", "datum", "byline". */
     private static final String BYLINE_SELECTOR = "[class~=(?i)(?:^|[\\s_-])(?:date|datum|time|posted|published|pubdate"
             + "|byline|dateline|meta|entry-meta|post-meta|article-meta|veroeffentlicht)(?:$|[\\s_-])], "
@@ -89,8 +92,13 @@ public final class HtmlExtractor {
     }
 
     String publishedAt(Document document) {
-        for (String selector : DATE_META) {
-            for (Element meta : document.select(selector)) {
+        // One walk for the page's meta tags, then the selectors in their order over those alone.
+        List<Element> metas = document.getElementsByTag("meta");
+        for (Evaluator selector : DATE_META_SELECTORS) {
+            for (Element meta : metas) {
+                if (!meta.is(selector)) {
+                    continue;
+                }
                 Optional<String> date = isoDate(meta.attr("content"));
                 if (date.isPresent()) {
                     return date.get();

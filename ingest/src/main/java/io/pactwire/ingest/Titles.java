@@ -2,6 +2,8 @@ package io.pactwire.ingest;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -36,6 +38,11 @@ final class Titles {
     private static final Set<String> GENERIC_LABELS = Set.of("www", "m", "amp", "mobile", "blog", "news", "com", "org",
             "net", "de", "at", "ch", "uk", "co", "fr", "es", "it", "pl", "info", "eu", "gov", "edu", "io", "online", "web");
     private static final int MIN_NAME_CHARS = 2;
+    private static final Evaluator OG_TITLE = QueryParser.parse("meta[property=og:title], meta[name=og:title]");
+    private static final Evaluator TWITTER_TITLE = QueryParser.parse("meta[name=twitter:title], meta[property=twitter:title]");
+    private static final Evaluator SITE_NAME = QueryParser.parse("meta[property=og:site_name], meta[name=og:site_name]");
+    private static final Evaluator APPLICATION_NAME = QueryParser.parse("meta[name=application-name]");
+    private static final Evaluator TWITTER_SITE = QueryParser.parse("meta[name=twitter:site], meta[property=twitter:site]");
 
     private Titles() {
     }
@@ -43,11 +50,12 @@ final class Titles {
     /** The page's headline, or empty. */
     static String of(Document document) {
         String h1 = firstH1(document);
-        String og = meta(document, "meta[property=og:title], meta[name=og:title]");
+        List<Element> metas = document.getElementsByTag("meta");
+        String og = meta(metas, OG_TITLE);
         if (og.isEmpty()) {
-            og = meta(document, "meta[name=twitter:title], meta[property=twitter:title]");
+            og = meta(metas, TWITTER_TITLE);
         }
-        Set<String> site = siteNames(document);
+        Set<String> site = siteNames(document, metas);
         // An og:title that is the site's name (some pages give every page the same) names no headline.
         if (!og.isEmpty() && !namesSite(og, site, true)) {
             return headline(og, site, h1);
@@ -138,17 +146,16 @@ final class Titles {
     }
 
     /** The site's names, normalised: og:site_name, application-name, the Twitter handle and the host's labels. */
-    static Set<String> siteNames(Document document) {
+    static Set<String> siteNames(Document document, List<Element> metas) {
         Set<String> names = new LinkedHashSet<>();
-        for (String content : List.of(meta(document, "meta[property=og:site_name], meta[name=og:site_name]"),
-                meta(document, "meta[name=application-name]"),
-                meta(document, "meta[name=twitter:site], meta[property=twitter:site]"))) {
+        for (String content : List.of(meta(metas, SITE_NAME), meta(metas, APPLICATION_NAME), meta(metas, TWITTER_SITE))) {
             String n = normalised(content);
             if (n.length() >= MIN_NAME_CHARS) {
                 names.add(n);
             }
         }
-        for (String address : List.of(document.location(), HtmlExtractor.canonical(document) == null ? "" : HtmlExtractor.canonical(document))) {
+        String canonical = HtmlExtractor.canonical(document);
+        for (String address : List.of(document.location(), canonical == null ? "" : canonical)) {
             String host = host(address);
             if (host.isEmpty()) {
                 continue;
@@ -186,11 +193,14 @@ final class Titles {
         return h1 == null ? "" : MainText.clean(h1.text()).replace('\n', ' ');
     }
 
-    private static String meta(Document document, String selector) {
-        for (Element meta : document.select(selector)) {
-            String content = meta.attr("content").strip();
-            if (!content.isEmpty()) {
-                return content;
+    /** The content of the first of the page's {@code metas} that {@code selector} matches and that has one. */
+    private static String meta(List<Element> metas, Evaluator selector) {
+        for (Element meta : metas) {
+            if (meta.is(selector)) {
+                String content = meta.attr("content").strip();
+                if (!content.isEmpty()) {
+                    return content;
+                }
             }
         }
         return "";

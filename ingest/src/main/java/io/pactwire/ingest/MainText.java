@@ -136,6 +136,11 @@ final class MainText {
             "(?iu)(?:abbildung|abb\\.|figure|fig\\.|grafik|illustration|illustración|rycina|ryc\\.)\\s*\\d+[a-z]?\\s*[:.].*");
     private static final int MAX_CAPTION_CHARS = 200;
     private static final int MIN_PARAGRAPH_CHARS = 25;
+    /** Class or id of the element that holds a story's lead ahead of its body. */
+    private static final Pattern LEAD_MARKER = Pattern.compile(
+            "(?i)(?:^|[\\s_-])(?:intro|lead|lede|standfirst|abstract|summary|dek|deck|subtitle|sub-?headline|article-?intro"
+                    + "|content__intro|article__intro|article__lead|vorspann|chapeau)(?:$|[\\s_-])");
+    private static final int MIN_LEAD_CHARS = 60;
     /** How much text a parent may add to the container and still be the same box (a heading, a lead). */
     private static final int WIDEN_CHARS = 100;
     /** A sibling of the container with this much prose, few links and a final full stop is part of the story. */
@@ -162,7 +167,8 @@ final class MainText {
         if (blocks.isEmpty()) {
             return List.of();
         }
-        List<Element> containers = containers(body, blocks);
+        List<Element> containers = new ArrayList<>(containers(body, blocks));
+        containers.addAll(leads(containers.get(0), blocks));
         List<Block> inside = new ArrayList<>();
         for (Block block : blocks) {
             if (isWithin(block.element(), containers)) {
@@ -253,6 +259,36 @@ final class MainText {
             }
         }
         return blocks.subList(0, end);
+    }
+
+    /**
+     * The story's lead when the page sets it apart before the article's body: an element named as one
+     * ({@code intro}, {@code lead}, {@code standfirst}, {@code abstract}) near the body (under its
+     * grandparent), before it, holding a sentence of prose with few links.
+     */
+    static List<Element> leads(Element container, List<Block> blocks) {
+        Element near = container.parent() == null ? null : container.parent().parent();
+        if (near == null) {
+            return List.of();
+        }
+        List<Element> leads = new ArrayList<>();
+        for (Block block : blocks) {
+            Element e = block.element();
+            if (e == container || isAncestor(container, e)) {
+                break; // the body has begun: only what comes before it
+            }
+            if (!isAncestor(near, e) || block.text().length() < MIN_LEAD_CHARS || block.linkDensity() > 0.2
+                    || !sentence(block.text())) {
+                continue;
+            }
+            for (Element up = e; up != null && up != near; up = up.parent()) {
+                if (LEAD_MARKER.matcher(up.className() + " " + up.id()).find()) {
+                    leads.add(e);
+                    break;
+                }
+            }
+        }
+        return leads;
     }
 
     /** Removes what is never article text: invisible elements and boilerplate by tag or class. */

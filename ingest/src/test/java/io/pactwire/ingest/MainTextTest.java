@@ -104,4 +104,32 @@ class MainTextTest {
                 + "<p>Figure 2. The new terminal as the architects drew it, seen from the north pier of the bay.</p><p>"
                 + MORE + "</p></article>")).containsExactly(STORY, MORE);
     }
+
+    @Test
+    void aLeadSetApartBeforeTheBodyIsTheStorysFirstParagraph() {
+        String lead = "In two of the region's ports the first ships of the season arrived this week, and the authority, "
+                + "which had feared a poor year, now counts on more of them than ever before.";
+        assertThat(mainText(pageWithHead("standfirst", lead)))
+                .containsExactly(lead, STORY, MORE, STORY.replace("Tuesday", "Friday"));
+    }
+
+    @Test
+    void aBlurbBeforeTheBodyThatIsNoLeadIsNotTaken() {
+        String blurb = "Our newsroom works for you around the clock, in the region and far beyond it, every day of the "
+                + "year, with reporters in each of the county's towns and in the capital.";
+        assertThat(mainText(pageWithHead("claim", blurb))).containsExactly(STORY, MORE, STORY.replace("Tuesday", "Friday"));
+    }
+
+    /**
+     * A story whose head (a headline and a box of the class given) stands before the column of its body,
+     * which a list of links to other stories follows.
+     */
+    private static String pageWithHead(String headClass, String headText) {
+        String links = "<ul class=\"more\"><li><a href=\"/a\">The ferry timetable for the summer months</a></li>"
+                + "<li><a href=\"/b\">Fishermen of the bay elect their new council</a></li>"
+                + "<li><a href=\"/c\">A lighthouse for sale on the northern cape</a></li></ul>";
+        return "<div class=\"page\"><div class=\"story-head\"><h2>Harbour</h2><div class=\"" + headClass + "\">" + headText
+                + "</div></div><div class=\"column\"><div class=\"article-body\"><p>" + STORY + "</p><p>" + MORE + "</p><p>"
+                + STORY.replace("Tuesday", "Friday") + "</p></div>" + links + "</div></div>";
+    }
 }

@@ -31,6 +31,10 @@ final class FeedReader {
     private static final Pattern ATOM_03_VERSION = Pattern.compile("\\sversion\\s*=\\s*[\"']0\\.3[\"']");
     private static final String ATOM_03 = "http://purl.org/atom/ns#";
     private static final String ATOM_10 = "http://www.w3.org/2005/Atom";
+    /** An element with base64 content: its start tag, name, the content (no markup) and end tag. */
+    private static final Pattern BASE64_ELEMENT = Pattern.compile(
+            "(<([\\w:.-]+)\\s[^>]*\\bmode\\s*=\\s*[\"']base64[\"'][^>]*>)([^<]*)(</\\2\\s*>)");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern RSS_CHANNEL = Pattern.compile("<(?:[\\w.-]+:)?channel[\\s>/]");
 
     /**
@@ -88,6 +92,23 @@ final class FeedReader {
         return xml.substring(0, start) + fixed + xml.substring(end);
     }
 
+    /**
+     * Atom 0.3's base64 content ({@code mode="base64"}) without the whitespace around and within it: Rome's
+     * decoder fails on the line breaks a feed indents it with, which base64 ignores.
+     */
+    static String withCompactBase64(String xml) {
+        if (!xml.contains("base64")) {
+            return xml;
+        }
+        Matcher m = BASE64_ELEMENT.matcher(xml);
+        StringBuilder out = new StringBuilder(xml.length());
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + WHITESPACE.matcher(m.group(3)).replaceAll("") + m.group(4)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     /** The items of a feed, in feed order. */
     List<Item> read(byte[] bytes, String contentType) throws FeedProblem {
         String xml;
@@ -100,7 +121,7 @@ final class FeedReader {
             throw new FeedProblem("RSS without <channel>");
         }
         if (FeedText.rootName(xml).equals("feed")) {
-            xml = inAtomNamespace(xml);
+            xml = withCompactBase64(inAtomNamespace(xml));
         }
         SyndFeed feed;
         try {

@@ -175,4 +175,12 @@ class FeedReaderTest {
         assertThat(FeedReader.inAtomNamespace("<feed xmlns='http://www.w3.org/2005/Atom'>" + entry))
                 .isEqualTo("<feed xmlns='http://www.w3.org/2005/Atom'>" + entry);
     }
+
+    @Test
+    void readsAtom03Base64ContentIndentedOverLines() throws Exception {
+        String feed = "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><title>T</title><entry>"
+                + "<title>Port opens</title><link rel=\"alternate\" href=\"https://example.org/port\"/>"
+                + "<content type=\"text/html\" mode=\"base64\">\n    RXhhbXBsZSA8Yj5B\n    dG9tPC9iPg==\n  </content></entry></feed>";
+        assertThat(read(feed)).singleElement().extracting(FeedReader.Item::contentHtml).isEqualTo("Example <b>Atom</b>");
+    }
 }

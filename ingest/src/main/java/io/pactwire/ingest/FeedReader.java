@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +27,14 @@ final class FeedReader {
     private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE", Pattern.CASE_INSENSITIVE);
     private static final Pattern ROOT = Pattern.compile(
             "^(?:\\s|<\\?xml[^>]*>|<!--.*?-->|(?i:<!DOCTYPE)[^>\\[]*>)*<(?:rss|feed|rdf:RDF)[\\s>]", Pattern.DOTALL);
+    private static final Pattern DEFAULT_NAMESPACE = Pattern.compile("\\sxmlns\\s*=\\s*([\"'])(.*?)\\1");
+    private static final Pattern ATOM_03_VERSION = Pattern.compile("\\sversion\\s*=\\s*[\"']0\\.3[\"']");
+    private static final String ATOM_03 = "http://purl.org/atom/ns#";
+    private static final String ATOM_10 = "http://www.w3.org/2005/Atom";
+    /** An element with base64 content: its start tag, name, the content (no markup) and end tag. */
+    private static final Pattern BASE64_ELEMENT = Pattern.compile(
+            "(<([\\w:.-]+)\\s[^>]*\\bmode\\s*=\\s*[\"']base64[\"'][^>]*>)([^<]*)(</\\2\\s*>)");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern RSS_CHANNEL = Pattern.compile("<(?:[\\w.-]+:)?channel[\\s>/]");
 
     /**
@@ -55,6 +64,51 @@ final class FeedReader {
         return ROOT.matcher(head).find() || (head.contains("<rss") || head.contains("<feed")) && DOCTYPE.matcher(head).find();
     }
 
+    /**
+     * An Atom feed in the namespace of its version: a root {@code <feed>} in no namespace, or in one of the
+     * drafts' before Atom 0.3 ({@code http://purl.org/echo/}, {@code http://example.com/necho}), is Atom all
+     * the same, as feedparser reads it; the root's default namespace is set to Atom 0.3's
+     * ({@code version="0.3"}) or Atom 1.0's. Prefixed elements keep theirs.
+     */
+    static String inAtomNamespace(String xml) {
+        int start = FeedText.rootStart(xml);
+        int end = xml.indexOf('>', start);
+        if (start < 0 || end < 0) {
+            return xml;
+        }
+        String tag = xml.substring(start, end);
+        Matcher declared = DEFAULT_NAMESPACE.matcher(tag);
+        String namespace = ATOM_03_VERSION.matcher(tag).find() ? ATOM_03 : ATOM_10;
+        String fixed;
+        if (declared.find()) {
+            if (declared.group(2).equals(ATOM_03) || declared.group(2).equals(ATOM_10)) {
+                return xml;
+            }
+            fixed = tag.substring(0, declared.start(2)) + namespace + tag.substring(declared.end(2));
+        } else {
+            int name = tag.indexOf("feed") + "feed".length();
+            fixed = tag.substring(0, name) + " xmlns=\"" + namespace + "\"" + tag.substring(name);
+        }
+        return xml.substring(0, start) + fixed + xml.substring(end);
+    }
+
+    /**
+     * Atom 0.3's base64 content ({@code mode="base64"}) without the whitespace around and within it: Rome's
+     * decoder fails on the line breaks a feed indents it with, which base64 ignores.
+     */
+    static String withCompactBase64(String xml) {
+        if (!xml.contains("base64")) {
+            return xml;
+        }
+        Matcher m = BASE64_ELEMENT.matcher(xml);
+        StringBuilder out = new StringBuilder(xml.length());
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + WHITESPACE.matcher(m.group(3)).replaceAll("") + m.group(4)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     /** The items of a feed, in feed order. */
     List<Item> read(byte[] bytes, String contentType) throws FeedProblem {
         String xml;
@@ -65,6 +119,9 @@ final class FeedReader {
         }
         if (FeedText.rootName(xml).equals("rss") && !RSS_CHANNEL.matcher(xml).find()) {
             throw new FeedProblem("RSS without <channel>");
+        }
+        if (FeedText.rootName(xml).equals("feed")) {
+            xml = withCompactBase64(inAtomNamespace(xml));
         }
         SyndFeed feed;
         try {

@@ -201,7 +201,7 @@ final class FeedText {
     }
 
     /** Where the root element starts: the first {@code <} that opens neither a comment, a PI nor a declaration. */
-    private static int rootStart(String xml) {
+    static int rootStart(String xml) {
         return prolog(xml, false);
     }
 

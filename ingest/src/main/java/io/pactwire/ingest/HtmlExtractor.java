@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -17,12 +19,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads a web page: its main text ({@link MainText}) and what the page says about itself: title
- * ({@code og:title}, then the first {@code h1}, then {@code <title>}), publication date (meta tags,
- * JSON-LD {@code datePublished}, {@code time} elements), canonical URL ({@code rel=canonical}, then
+ * ({@link Titles}: {@code og:title}, then the first {@code h1}, then {@code <title>}, without the site's name),
+ * publication date (meta tags, JSON-LD {@code datePublished}, {@code itemprop} and {@code time} elements, a
+ * byline's date, the date in the address's path), canonical URL ({@code rel=canonical}, then
  * {@code og:url}) and language ({@code <html lang>}, {@code Content-Language}, {@code og:locale}).
  */
 public final class HtmlExtractor {
@@ -34,8 +38,18 @@ public final class HtmlExtractor {
             "meta[name=pubdate]", "meta[name=publishdate]", "meta[name=publish-date]", "meta[name=publication_date]",
             "meta[name=DC.date.issued]", "meta[name=dc.date.issued]", "meta[name=DC.date]", "meta[name=dc.date]",
             "meta[name=dcterms.date]", "meta[name=dcterms.created]", "meta[name=sailthru.date]",
-            "meta[name=parsely-pub-date]", "meta[property=og:published_time]", "meta[name=created]");
-    private static final Pattern TITLE_SITE_SUFFIX = Pattern.compile("\\s+[|–—-]\\s+[^|–—-]{2,60}$");
+            "meta[name=parsely-pub-date]", "meta[property=og:published_time]", "meta[name=created]",
+            "meta[name=isodatetime]", "meta[itemprop=dateCreated]", "meta[name=article.published]",
+            "meta[property=article:published]");
+    private static final List<Evaluator> DATE_META_SELECTORS = DATE_META.stream().map(QueryParser::parse).toList();
+    /** A class or id of the element that holds a byline's date: "entry-date", "post-meta", "datum", "byline". */
+    private static final String BYLINE_SELECTOR = "[class~=(?i)(?:^|[\\s_-])(?:date|datum|time|posted|published|pubdate"
+            + "|byline|dateline|meta|entry-meta|post-meta|article-meta|veroeffentlicht)(?:$|[\\s_-])], "
+            + "[id~=(?i)(?:^|[_-])(?:date|datum|byline|posted|published)(?:$|[_-])]";
+    private static final int MAX_BYLINE_CHARS = 120;
+    private static final Pattern DATE_IN_TEXT = Pattern.compile("(?iu)" + Dates.DATE);
+    /** A date in an address's path: "/2019/10/21/". */
+    private static final Pattern DATE_IN_PATH = Pattern.compile("/((?:19|20)\\d{2})/(\\d{1,2})/(\\d{1,2})(?:/|$)");
 
     private final Dates dates;
 
@@ -74,21 +88,17 @@ public final class HtmlExtractor {
     }
 
     static String title(Document document) {
-        String og = document.select("meta[property=og:title], meta[name=og:title]").attr("content").strip();
-        if (!og.isEmpty()) {
-            return MainText.clean(og);
-        }
-        Element h1 = document.selectFirst("h1");
-        if (h1 != null && !h1.text().isBlank()) {
-            return MainText.clean(h1.text());
-        }
-        String title = MainText.clean(document.title());
-        return TITLE_SITE_SUFFIX.matcher(title).replaceFirst("");
+        return Titles.of(document);
     }
 
     String publishedAt(Document document) {
-        for (String selector : DATE_META) {
-            for (Element meta : document.select(selector)) {
+        // One walk for the page's meta tags, then the selectors in their order over those alone.
+        List<Element> metas = document.getElementsByTag("meta");
+        for (Evaluator selector : DATE_META_SELECTORS) {
+            for (Element meta : metas) {
+                if (!meta.is(selector)) {
+                    continue;
+                }
                 Optional<String> date = isoDate(meta.attr("content"));
                 if (date.isPresent()) {
                     return date.get();
@@ -101,13 +111,64 @@ public final class HtmlExtractor {
                 return date.get();
             }
         }
-        for (Element time : document.select("time[itemprop=datePublished], time[pubdate], article time, time")) {
-            Optional<String> date = isoDate(time.hasAttr("datetime") ? time.attr("datetime") : time.text());
+        for (Element time : document.select("[itemprop=datePublished], time[pubdate], article time, time")) {
+            String value = time.hasAttr("datetime") ? time.attr("datetime")
+                    : time.hasAttr("content") ? time.attr("content") : time.text();
+            Optional<String> date = isoDate(value);
             if (date.isPresent()) {
                 return date.get();
             }
         }
-        return null;
+        Optional<String> byline = bylineDate(document);
+        if (byline.isPresent()) {
+            return byline.get();
+        }
+        return pathDate(document.location()).or(() -> pathDate(canonical(document))).orElse(null);
+    }
+
+    /**
+     * The date in a byline: the first short element named as one ("entry-date", "post-meta", "datum") whose
+     * text holds a date ("Veröffentlicht am 14. Februar 2018", "von Anna Weber, 27.1.2022"), those inside the
+     * article first.
+     */
+    private Optional<String> bylineDate(Document document) {
+        Element scope = document.selectFirst("article, main, [role=main], [itemprop=articleBody]");
+        for (Element root : scope == null ? List.of(document.body()) : List.of(scope, document.body())) {
+            if (root == null) {
+                continue;
+            }
+            for (Element e : root.select(BYLINE_SELECTOR)) {
+                String text = e.text();
+                if (text.length() > MAX_BYLINE_CHARS) {
+                    continue;
+                }
+                Matcher m = DATE_IN_TEXT.matcher(text);
+                while (m.find()) {
+                    Optional<LocalDate> date = dates.parse(m.group());
+                    if (date.isPresent()) {
+                        return Optional.of(date.get().toString());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The date in an address's path ("/2019/10/21/interning"), where blogs and many papers put it. */
+    static Optional<String> pathDate(String address) {
+        if (address == null) {
+            return Optional.empty();
+        }
+        Matcher m = DATE_IN_PATH.matcher(address);
+        while (m.find()) {
+            try {
+                return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3))).toString());
+            } catch (java.time.DateTimeException notADate) {
+                // the next match, if any
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<String> jsonLdDate(String json) {
@@ -183,7 +244,16 @@ public final class HtmlExtractor {
                 // next form
             }
         }
-        return dates.parse(s).map(LocalDate::toString);
+        Optional<LocalDate> whole = dates.parse(s);
+        if (whole.isPresent()) {
+            return whole.map(LocalDate::toString);
+        }
+        // "10.12.2022, 07:00:03", "01-11-2023 10:29": a date, then a time in no ISO form.
+        Matcher leading = DATE_IN_TEXT.matcher(s);
+        if (leading.lookingAt()) {
+            return dates.parse(leading.group()).map(LocalDate::toString);
+        }
+        return Optional.empty();
     }
 
     static String canonical(Document document) {

@@ -8,6 +8,7 @@ import org.jsoup.select.NodeVisitor;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -84,15 +85,42 @@ final class MainText {
             + "|lire aussi.*|lire la suite|partager|voir aussi.*|publicité|tous droits réservés.*"
             + "|lea (también|más)?:.*|vea también:?.*|también te puede interesar|compartir|todos los derechos reservados.*"
             + "|czytaj (też|także|więcej).*|udostępnij|zobacz (też|także).*"
+            + "|comments are closed\\.?|die kommentarfunktion ist (geschlossen|deaktiviert)\\.?|kommentare sind geschlossen\\.?"
+            + "|les commentaires sont fermés\\.?|empfohlener (redaktioneller |externer )?inhalt|externer inhalt|recommended content|contenu externe"
+            + "|(published|updated|veröffentlicht|aktualisiert|opublikowano|zaktualizowano|publié|publicado|actualizado)\\s*:.{0,40}"
             + ")$");
     /** The opening words of calls to subscribe, follow, log in or support: promotion, not story. */
     private static final Pattern PROMOTION = Pattern.compile("(?iu)^(?:"
             + "sign up|subscribe|follow (?:us|\\S+ on)|download (?:the|our) app|get (?:the|our) app|never miss|we rely on"
             + "|support (?:us|our)|to (?:view|read|continue reading) the full|already a subscriber|you must be logged in"
             + "|this site uses akismet|jetzt abonnieren|abonnieren sie|folgen sie uns|mit unserem newsletter|melden sie sich"
-            + "|unterstützen sie|suivez-nous|abonnez-vous|inscrivez-vous|suscríbete|síguenos)");
+            + "|unterstützen sie|unterstütze |suivez-nous|abonnez-vous|inscrivez-vous|suscríbete|síguenos|we want to hear"
+            + "|zapraszamy (?:też |także )?do subskrypcji|jede (?:kleine )?spende|jetzt spenden|spenden sie|donate now"
+            + "|make a donation|sie lesen gern|zeigen sie ihre wertschätzung|sie müssen sich (?:einloggen|anmelden)"
+            + "|sie müssen (?:eingeloggt|angemeldet) sein)");
+    /**
+     * A call to follow, join or download anywhere in a short block: the verb near a social network, an app or a
+     * newsletter ("For the latest stories download our apps", "tenemos canal de Telegram? Únete"), or the words
+     * of a paywall ("already a subscriber").
+     */
+    private static final Pattern CALL_TO_ACTION = Pattern.compile("(?iu)"
+            + "\\b(?:follow|join|download|subscribe|folgen|folge|abonnieren|abonniere|únete|síguenos|sigue|suivez|rejoignez"
+            + "|téléchargez|descarga|mira)\\b.{0,60}\\b(?:twitter|facebook|instagram|telegram|whatsapp|youtube|tiktok|linkedin"
+            + "|apps?|newsletters?|channel|kanal|canal)\\b"
+            + "|\\b(?:twitter|facebook|instagram|telegram|whatsapp|youtube|tiktok)\\b.{0,30}\\b(?:únete|join|folgen|suivez)\\b"
+            + "|already a subscriber|first-time subscribers|letter to the editor|bereits abonnent|déjà abonné");
     private static final int MAX_PROMOTION_CHARS = 250;
+    /** A heading over a list of other articles: "Weitere Tourentipps", "More stories", "Related coverage". */
+    private static final Pattern RELATED_HEADING = Pattern.compile("(?iu)(?:weitere|mehr|more|further|other|related|ähnliche"
+            + "|verwandte|autres|plus d'|más|otras|otros|inne|więcej)\\b.{0,40}|.*\\b(?:auch interessieren|also like"
+            + "|also be interested|might like|may like)\\b.{0,5}");
+    /** The longest text that is a lead-in to a list ("Die Zutaten für vier Personen:"), not a sentence of the story. */
+    private static final int MAX_LEAD_IN_CHARS = 120;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Characters that shape how text breaks but are no part of it: soft hyphens, zero-width spaces, byte order marks. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\u00AD\u200B\u2060\uFEFF]");
+    /** Control characters other than line breaks and tabs: never text, and refused in an article's body. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
     /** A date, a time or a single word standing alone. */
     private static final Pattern LABEL = Pattern.compile(
             "(?u)\\d{1,4}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{1,2}:\\d{2}\\s*(?:am|pm|uhr)?|\\p{L}[\\p{L}\\d-]*",
@@ -103,7 +131,16 @@ final class MainText {
     private static final Pattern CREDIT = Pattern.compile(
             "(?iu)(?:foto|fotos|bild|bilder|photo|photos|image|images|picture|credit|credits|quelle|source|grafik|illustration"
                     + "|copyright|crédit|crédits)\\s*:.*|(?:©|\\(c\\)|copyright).*|[\\p{Lu}\\s./-]{2,40}\\s/\\s[\\p{Lu}\\s./-]{2,40}");
+    /** A numbered figure's caption: "Abbildung 4: klassische Schwachschicht", "Fig. 2. The harbour". */
+    private static final Pattern FIGURE_CAPTION = Pattern.compile(
+            "(?iu)(?:abbildung|abb\\.|figure|fig\\.|grafik|illustration|illustración|rycina|ryc\\.)\\s*\\d+[a-z]?\\s*[:.].*");
+    private static final int MAX_CAPTION_CHARS = 200;
     private static final int MIN_PARAGRAPH_CHARS = 25;
+    /** Class or id of the element that holds a story's lead ahead of its body. */
+    private static final Pattern LEAD_MARKER = Pattern.compile(
+            "(?i)(?:^|[\\s_-])(?:intro|lead|lede|standfirst|abstract|summary|dek|deck|subtitle|sub-?headline|article-?intro"
+                    + "|content__intro|article__intro|article__lead|vorspann|chapeau)(?:$|[\\s_-])");
+    private static final int MIN_LEAD_CHARS = 60;
     /** How much text a parent may add to the container and still be the same box (a heading, a lead). */
     private static final int WIDEN_CHARS = 100;
     /** A sibling of the container with this much prose, few links and a final full stop is part of the story. */
@@ -130,7 +167,8 @@ final class MainText {
         if (blocks.isEmpty()) {
             return List.of();
         }
-        List<Element> containers = containers(body, blocks);
+        List<Element> containers = new ArrayList<>(containers(body, blocks));
+        containers.addAll(leads(containers.get(0), blocks));
         List<Block> inside = new ArrayList<>();
         for (Block block : blocks) {
             if (isWithin(block.element(), containers)) {
@@ -141,7 +179,8 @@ final class MainText {
         List<String> texts = new ArrayList<>();
         inside.forEach(b -> texts.add(b.text()));
         inside = inside.subList(0, TextExtractor.storyLength(texts));
-        List<Block> kept = classify(inside);
+        inside = inside.subList(0, beforeRelatedHeading(inside));
+        List<Block> kept = withoutTrailingLeads(classify(inside));
         if (textLength(kept) < 200) {
             // The container was a wrong guess (a page of short paragraphs, or prose spread over many boxes):
             // classify every block of the page instead.
@@ -150,29 +189,136 @@ final class MainText {
                 kept = everywhere;
             }
         }
+        if (textLength(kept) < 200) {
+            List<Block> marked = markedBody(body, blocks);
+            if (textLength(marked) > textLength(kept)) {
+                kept = marked;
+            }
+        }
+        return withoutTrailingLeads(kept);
+    }
+
+    /**
+     * The blocks of the element the page marks as its article's body ({@code itemprop=articleBody}, a class
+     * such as {@code entry-content}) that are not furniture, short ones included: the whole text of a page
+     * of short lines (a data sheet, a list of facts), which holds no paragraph of prose to find it by.
+     */
+    static List<Block> markedBody(Element body, List<Block> blocks) {
+        Element marked = body.selectFirst("[itemprop=articleBody]");
+        if (marked == null) {
+            for (Element e : body.getAllElements()) {
+                if (e != body && CONTENT_MARKER.matcher(e.className()).find()) {
+                    marked = e;
+                    break;
+                }
+            }
+        }
+        List<Block> kept = new ArrayList<>();
+        if (marked == null) {
+            return kept;
+        }
+        for (Block block : blocks) {
+            if (isWithin(block.element(), List.of(marked)) && kind(block) != Kind.BAD) {
+                kept.add(block);
+            }
+        }
         return kept;
+    }
+
+    /**
+     * How many of {@code blocks} come before a heading that opens a list of other articles ("Weitere
+     * Tourentipps", "More from the region", "Related coverage") in the second half of the story.
+     */
+    static int beforeRelatedHeading(List<Block> blocks) {
+        int total = textLength(blocks);
+        int before = 0;
+        for (int i = 0; i < blocks.size(); i++) {
+            Block block = blocks.get(i);
+            if (block.heading() && before > total / 2 && RELATED_HEADING.matcher(block.text()).matches()) {
+                return i;
+            }
+            before += block.text().length();
+        }
+        return blocks.size();
+    }
+
+    /**
+     * The blocks without the headings and the lead-ins ending in a colon at their end: a story never ends on
+     * one (a pull quote, a heading that is a sentence, may stand there), a list of teasers (dropped as links) often starts with one ("Das könnte dich auch interessieren:").
+     */
+    static List<Block> withoutTrailingLeads(List<Block> blocks) {
+        int end = blocks.size();
+        while (end > 1) {
+            Block last = blocks.get(end - 1);
+            String text = last.text().strip();
+            // A heading that is a sentence is a pull quote, which a page may place after the story.
+            if (last.heading() && !sentence(text) || text.endsWith(":") && text.length() < MAX_LEAD_IN_CHARS) {
+                end--;
+            } else {
+                break;
+            }
+        }
+        return blocks.subList(0, end);
+    }
+
+    /**
+     * The story's lead when the page sets it apart before the article's body: an element named as one
+     * ({@code intro}, {@code lead}, {@code standfirst}, {@code abstract}) near the body (under its
+     * grandparent), before it, holding a sentence of prose with few links.
+     */
+    static List<Element> leads(Element container, List<Block> blocks) {
+        Element near = container.parent() == null ? null : container.parent().parent();
+        if (near == null) {
+            return List.of();
+        }
+        List<Element> leads = new ArrayList<>();
+        for (Block block : blocks) {
+            Element e = block.element();
+            if (e == container || isAncestor(container, e)) {
+                break; // the body has begun: only what comes before it
+            }
+            if (!isAncestor(near, e) || block.text().length() < MIN_LEAD_CHARS || block.linkDensity() > 0.2
+                    || !sentence(block.text())) {
+                continue;
+            }
+            for (Element up = e; up != null && up != near; up = up.parent()) {
+                if (LEAD_MARKER.matcher(up.className() + " " + up.id()).find()) {
+                    leads.add(e);
+                    break;
+                }
+            }
+        }
+        return leads;
     }
 
     /** Removes what is never article text: invisible elements and boilerplate by tag or class. */
     static void prune(Element body) {
         List<Element> remove = new ArrayList<>();
+        Set<Element> wrappers = articleWrappers(body);
+        // What is inside an element that goes, goes with it: it is not asked again (the walk is in document
+        // order, parents first).
+        Set<Element> gone = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element e : body.getAllElements()) {
             if (e == body) {
+                continue;
+            }
+            if (gone.contains(e.parent())) {
+                gone.add(e);
                 continue;
             }
             String tag = e.normalName();
             if (NEVER_CONTENT.contains(tag) || e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) && !e.hasText()
                     || isHiddenByStyle(e) || "dialog".equals(e.attr("role")) || "navigation".equals(e.attr("role"))
                     || "complementary".equals(e.attr("role")) || "contentinfo".equals(e.attr("role"))) {
-                remove.add(e);
-            } else if (FURNITURE.contains(tag) && !holdsArticle(e)) {
+                remove(e, remove, gone);
+            } else if (FURNITURE.contains(tag) && !holdsArticle(e, wrappers)) {
                 // A page header holds the site's name and menu, an article's header its headline: only
                 // headers outside the article go.
                 if (!tag.equals("header") || e.closest("article, main, [role=main]") == null) {
-                    remove.add(e);
+                    remove(e, remove, gone);
                 }
-            } else if (isBoilerplateByName(e)) {
-                remove.add(e);
+            } else if (isBoilerplateByName(e, wrappers)) {
+                remove(e, remove, gone);
             }
         }
         for (Element e : remove) {
@@ -180,18 +326,40 @@ final class MainText {
         }
     }
 
-    /** Whether an element wraps the article: it has an article-body marker inside, or much prose. */
-    private static boolean holdsArticle(Element e) {
-        if (e.is("main, article, [itemprop=articleBody], [role=main]") || !e.select("main, article, [itemprop=articleBody]").isEmpty()) {
-            return true;
-        }
-        for (Element inner : e.getAllElements()) {
-            String names = inner.className() + " " + inner.id();
-            if (!names.isBlank() && CONTENT_MARKER.matcher(names).find()) {
-                return true;
+    /** Marks {@code e} to be removed by {@link #prune}, with everything inside it. */
+    private static void remove(Element e, List<Element> remove, Set<Element> gone) {
+        remove.add(e);
+        gone.add(e);
+    }
+
+    /**
+     * The elements that are or wrap an article-body marker ({@code main}, {@code article},
+     * {@code itemprop=articleBody}, a class such as {@code entry-content}), and those with {@code role=main}:
+     * found in one walk, as asking each element about its whole subtree was quadratic in the page's depth.
+     */
+    private static Set<Element> articleWrappers(Element body) {
+        Set<Element> wrappers = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element e : body.getAllElements()) {
+            String names = e.className() + " " + e.id();
+            String tag = e.normalName();
+            boolean marker = tag.equals("main") || tag.equals("article") || "articleBody".equals(e.attr("itemprop"))
+                    || !names.isBlank() && CONTENT_MARKER.matcher(names).find();
+            if (marker) {
+                // Every ancestor wraps the marker too; the walk stops where an earlier marker's walk did.
+                Element up = e;
+                while (up != null && wrappers.add(up)) {
+                    up = up.parent();
+                }
+            } else if ("main".equals(e.attr("role"))) {
+                wrappers.add(e);
             }
         }
-        return proseLength(e) > 1500 && linkDensity(e) < 0.3;
+        return wrappers;
+    }
+
+    /** Whether an element wraps the article: it has an article-body marker inside, or much prose. */
+    private static boolean holdsArticle(Element e, Set<Element> wrappers) {
+        return wrappers.contains(e) || proseLength(e) > 1500 && linkDensity(e) < 0.3;
     }
 
     private static boolean isHiddenByStyle(Element e) {
@@ -203,7 +371,7 @@ final class MainText {
         return s.contains("display:none") || s.contains("visibility:hidden");
     }
 
-    private static boolean isBoilerplateByName(Element e) {
+    private static boolean isBoilerplateByName(Element e, Set<Element> wrappers) {
         String tag = e.normalName();
         if (tag.equals("html") || tag.equals("main") || tag.equals("article") || tag.equals("p") || HEADINGS.contains(tag)) {
             return false;
@@ -214,7 +382,7 @@ final class MainText {
         }
         // "widget Blog" around a blog post, "section--has-ads" around a story: a boilerplate word on an
         // element that wraps the article is a layout hint, not boilerplate.
-        return !holdsArticle(e);
+        return !holdsArticle(e, wrappers);
     }
 
     /** Text in paragraphs, a cheap measure of how much prose an element holds. */
@@ -258,6 +426,9 @@ final class MainText {
         /** How many links the node visited is inside: text in any of them is link text. */
         int openLinks;
         int linkChars;
+        /** The length of the block's text with each whitespace run as one character, and whether it ends in one. */
+        int foldedLength;
+        boolean lastWasSpace;
         Element owner;
 
         BlockBuilder(Element body) {
@@ -271,7 +442,7 @@ final class MainText {
             } else if (node instanceof Element e) {
                 String tag = e.normalName();
                 if (tag.equals("br")) {
-                    text.append('\n');
+                    text("\n");
                     return;
                 }
                 if (BLOCKS.contains(tag)) {
@@ -303,11 +474,25 @@ final class MainText {
             if (owner == null && !s.isBlank()) {
                 owner = enclosing.peek();
             }
-            int before = folded(text).length();
+            // The block's length with whitespace runs folded, kept as the text grows: folding the whole
+            // block again for every text node was quadratic in the block's length.
+            int before = foldedLength;
+            for (int i = 0; i < s.length(); i++) {
+                boolean space = isFoldedSpace(s.charAt(i));
+                if (!space || !lastWasSpace) {
+                    foldedLength++;
+                }
+                lastWasSpace = space;
+            }
             text.append(s);
             if (openLinks > 0) {
-                linkChars += folded(text).length() - before;
+                linkChars += foldedLength - before;
             }
+        }
+
+        /** The characters {@code \\s} matches, which {@link #clean} folds. */
+        private static boolean isFoldedSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
         }
 
         void flush(Element fallback) {
@@ -318,17 +503,16 @@ final class MainText {
             }
             text.setLength(0);
             linkChars = 0;
+            foldedLength = 0;
+            lastWasSpace = false;
             owner = null;
-        }
-
-        private static String folded(CharSequence s) {
-            return WHITESPACE.matcher(s).replaceAll(" ");
         }
     }
 
     /** Whitespace folded within lines; line breaks from {@code <br>} kept. */
     static String clean(String text) {
-        String[] lines = text.replace('\u00A0', ' ').split("\n");
+        String visible = CONTROL.matcher(INVISIBLE.matcher(text).replaceAll("")).replaceAll(" ");
+        String[] lines = visible.replace('\u00A0', ' ').split("\n");
         StringBuilder out = new StringBuilder();
         for (String line : lines) {
             String folded = WHITESPACE.matcher(line).replaceAll(" ").strip();
@@ -495,7 +679,11 @@ final class MainText {
             Kind before = neighbour(kinds, i, -1);
             Kind after = neighbour(kinds, i, +1);
             boolean heading = blocks.get(i).heading();
-            kinds[i] = (before == Kind.GOOD && after == Kind.GOOD) || (heading && after == Kind.GOOD) ? Kind.GOOD : Kind.BAD;
+            // A short sentence right after the story's text is its last line ("Be there or be square!").
+            String text = blocks.get(i).text();
+            boolean lastLine = i == n - 1 && before == Kind.GOOD && !heading && sentence(text) && !text.endsWith("?");
+            kinds[i] = (before == Kind.GOOD && after == Kind.GOOD) || (heading && after == Kind.GOOD) || lastLine
+                    ? Kind.GOOD : Kind.BAD;
         }
         List<Block> kept = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -511,7 +699,9 @@ final class MainText {
     private static Kind kind(Block block) {
         String text = block.text();
         if (BOILERPLATE_PHRASE.matcher(text).matches()
-                || text.length() < MAX_PROMOTION_CHARS && PROMOTION.matcher(text).find()) {
+                || text.length() < MAX_PROMOTION_CHARS
+                        && (PROMOTION.matcher(text).find() || CALL_TO_ACTION.matcher(text).find())
+                || text.length() < MAX_CAPTION_CHARS && !block.heading() && FIGURE_CAPTION.matcher(text).matches()) {
             return Kind.BAD;
         }
         double density = block.linkDensity();

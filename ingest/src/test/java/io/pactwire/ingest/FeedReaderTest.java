@@ -147,9 +147,9 @@ class FeedReaderTest {
         assertThatThrownBy(() -> read("<rss version=\"2.0\"><channel><item><title>x</item></channel></rss>"))
                 .isInstanceOf(FeedReader.FeedProblem.class).hasMessageStartingWith("not a valid RSS or Atom feed: Invalid XML")
                 .hasMessageContaining("title");
-        assertThatThrownBy(() -> read("<feed xmlns=\"http://example.com/newformat#\"><title>x</title></feed>"))
+        assertThatThrownBy(() -> read("<opml version=\"2.0\"><head><title>x</title></head><body/></opml>"))
                 .isInstanceOf(FeedReader.FeedProblem.class)
-                .hasMessage("not a valid RSS or Atom feed: no RSS or Atom parser for its root element <feed> and its namespace");
+                .hasMessage("not a valid RSS or Atom feed: no RSS or Atom parser for its root element <opml> and its namespace");
     }
 
     @Test
@@ -161,5 +161,26 @@ class FeedReaderTest {
             assertThat(item.title()).isEqualTo("São Paulo");
             assertThat(item.contentHtml()).isEqualTo("<p>Text</p>");
         });
+    }
+
+    @Test
+    void readsAnAtomFeedInNoNamespaceOrInADraftsNamespaceAsAtom() throws Exception {
+        String entry = "<title>Example Atom</title><entry><title>Port opens</title><link href=\"https://example.org/port\"/>"
+                + "<id>https://example.org/port</id><updated>2024-03-01T10:00:00Z</updated></entry></feed>";
+        assertThat(read("<feed version=\"0.3\" xmlns=\"http://purl.org/echo/\">" + entry))
+                .singleElement().extracting(FeedReader.Item::title, FeedReader.Item::link)
+                .containsExactly("Port opens", "https://example.org/port");
+        assertThat(read("<?xml version=\"1.0\"?><feed xmlns:bogus=\"http://dom.test/ns\">" + entry))
+                .singleElement().extracting(FeedReader.Item::title).isEqualTo("Port opens");
+        assertThat(FeedReader.inAtomNamespace("<feed xmlns='http://www.w3.org/2005/Atom'>" + entry))
+                .isEqualTo("<feed xmlns='http://www.w3.org/2005/Atom'>" + entry);
+    }
+
+    @Test
+    void readsAtom03Base64ContentIndentedOverLines() throws Exception {
+        String feed = "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><title>T</title><entry>"
+                + "<title>Port opens</title><link rel=\"alternate\" href=\"https://example.org/port\"/>"
+                + "<content type=\"text/html\" mode=\"base64\">\n    RXhhbXBsZSA8Yj5B\n    dG9tPC9iPg==\n  </content></entry></feed>";
+        assertThat(read(feed)).singleElement().extracting(FeedReader.Item::contentHtml).isEqualTo("Example <b>Atom</b>");
     }
 }

@@ -114,6 +114,25 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void theDateComesFromItempropElementsThenBylinesThenTheAddress() {
+        HtmlExtractor html = new HtmlExtractor(Dates.dayFirst());
+        String story = "<p>" + "Some story text that is long enough to be a paragraph. ".repeat(5) + "</p>";
+        assertThat(html.extract("<head><meta property=\"article:published_time\" content=\"10.12.2022, 07:00:03\"></head>"
+                + "<body>" + story + "</body>", "").publishedAt()).isEqualTo("2022-12-10");
+        assertThat(html.extract("<body><article><span itemprop=\"datePublished\" content=\"2021-11-02\">2. November</span>"
+                + story + "</article></body>", "").publishedAt()).isEqualTo("2021-11-02");
+        assertThat(html.extract("<body><aside><p class=\"date\">1. Januar 2020</p></aside><article>"
+                + "<p class=\"date-author\">Janic Cathomen, 01.12.2021</p>" + story + "</article></body>", "").publishedAt())
+                .isEqualTo("2021-12-01");
+        assertThat(html.extract("<body><div class=\"post-meta\">Veröffentlicht am 14. Februar 2018 von Anna</div>" + story
+                + "</body>", "").publishedAt()).isEqualTo("2018-02-14");
+        assertThat(html.extract("<body>" + story + "</body>", "https://fouryears.eu/2019/10/21/interning/").publishedAt())
+                .isEqualTo("2019-10-21");
+        assertThat(html.extract("<body><p class=\"date\">" + "A long paragraph that names 1 May 2020 in passing. ".repeat(4)
+                + "</p>" + story + "</body>", "https://example.org/2019/13/40/no-date").publishedAt()).isNull();
+    }
+
+    @Test
     void theLanguageComesFromTheHtmlElementOrTheMetaTags() {
         HtmlExtractor html = new HtmlExtractor(Dates.dayFirst());
         assertThat(html.extract("<html lang=\"fr-LU\"><body><p>Bonjour.</p></body></html>", "").language()).isEqualTo("fr");

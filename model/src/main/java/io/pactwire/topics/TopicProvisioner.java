@@ -88,8 +88,36 @@ public final class TopicProvisioner {
     }
 
     /**
-     * Waits until every partition of the topics just created has a leader the broker answering knows: a client
-     * that writes at once could otherwise meet NOT_LEADER_OR_FOLLOWER while the leaders are elected.
+     * Whether each partition's leader already acts as its leader: the metadata can name a leader a moment before
+     * that broker takes writes, and an idempotent producer that meets NOT_LEADER_OR_FOLLOWER then may never
+     * recover. Asking the leaders which producers write to the partitions (read-only) answers only once they
+     * do; a cluster that does not let this user ask is not asked again.
+     */
+    private boolean leadersServe(List<String> topics, List<org.apache.kafka.common.TopicPartition> partitions)
+            throws InterruptedException {
+        if (partitions.isEmpty()) {
+            return false;
+        }
+        try {
+            admin.describeProducers(partitions).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof org.apache.kafka.common.errors.NotLeaderOrFollowerException
+                    || cause instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException
+                    || cause instanceof org.apache.kafka.common.errors.LeaderNotAvailableException) {
+                return false;
+            }
+            log.debug("Cannot ask the leaders of {} whether they serve ({}); going on", topics, cause.toString());
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Waits until every partition of the topics just created has a leader that takes writes: a client that writes
+     * at once could otherwise meet NOT_LEADER_OR_FOLLOWER while the leaders are elected.
      */
     private void awaitLeaders(List<String> topics) throws InterruptedException {
         if (topics.isEmpty()) {
@@ -97,21 +125,24 @@ public final class TopicProvisioner {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            boolean led;
+            Collection<org.apache.kafka.clients.admin.TopicDescription> described;
             try {
-                led = admin.describeTopics(topics).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                        .values().stream().flatMap(d -> d.partitions().stream())
-                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                described = admin.describeTopics(topics).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS).values();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
                     throw new TopicProvisioningException("Cannot describe the topics created: " + e.getCause().getMessage(),
                             e.getCause());
                 }
-                led = false; // the broker answering has not heard of them yet
+                described = List.of(); // the broker answering has not heard of them yet
             } catch (TimeoutException e) {
                 throw new TopicProvisioningException("Timed out after " + timeout + " describing the topics created", e);
             }
-            if (led) {
+            boolean led = !described.isEmpty() && described.stream().flatMap(d -> d.partitions().stream())
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+            List<org.apache.kafka.common.TopicPartition> partitions = described.stream()
+                    .flatMap(d -> d.partitions().stream().map(p -> new org.apache.kafka.common.TopicPartition(d.name(), p.partition())))
+                    .toList();
+            if (led && leadersServe(topics, partitions)) {
                 return;
             }
             if (System.nanoTime() > deadline) {

@@ -40,6 +40,12 @@ class TopicProvisionerIT {
             assertThat(configs.get("news.enriched").get("retention.ms").value())
                     .isEqualTo(Long.toString(Duration.ofDays(3).toMillis()));
             assertThat(admin.describeTopics(List.of("news.raw")).allTopicNames().get().get("news.raw").partitions()).hasSize(2);
+            // the leaders already act as leaders: a write at once would not meet NOT_LEADER_OR_FOLLOWER
+            List<org.apache.kafka.common.TopicPartition> partitions = new java.util.ArrayList<>();
+            admin.describeTopics(report.created()).allTopicNames().get().values().forEach(d -> d.partitions()
+                    .forEach(p -> partitions.add(new org.apache.kafka.common.TopicPartition(d.name(), p.partition()))));
+            assertThat(partitions).hasSize(10);
+            assertThat(admin.describeProducers(partitions).all().get()).hasSize(10);
         }
     }
 

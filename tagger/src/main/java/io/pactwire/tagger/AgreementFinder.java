@@ -275,13 +275,16 @@ final class AgreementFinder {
      *
      * @param mentions      the article's country mentions, to find parties
      * @param datelineCode  the dateline's country, or null: the country of an unnamed ministry
+     * @param publisherCode the country of the government that published the article, or null: the country of an
+     *                      unnamed ministry before the dateline's (a release's dateline may be where it was signed)
      * @param datelineDate  the dateline's date, or null
      * @param why           receives, per tag, a line saying how its status and date were decided
      * @param leadParties   receives the party countries named in the sentence that reports each agreement
      *                      (the others come from its other sentences, or the release's own government)
      */
-    List<AgreementTag> tags(List<Hit> hits, List<CountryFinder.Mention> mentions, String datelineCode,
+    List<AgreementTag> tags(List<Hit> hits, List<CountryFinder.Mention> mentions, String datelineCode, String publisherCode,
                             LocalDate datelineDate, List<String> why, Set<String> leadParties) {
+        String governmentCode = publisherCode != null ? publisherCode : datelineCode;
         // why: the lines explaining each tag, or null when nobody asked (tagging at full speed)
         Map<AgreementType, List<Hit>> byType = new LinkedHashMap<>();
         for (Hit hit : hits) {
@@ -290,7 +293,7 @@ final class AgreementFinder {
             }
         }
         List<AgreementTag> tags = new ArrayList<>(byType.size());
-        String home = homeCountry(mentions, datelineCode);
+        String home = homeCountry(mentions, governmentCode);
         String voice = hits.isEmpty() || home == null ? null : governmentVoice(hits);
         byType.forEach((type, typeHits) -> {
             List<Evidence> evidence = new ArrayList<>();
@@ -323,12 +326,12 @@ final class AgreementFinder {
             String date = date(first, datelineDate);
             // an unnamed government ("the Cabinet", "the Ministry of Finance") is placed once all sides are known
             Set<Party> unnamed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            List<Party> parties = new ArrayList<>(parties(first, mentions, unnamed, datelineCode));
+            List<Party> parties = new ArrayList<>(parties(first, mentions, unnamed, governmentCode));
             int lead = parties.size();
             // the other sentences that report it name the sides the first leaves out ("the Cabinet approved ...")
             for (int i = 0; i < Math.min(typeHits.size(), MAX_SENTENCES) && parties.size() < MAX_PARTIES; i++) {
                 if (typeHits.get(i) != first) {
-                    for (Party p : parties(typeHits.get(i), mentions, null, datelineCode)) {
+                    for (Party p : parties(typeHits.get(i), mentions, null, governmentCode)) {
                         boolean known = false;
                         for (Party q : parties) {
                             known |= p.country() == null ? q.name().equals(p.name()) : p.country().equals(q.country());
@@ -339,7 +342,7 @@ final class AgreementFinder {
                     }
                 }
             }
-            String own = governmentsCountry(mentions, datelineCode, parties);
+            String own = governmentsCountry(mentions, governmentCode, parties);
             for (int i = 0; i < parties.size(); i++) {
                 Party p = parties.get(i);
                 if (unnamed.contains(p) && own != null) {

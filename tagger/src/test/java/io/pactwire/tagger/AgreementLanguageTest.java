@@ -118,6 +118,21 @@ class AgreementLanguageTest {
         assertThat(tags("", body)).isEqualTo(expected);
     }
 
+    /** A government's release that never names its own country: the publisher says whose Cabinet it is. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            The Cabinet approved the proposal to sign a memorandum of understanding with the Government of Chile. | press.gov.np         | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/CL+NP
+            The Cabinet approved the proposal to sign a memorandum of understanding with the Government of Chile. | -                    | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/CL
+            The Ministry of Finance signed a loan agreement with Japan for a new water plant.                     | https://mof.gov.np/n | LOAN_AGREEMENT/SIGNED/JP+NP
+            The Ministry of Finance signed a loan agreement with Japan for a new water plant.                     | -                    | LOAN_AGREEMENT/SIGNED/JP
+            The Cabinet approved the proposal to sign a memorandum of understanding with the Government of Chile. | finance.example.com  | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/CL
+            """)
+    void aGovernmentPublisherIsTheCountryOfItsUnnamedGovernment(String body, String publisher, String expected) {
+        String tags = tagger.tag(new ArticleText("", "", body, publisher)).agreements().stream()
+                .map(AgreementLanguageTest::tag).sorted().collect(Collectors.joining(" "));
+        assertThat(tags).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             Mexico said its carmaker will acquire a Spanish parts maker for $2 billion.                | ACQUISITION_AGREEMENT/AGREED/ES+MX

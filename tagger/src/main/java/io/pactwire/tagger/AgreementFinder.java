@@ -74,6 +74,9 @@ final class AgreementFinder {
     private final BitSet relatives;
     private final BitSet instruments;
     private final BitSet agenda;
+    private final BitSet inForce;
+    private final BitSet indefinite;
+    private final BitSet conditional;
 
     AgreementFinder(AgreementRules rules, Vocabulary vocabulary) {
         int size = vocabulary.size();
@@ -131,6 +134,9 @@ final class AgreementFinder {
         relatives = classOrEmpty(rules, "RELATIVE");
         instruments = classOrEmpty(rules, "INSTRUMENT");
         agenda = classOrEmpty(rules, "AGENDA");
+        inForce = classOrEmpty(rules, "INFORCE");
+        indefinite = classOrEmpty(rules, "INDEFINITE");
+        conditional = classOrEmpty(rules, "CONDITIONAL");
     }
 
     private static BitSet classOrEmpty(AgreementRules rules, String name) {
@@ -323,6 +329,7 @@ final class AgreementFinder {
             if (status == AgreementStatus.UNKNOWN) {
                 status = statusOfAnExistingInstrument(typeHits);
             }
+            status = laterStageOfTheHeadline(typeHits, status);
             String date = date(first, datelineDate);
             // an unnamed government ("the Cabinet", "the Ministry of Finance") is placed once all sides are known
             Set<Party> unnamed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -465,8 +472,78 @@ final class AgreementFinder {
         return AgreementStatus.UNKNOWN;
     }
 
+    /**
+     * A headline that names a later stage than the body ("Extension of the MoU on ...", "Agreement terminated")
+     * over a body that tells how it began ("both countries signed the MoU in 2015"): the news is the later stage.
+     */
+    private AgreementStatus laterStageOfTheHeadline(List<Hit> typeHits, AgreementStatus status) {
+        if (status != AgreementStatus.SIGNED && status != AgreementStatus.AGREED && status != AgreementStatus.UNKNOWN) {
+            return status;
+        }
+        for (Hit h : typeHits) {
+            if (h.field() == TextField.TITLE) {
+                AgreementStatus headline = status(h, false);
+                if (headline == AgreementStatus.EXTENDED || headline == AgreementStatus.TERMINATED) {
+                    return headline;
+                }
+            }
+        }
+        return status;
+    }
+
+    /**
+     * What the words right around an instrument say of it before any cue of the sentence does: one acted
+     * under or that exists ("as per the MoU", "their existing agreement", "the current pact") is in force,
+     * SIGNED; "a deal would ...", "an agreement could ..." is a hypothetical one, PROPOSED. Null when they say
+     * nothing.
+     */
+    private AgreementStatus statusOfItsAttributes(Hit h) {
+        Tokens t = h.tokens();
+        int instrument = -1; // the instrument's word in the trigger ("agreement" of "trade agreement")
+        for (int k = h.triggerStart(); k <= h.triggerEnd(); k++) {
+            if (t.id[k] >= 0 && instruments.get(t.id[k])) {
+                instrument = k;
+            }
+        }
+        if (instrument < 0) {
+            return null;
+        }
+        // up to three words before, through determiners and modifiers, but never past a cue of its own
+        for (int k = h.triggerStart() - 1; k >= Math.max(h.sentenceStart(), h.triggerStart() - 3); k--) {
+            int id = t.id[k];
+            if (id < 0) {
+                continue;
+            }
+            if (inForce.get(id)) {
+                return AgreementStatus.SIGNED;
+            }
+            if (statusCues[id] != 0 || weakCues.get(id) || proposal.get(id) || negation.get(id) || modal.get(id)) {
+                break;
+            }
+        }
+        int before = h.triggerStart() - 1;
+        int after = instrument + 1;
+        boolean indefiniteArticle = (before >= h.sentenceStart() && t.id[before] >= 0 && indefinite.get(t.id[before]))
+                || (t.id[h.triggerStart()] >= 0 && indefinite.get(t.id[h.triggerStart()]));
+        // its verb within three words ("a deal would", "an agreement with Chile would"), before any cue
+        for (int k = after; indefiniteArticle && k <= Math.min(h.sentenceEnd(), after + 2); k++) {
+            int id = t.id[k];
+            if (id >= 0 && conditional.get(id)) {
+                return AgreementStatus.PROPOSED;
+            }
+            if (id >= 0 && (statusCues[id] != 0 || relatives.get(id))) {
+                break;
+            }
+        }
+        return null;
+    }
+
     private AgreementStatus status(Hit h) {
         Tokens t = h.tokens();
+        AgreementStatus attributes = statusOfItsAttributes(h);
+        if (attributes != null) {
+            return attributes;
+        }
         if (h.field() == TextField.TITLE && h.sentenceStart() == 0 && t.count > 0 && t.id[0] >= 0 && agenda.get(t.id[0])) {
             // a headline that names an act to be done ("Signing a Letter of Intent ...", "Accession to the
             // RCEP", "Entering into a Framework Agreement") is the item a government decides on: proposed

@@ -49,7 +49,7 @@ class AgreementLanguageTest {
             The lender approved a concessionary loan to Nepal for the new dam.                | LOAN_AGREEMENT/AGREED/NP
             Nepal reached a staff-level agreement with the IMF on the second review.          | LOAN_AGREEMENT/AGREED/NP
             The contract for the bridge was awarded to a Danish builder.                      | SUPPLY_CONTRACT/AGREED/DK
-            The procurement process for the supply of new buses began in March.               | SUPPLY_CONTRACT/UNKNOWN/-
+            The procurement process for the supply of new buses began in March.               | SUPPLY_CONTRACT/NEGOTIATING/-
             """)
     void verbsOfContracting(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
@@ -118,6 +118,23 @@ class AgreementLanguageTest {
         assertThat(tags("", body)).isEqualTo(expected);
     }
 
+    /** agreements-4: an instrument's attributes, later stages in a headline, withdrawal, deliberation, steps towards. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            '' | Nepal and India will review trade under their existing transit treaty.               | TREATY/SIGNED/IN+NP
+            '' | Roads in Ghana will be paid for as per the memorandum of understanding with Japan.   | MEMORANDUM_OF_UNDERSTANDING/SIGNED/GH+JP
+            '' | An agreement with Chile would cut tariffs on Norwegian salmon.                       | TRADE_AGREEMENT/PROPOSED/CL+NO
+            Extension of the cooperation agreement with Senegal | Senegal and Spain signed the cooperation agreement in 2019. | COOPERATION_AGREEMENT/EXTENDED/ES+SN
+            '' | Peru will withdraw from the extradition treaty with Bolivia.                         | TREATY/TERMINATED/BO+PE
+            '' | The Dutch retailer is weighing a sale of its Belgian unit.                           | ACQUISITION_AGREEMENT/PROPOSED/BE+NL
+            '' | Kenya took further steps towards a debt restructuring with its creditors.            | LOAN_AGREEMENT/NEGOTIATING/KE
+            Establishment of a joint venture with Vietnam | The Cabinet discussed the matter.           | JOINT_VENTURE/PROPOSED/VN
+            '' | The states adopted the convention on plastic waste and will report on it each year.  | TREATY/SIGNED/-
+            """)
+    void statusFromTheInstrumentsAttributesAndTheHeadlinesLaterStage(String title, String body, String expected) {
+        assertThat(tags(title, body)).isEqualTo(expected);
+    }
+
     /** A government's release that never names its own country: the publisher says whose Cabinet it is. */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
@@ -161,7 +178,7 @@ class AgreementLanguageTest {
     @CsvSource(delimiter = '|', textBlock = """
             Under the Convention on the Rights of the Child, Norway reports every five years.          | TREATY/SIGNED/NO
             The 1965 treaty between Japan and Korea covered the claims, officials said.                | TREATY/SIGNED/JP+KR
-            The procurement process for the supply of new buses began in March.                         | SUPPLY_CONTRACT/UNKNOWN/-
+            The procurement of new buses for the city is paid for by the state.                          | SUPPLY_CONTRACT/UNKNOWN/-
             """)
     void anInstrumentNamedWithoutAStageIsInForce(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);

@@ -75,6 +75,7 @@ final class AgreementFinder {
     private final BitSet instruments;
     private final BitSet agenda;
     private final BitSet inForce;
+    private final BitSet companyNouns;
     private final BitSet indefinite;
     private final BitSet conditional;
 
@@ -135,6 +136,7 @@ final class AgreementFinder {
         instruments = classOrEmpty(rules, "INSTRUMENT");
         agenda = classOrEmpty(rules, "AGENDA");
         inForce = classOrEmpty(rules, "INFORCE");
+        companyNouns = classOrEmpty(rules, "COMPANYNOUN");
         indefinite = classOrEmpty(rules, "INDEFINITE");
         conditional = classOrEmpty(rules, "CONDITIONAL");
     }
@@ -283,13 +285,15 @@ final class AgreementFinder {
      * @param datelineCode  the dateline's country, or null: the country of an unnamed ministry
      * @param publisherCode the country of the government that published the article, or null: the country of an
      *                      unnamed ministry before the dateline's (a release's dateline may be where it was signed)
+     * @param companyHomes  the home countries the article states for its companies ({@link #companyHomes}): the sides
+     *                      of an agreement whose sentences name no country
      * @param datelineDate  the dateline's date, or null
      * @param why           receives, per tag, a line saying how its status and date were decided
      * @param leadParties   receives the party countries named in the sentence that reports each agreement
      *                      (the others come from its other sentences, or the release's own government)
      */
     List<AgreementTag> tags(List<Hit> hits, List<CountryFinder.Mention> mentions, String datelineCode, String publisherCode,
-                            LocalDate datelineDate, List<String> why, Set<String> leadParties) {
+                            List<Party> companyHomes, LocalDate datelineDate, List<String> why, Set<String> leadParties) {
         String governmentCode = publisherCode != null ? publisherCode : datelineCode;
         // why: the lines explaining each tag, or null when nobody asked (tagging at full speed)
         Map<AgreementType, List<Hit>> byType = new LinkedHashMap<>();
@@ -364,6 +368,14 @@ final class AgreementFinder {
             if (voice != null && own != null && parties.size() < MAX_PARTIES && parties.stream().noneMatch(p -> own.equals(p.country()))) {
                 parties.add(new Party(voice, own)); // a Cabinet's release: its government is a side
             }
+            if (parties.stream().allMatch(p -> p.country() == null)) {
+                // "Spotify acquired Gimlet ... The Swedish company": the companies' home as the article states it
+                for (Party company : companyHomes) {
+                    if (parties.size() < MAX_PARTIES) {
+                        parties.add(company);
+                    }
+                }
+            }
             tags.add(new AgreementTag(type, status, parties, date, evidence));
             if (why == null) {
                 return;
@@ -373,6 +385,49 @@ final class AgreementFinder {
                     + "\"; status " + status + (date == null ? "" : "; date " + date));
         });
         return tags;
+    }
+
+    /**
+     * The home countries the article states for companies, each once, in the order first stated: a country or its
+     * demonym before at most four lower-case words and a company noun ("the Swedish company", "Japanese
+     * entertainment and electronics giant", "a U.S. chipmaker"), or a country's possessive before a name ("Japan's
+     * SoftBank"). Each is a party named by its phrase.
+     */
+    List<Party> companyHomes(List<CountryFinder.Mention> mentions, Tokens title, Tokens body) {
+        List<Party> homes = new ArrayList<>(2);
+        for (CountryFinder.Mention m : mentions) {
+            if (m.dropped || m.code == null || (m.kind != Kind.NAME && m.kind != Kind.DEMONYM)) {
+                continue;
+            }
+            Tokens t = m.field == TextField.TITLE ? title : body;
+            int end = -1;
+            if (m.kind == Kind.NAME && possessiveBeforeAName(t, m)) {
+                end = m.lastToken + 2;
+            }
+            for (int k = m.lastToken + 1; end < 0 && k < t.count && k <= m.lastToken + 5 && t.sentence[k] == t.sentence[m.lastToken]; k++) {
+                int id = t.id[k];
+                if (id >= 0 && companyNouns.get(id)) {
+                    end = k;
+                } else if (capitalisedName(t, k) || !onlySpacesBetween(t, k - 1)) {
+                    break; // "Japanese Prime Minister", "Swiss, the company": no longer the description of one company
+                }
+            }
+            String code = m.code;
+            if (end >= 0 && homes.stream().noneMatch(p -> code.equals(p.country()))) {
+                homes.add(new Party(t.text.substring(m.start, t.end[Math.min(end, t.count - 1)]), code));
+            }
+        }
+        return homes;
+    }
+
+    /** "Japan's SoftBank": the country's name, a possessive and a capitalised word. */
+    private static boolean possessiveBeforeAName(Tokens t, CountryFinder.Mention m) {
+        int k = m.lastToken + 1;
+        if (k + 1 >= t.count || !t.word(k).equals("s") || t.end[m.lastToken] + 1 != t.start[k]) {
+            return false;
+        }
+        char apostrophe = t.text.charAt(t.end[m.lastToken]);
+        return (apostrophe == '\'' || apostrophe == '’') && capitalisedName(t, k + 1);
     }
 
     /**

@@ -135,6 +135,19 @@ class AgreementLanguageTest {
         assertThat(tags(title, body)).isEqualTo(expected);
     }
 
+    /** A company's home as the article states it elsewhere, when the agreement's sentences name no country. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Lumo Inc. acquired two podcast studios last week. The Norwegian company paid $50 million.               | ACQUISITION_AGREEMENT/SIGNED/NO
+            Vale Corp. agreed to acquire a nickel mine on Monday. Brazil's Vale has looked for nickel for years.     | ACQUISITION_AGREEMENT/AGREED/BR
+            Lumo Inc. acquired two podcast studios last week. A Japanese entertainment and games giant bid too.    | ACQUISITION_AGREEMENT/SIGNED/JP
+            Lumo Inc. acquired two podcast studios last week. The Norwegian Prime Minister welcomed the news.       | ACQUISITION_AGREEMENT/SIGNED/-
+            Lumo Inc. acquired a Danish podcast studio last week. The Norwegian company paid $50 million.          | ACQUISITION_AGREEMENT/SIGNED/DK
+            """)
+    void aCompanysHomeStatedElsewhereIsItsCountry(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
     /** A government's release that never names its own country: the publisher says whose Cabinet it is. */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """

@@ -56,6 +56,9 @@ class AgreementLanguageTest {
             Oil traders sold crude as prices fell in Asia.                                    | ''
             A Spanish bank won the bidding for a majority stake in the Mexican lender.        | ACQUISITION_AGREEMENT/UNKNOWN/ES+MX
             The buyer agreed to buy the smelter's entire annual output of alumina.            | SUPPLY_CONTRACT/AGREED/-
+            A Dutch insurer took a 30 percent stake in the Polish broker.                     | ACQUISITION_AGREEMENT/SIGNED/NL+PL
+            A Dutch insurer hopes to take a stake in the Polish broker.                       | ACQUISITION_AGREEMENT/PROPOSED/NL+PL
+            The bank lost money on loans made to a Thai property developer.                   | LOAN_AGREEMENT/UNKNOWN/TH
             """)
     void verbsOfContracting(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);

@@ -76,6 +76,7 @@ final class AgreementFinder {
     private final BitSet agenda;
     private final BitSet inForce;
     private final BitSet companyNouns;
+    private final BitSet leadingCues;
     private final BitSet indefinite;
     private final BitSet conditional;
 
@@ -137,6 +138,7 @@ final class AgreementFinder {
         agenda = classOrEmpty(rules, "AGENDA");
         inForce = classOrEmpty(rules, "INFORCE");
         companyNouns = classOrEmpty(rules, "COMPANYNOUN");
+        leadingCues = classOrEmpty(rules, "LEADINGCUE");
         indefinite = classOrEmpty(rules, "INDEFINITE");
         conditional = classOrEmpty(rules, "CONDITIONAL");
     }
@@ -569,8 +571,9 @@ final class AgreementFinder {
             if (id < 0) {
                 continue;
             }
-            if (inForce.get(id)) {
-                return AgreementStatus.SIGNED;
+            if (inForce.get(id) || (k > h.sentenceStart() && t.word(k).equalsIgnoreCase("going")
+                    && t.word(k - 1).equalsIgnoreCase("on") && t.start[k] == t.end[k - 1] + 1)) {
+                return AgreementStatus.SIGNED; // "on-going" as written, as well as "ongoing"
             }
             if (statusCues[id] != 0 || weakCues.get(id) || proposal.get(id) || negation.get(id) || modal.get(id)) {
                 break;
@@ -627,6 +630,9 @@ final class AgreementFinder {
                 if (modal.get(id) && relatives.get(before)) {
                     continue; // "a deal that would give": what it does, not where it stands
                 }
+            }
+            if (k > h.triggerEnd() && leadingCues.get(id)) {
+                continue; // "a loan received towards the cost": the direction of the money, not of the talks
             }
             // the statuses the word is a cue for, in the order of their ordinals
             for (int cues = id < statusCues.length ? statusCues[id] : 0; cues != 0; cues &= cues - 1) {

@@ -136,6 +136,8 @@ class AgreementLanguageTest {
             '' | Peru will withdraw from the extradition treaty with Bolivia.                         | TREATY/TERMINATED/BO+PE
             '' | The Dutch retailer is weighing a sale of its Belgian unit.                           | ACQUISITION_AGREEMENT/PROPOSED/BE+NL
             '' | Kenya took further steps towards a debt restructuring with its creditors.            | LOAN_AGREEMENT/NEGOTIATING/KE
+            '' | Ghana has received a loan from Japan towards the cost of a new bridge.               | LOAN_AGREEMENT/SIGNED/GH+JP
+            '' | Zambia reviewed the progress of its on-going IMF programme with its creditors.       | LOAN_AGREEMENT/SIGNED/ZM
             Establishment of a joint venture with Vietnam | The Cabinet discussed the matter.           | JOINT_VENTURE/PROPOSED/VN
             '' | The states adopted the convention on plastic waste and will report on it each year.  | TREATY/SIGNED/-
             """)

@@ -306,7 +306,9 @@ final class AgreementFinder {
         }
         List<AgreementTag> tags = new ArrayList<>(byType.size());
         String home = homeCountry(mentions, governmentCode);
-        String voice = hits.isEmpty() || home == null ? null : governmentVoice(hits);
+        String named = hits.isEmpty() || home == null ? null : governmentVoice(hits);
+        // a government's own release speaks for it, whoever it names
+        String voice = named == null && publisherCode != null ? "Government" : named;
         byType.forEach((type, typeHits) -> {
             List<Evidence> evidence = new ArrayList<>();
             for (Hit h : typeHits) {
@@ -370,6 +372,14 @@ final class AgreementFinder {
             if (voice != null && own != null && parties.size() < MAX_PARTIES && parties.stream().noneMatch(p -> own.equals(p.country()))) {
                 parties.add(new Party(voice, own)); // a Cabinet's release: its government is a side
             }
+            if (type == AgreementType.TRADE_AGREEMENT) {
+                String one = onlyCountry(parties);
+                String other = one == null ? null : mostNamed(mentions, code -> !code.equals(one));
+                if (other != null && parties.size() < MAX_PARTIES) {
+                    // a trade deal has two sides at least: "the trade deal" of a story on China and the U.S.
+                    parties.add(new Party(gazetteerName(mentions, other), other));
+                }
+            }
             if (parties.stream().allMatch(p -> p.country() == null)) {
                 // "Spotify acquired Gimlet ... The Swedish company": the companies' home as the article states it
                 for (Party company : companyHomes) {
@@ -420,6 +430,28 @@ final class AgreementFinder {
             }
         }
         return homes;
+    }
+
+    /** The one country among {@code parties}, or null when they have none or several. */
+    private static String onlyCountry(List<Party> parties) {
+        String one = null;
+        for (Party p : parties) {
+            if (p.country() != null && one != null && !one.equals(p.country())) {
+                return null;
+            }
+            one = p.country() != null ? p.country() : one;
+        }
+        return one;
+    }
+
+    /** The text of the article's first mention of {@code code}. */
+    private static String gazetteerName(List<CountryFinder.Mention> mentions, String code) {
+        for (CountryFinder.Mention m : mentions) {
+            if (!m.dropped && code.equals(m.code)) {
+                return m.alias.written();
+            }
+        }
+        return code;
     }
 
     /** "Japan's SoftBank": the country's name, a possessive and a capitalised word. */

@@ -37,6 +37,7 @@ class AgreementLanguageTest {
             Peru ratified the Minamata Convention last year.                                  | TREATY/SIGNED/PE
             Ghana and Togo signed a mutual legal assistance treaty.                           | OTHER_AGREEMENT/SIGNED/GH+TG TREATY/SIGNED/GH+TG
             Kenya and Japan concluded an economic partnership agreement.                      | TRADE_AGREEMENT/AGREED/JP+KE
+            The U.S. signed the trade deal in January. Exports from China rose and China's stocks rallied. | TRADE_AGREEMENT/SIGNED/CN+US
             Officials from Chile and Canada opened a new round of trade talks.                | TRADE_AGREEMENT/NEGOTIATING/CA+CL
             Australia, China, Japan, Korea, New Zealand, Thailand and Vietnam signed the free trade agreement. | TRADE_AGREEMENT/SIGNED/AU+CN+JP+KR+NZ+TH+VN
             """)
@@ -166,6 +167,8 @@ class AgreementLanguageTest {
             The Ministry of Finance signed a loan agreement with Japan for a new water plant.                     | https://mof.gov.np/n | LOAN_AGREEMENT/SIGNED/JP+NP
             The Ministry of Finance signed a loan agreement with Japan for a new water plant.                     | -                    | LOAN_AGREEMENT/SIGNED/JP
             The Cabinet approved the proposal to sign a memorandum of understanding with the Government of Chile. | finance.example.com  | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/CL
+            The President met the Prime Minister of Indonesia and they discussed a free trade agreement.          | pmd.gov.np           | TRADE_AGREEMENT/NEGOTIATING/ID+NP
+            The President met the Prime Minister of Indonesia and they discussed a free trade agreement.          | -                    | TRADE_AGREEMENT/NEGOTIATING/ID
             """)
     void aGovernmentPublisherIsTheCountryOfItsUnnamedGovernment(String body, String publisher, String expected) {
         String tags = tagger.tag(new ArticleText("", "", body, publisher)).agreements().stream()

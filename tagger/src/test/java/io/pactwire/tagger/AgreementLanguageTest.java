@@ -98,7 +98,9 @@ class AgreementLanguageTest {
             "Exporters hope for any future trade agreements with new markets.",
             "Prices stayed high until a settlement is reached, traders said.",
             "The tender went to the Joint Venture of Acme Builders and Orion Works.",
-            "Greece and the Soviet Union reached agreement on an alumina plant."})
+            "Greece and the Soviet Union reached agreement on an alumina plant.",
+            "The chambers of commerce want to encourage more joint ventures and licensing accords.",
+            "Orion Motors, the joint venture company owned by two carmakers, hired 300 workers."})
     void unrelatedSensesAndHypotheticalMentionsReportNothing(String sentence) {
         assertThat(tags("", sentence)).isEmpty();
     }

@@ -68,6 +68,7 @@ class AgreementLanguageTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             The chipmaker formed a strategic partnership with a Korean carmaker.              | COOPERATION_AGREEMENT/UNKNOWN/KR
+            The shipyard plans to seek joint production agreements with Japan.               | COOPERATION_AGREEMENT/PROPOSED/JP JOINT_VENTURE/PROPOSED/JP
             The two retailers will partner with a Swedish bank on payments.                   | COOPERATION_AGREEMENT/AGREED/SE
             The carmakers agreed to join forces on electric vans.                             | COOPERATION_AGREEMENT/AGREED/-
             """)

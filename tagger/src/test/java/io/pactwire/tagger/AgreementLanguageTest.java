@@ -69,6 +69,8 @@ class AgreementLanguageTest {
     @CsvSource(delimiter = '|', textBlock = """
             The chipmaker formed a strategic partnership with a Korean carmaker.              | COOPERATION_AGREEMENT/UNKNOWN/KR
             The shipyard plans to seek joint production agreements with Japan.               | COOPERATION_AGREEMENT/PROPOSED/JP JOINT_VENTURE/PROPOSED/JP
+            Two Swiss banks are partners in a new venture with a Singapore exchange.          | JOINT_VENTURE/UNKNOWN/CH+SG
+            Oil producers led by Russia agreed to cut output by a million barrels a day.      | OTHER_AGREEMENT/AGREED/RU TRADE_AGREEMENT/AGREED/RU
             The two retailers will partner with a Swedish bank on payments.                   | COOPERATION_AGREEMENT/AGREED/SE
             The carmakers agreed to join forces on electric vans.                             | COOPERATION_AGREEMENT/AGREED/-
             """)

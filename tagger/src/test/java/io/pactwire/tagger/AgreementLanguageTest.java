@@ -71,6 +71,9 @@ class AgreementLanguageTest {
             The shipyard plans to seek joint production agreements with Japan.               | COOPERATION_AGREEMENT/PROPOSED/JP JOINT_VENTURE/PROPOSED/JP
             Two Swiss banks are partners in a new venture with a Singapore exchange.          | JOINT_VENTURE/UNKNOWN/CH+SG
             Oil producers led by Russia agreed to cut output by a million barrels a day.      | OTHER_AGREEMENT/AGREED/RU TRADE_AGREEMENT/AGREED/RU
+            The declaration on ocean research was signed by Chile and Peru.                   | JOINT_DECLARATION/SIGNED/CL+PE
+            The Declaration on Safe Shipping was adopted by the member states in 2004.        | JOINT_DECLARATION/SIGNED/-
+            Declaration on Forestry Cooperation between the ministries of Ghana and Togo      | COOPERATION_AGREEMENT/SIGNED/GH+TG JOINT_DECLARATION/SIGNED/GH+TG
             The two retailers will partner with a Swedish bank on payments.                   | COOPERATION_AGREEMENT/AGREED/SE
             The carmakers agreed to join forces on electric vans.                             | COOPERATION_AGREEMENT/AGREED/-
             """)

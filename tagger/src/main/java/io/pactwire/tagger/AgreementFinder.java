@@ -77,6 +77,7 @@ final class AgreementFinder {
     private final BitSet inForce;
     private final BitSet companyNouns;
     private final BitSet leadingCues;
+    private final BitSet references;
     private final BitSet indefinite;
     private final BitSet conditional;
 
@@ -139,6 +140,7 @@ final class AgreementFinder {
         inForce = classOrEmpty(rules, "INFORCE");
         companyNouns = classOrEmpty(rules, "COMPANYNOUN");
         leadingCues = classOrEmpty(rules, "LEADINGCUE");
+        references = classOrEmpty(rules, "REFERENCE");
         indefinite = classOrEmpty(rules, "INDEFINITE");
         conditional = classOrEmpty(rules, "CONDITIONAL");
     }
@@ -294,8 +296,9 @@ final class AgreementFinder {
      * @param leadParties   receives the party countries named in the sentence that reports each agreement
      *                      (the others come from its other sentences, or the release's own government)
      */
-    List<AgreementTag> tags(List<Hit> hits, List<CountryFinder.Mention> mentions, String datelineCode, String publisherCode,
-                            List<Party> companyHomes, LocalDate datelineDate, List<String> why, Set<String> leadParties) {
+    List<AgreementTag> tags(List<Hit> hits, Tokens body, List<CountryFinder.Mention> mentions, String datelineCode,
+                            String publisherCode, List<Party> companyHomes, LocalDate datelineDate, List<String> why,
+                            Set<String> leadParties) {
         String governmentCode = publisherCode != null ? publisherCode : datelineCode;
         // why: the lines explaining each tag, or null when nobody asked (tagging at full speed)
         Map<AgreementType, List<Hit>> byType = new LinkedHashMap<>();
@@ -309,7 +312,8 @@ final class AgreementFinder {
         String named = hits.isEmpty() || home == null ? null : governmentVoice(hits);
         // a government's own release speaks for it, whoever it names
         String voice = named == null && publisherCode != null ? "Government" : named;
-        byType.forEach((type, typeHits) -> {
+        byType.forEach((type, headlineOrBody) -> {
+            List<Hit> typeHits = headlineOrBody;
             List<Evidence> evidence = new ArrayList<>();
             for (Hit h : typeHits) {
                 int start = h.tokens().start[h.sentenceStart()];
@@ -321,6 +325,12 @@ final class AgreementFinder {
                 if (!dup) {
                     evidence.add(new Evidence(h.field(), start, end, h.tokens().text.substring(start, end), h.rule().id()));
                 }
+            }
+            if (body != null && typeHits.stream().allMatch(h -> h.field() == TextField.TITLE)) {
+                // a headline that names the instrument, a body that speaks of "the above Agreement": that
+                // sentence reports it, with its sides and stage
+                typeHits = new ArrayList<>(typeHits);
+                typeHits.addAll(references(typeHits.get(0).rule(), body));
             }
             Hit first = typeHits.get(0);
             for (Hit h : typeHits) {
@@ -430,6 +440,24 @@ final class AgreementFinder {
             }
         }
         return homes;
+    }
+
+    /** The body's sentences that refer to the headline's instrument ("the above Agreement"), as hits of {@code rule}. */
+    private List<Hit> references(Rule rule, Tokens body) {
+        List<Hit> out = new ArrayList<>(1);
+        for (int k = 0; k + 1 < body.count && out.size() < MAX_SENTENCES; k++) {
+            int id = body.id[k];
+            if (id < 0 || !references.get(id)) {
+                continue;
+            }
+            for (int j = k + 1; j <= Math.min(k + 3, body.count - 1) && body.sentence[j] == body.sentence[k]; j++) {
+                if (body.id[j] >= 0 && instruments.get(body.id[j])) {
+                    out.add(new Hit(rule, TextField.BODY, body, j, j, body.sentenceStart(j), body.sentenceEnd(j)));
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** The one country among {@code parties}, or null when they have none or several. */

@@ -171,7 +171,7 @@ public final class NewsTagger implements Tagger {
         // a party makes a country `about` when the sentence that reports its agreement names it
         Set<String> parties = hits.isEmpty() ? Set.of() : new HashSet<>();
         List<AgreementTag> agreementTags = hits.isEmpty() ? List.of()
-                : agreements.tags(hits, mentions, datelineCode, publisherCode, agreements.companyHomes(mentions, title, body),
+                : agreements.tags(hits, body, mentions, datelineCode, publisherCode, agreements.companyHomes(mentions, title, body),
                         datelineDate, explanation, parties);
 
         List<String> countryLines = explain ? new ArrayList<>() : null;

@@ -148,6 +148,7 @@ class AgreementLanguageTest {
             '' | Ghana has received a loan from Japan towards the cost of a new bridge.               | LOAN_AGREEMENT/SIGNED/GH+JP
             '' | Zambia reviewed the progress of its on-going IMF programme with its creditors.       | LOAN_AGREEMENT/SIGNED/ZM
             Establishment of a joint venture with Vietnam | The Cabinet discussed the matter.           | JOINT_VENTURE/PROPOSED/VN
+            Memorandum of Understanding on Fisheries | The proposal to sign the above Memorandum with the Government of Chile was approved. | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/CL
             '' | The states adopted the convention on plastic waste and will report on it each year.  | TREATY/SIGNED/-
             """)
     void statusFromTheInstrumentsAttributesAndTheHeadlinesLaterStage(String title, String body, String expected) {

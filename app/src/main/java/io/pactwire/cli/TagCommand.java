@@ -100,7 +100,7 @@ final class TagCommand implements Callable<Integer> {
 
     /** The --explain text of one article: its tags, each with the evidence and the rule behind it. */
     static String explain(RawArticle article, Tagger tagger) {
-        Tags tags = tagger.explain(new ArticleText(article.title(), article.dateline(), article.body()));
+        Tags tags = tagger.explain(new ArticleText(article.title(), article.dateline(), article.body(), article.site()));
         StringBuilder out = new StringBuilder();
         out.append("== ").append(article.id());
         if (!article.title().isBlank()) {

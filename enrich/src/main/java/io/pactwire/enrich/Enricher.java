@@ -20,7 +20,7 @@ public final class Enricher {
     }
 
     public EnrichedArticle enrich(RawArticle raw) {
-        Tags tags = tagger.tag(new ArticleText(raw.title(), raw.dateline(), raw.body()));
+        Tags tags = tagger.tag(new ArticleText(raw.title(), raw.dateline(), raw.body(), raw.site()));
         return EnrichedArticle.of(raw, tags.countries(), tags.agreements(), tagger.versions(), clock.instant());
     }
 }

@@ -746,8 +746,9 @@ public final class InputReader {
                 : parsed.url() != null && !parsed.url().isBlank() ? ArticleIds.forUrl(parsed.url())
                 : ArticleIds.forContent(title, parsed.body());
         try {
+            String publisher = JsonLine.publisherHost(parsed.source());
             return new Input.Article(source, new RawArticle(id, source, parsed.url(), title, parsed.body(), parsed.dateline(),
-                    publishedAt, null, null, 1, clock.instant()));
+                    publishedAt, null, null, 1, clock.instant(), publisher));
         } catch (IllegalArgumentException e) {
             return new Input.Rejected(source, e.getMessage());
         }

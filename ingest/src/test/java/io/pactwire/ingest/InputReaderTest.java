@@ -3,6 +3,7 @@ package io.pactwire.ingest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.pactwire.model.RawArticle;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,25 @@ class InputReaderTest {
         assertThat(noId.article().id()).isEqualTo(ArticleIds.forUrl("https://example.org/x"));
         assertThat(noId.article().publishedAt()).isEqualTo("1987-03-03");
         assertThat(((Input.Rejected) inputs.get(5)).reason()).startsWith("publishedAt: must be an ISO-8601 date");
+    }
+
+    @Test
+    void keepsTheSourceOfAJsonLineAsItsPublisherWhenItIsAHostOrUrl(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("releases.jsonl");
+        Files.writeString(file, String.join("\n",
+                "{\"id\":\"p-1\",\"body\":\"The Cabinet met.\",\"source\":\"Press.Gov.NP\"}",
+                "{\"id\":\"p-2\",\"body\":\"The Cabinet met.\",\"source\":\"https://www.example.org/news/1\"}",
+                "{\"id\":\"p-3\",\"body\":\"The Cabinet met.\",\"source\":\"Evening Courier\"}",
+                "{\"id\":\"p-4\",\"body\":\"The Cabinet met.\",\"url\":\"https://news.example.com/a\"}"));
+        List<Input> inputs = read(file);
+        assertThat(inputs).allMatch(i -> i instanceof Input.Article);
+        List<RawArticle> articles = inputs.stream().map(i -> ((Input.Article) i).article()).toList();
+        assertThat(articles.get(0).publisher()).isEqualTo("press.gov.np");
+        assertThat(articles.get(1).publisher()).isEqualTo("www.example.org");
+        assertThat(articles.get(2).publisher()).as("a name is no publisher's host, and no reason to refuse the line").isNull();
+        assertThat(articles.get(3).publisher()).isNull();
+        assertThat(articles.get(3).site()).as("the site of an article without a source is its URL's")
+                .isEqualTo("https://news.example.com/a");
     }
 
     @Test

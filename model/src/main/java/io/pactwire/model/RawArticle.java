@@ -21,6 +21,9 @@ import java.time.Instant;
  * @param revision    1 for the first version of an article, incremented when its content changes; at most
  *                    {@link #MAX_REVISION}
  * @param ingestedAt  when ingest read it
+ * @param publisher   the host name of the site that published it ({@code cabinetoffice.gov.lk}), when the input names
+ *                    its publisher but no article URL (a JSON line's {@code source}); the tagger reads a government
+ *                    publisher's country from it, or from the host of {@link #url()}
  */
 public record RawArticle(
         String id,
@@ -33,7 +36,8 @@ public record RawArticle(
         String language,
         String contentHash,
         int revision,
-        Instant ingestedAt) {
+        Instant ingestedAt,
+        String publisher) {
 
     /** Longest article id, in characters: it is the key of every topic the article reaches. */
     public static final int MAX_ID_CHARS = 512;
@@ -73,6 +77,18 @@ public record RawArticle(
             throw new InvalidFieldException("revision", "must be at most " + MAX_REVISION + " (RawArticle.MAX_REVISION), got "
                     + revision);
         }
+        publisher = Fields.requireText("publisher", Fields.blankToNull(publisher));
+    }
+
+    /** An article without a publisher of its own: the site is that of {@code url}, when known. */
+    public RawArticle(String id, String sourceUri, String url, String title, String body, String dateline,
+                      String publishedAt, String language, String contentHash, int revision, Instant ingestedAt) {
+        this(id, sourceUri, url, title, body, dateline, publishedAt, language, contentHash, revision, ingestedAt, null);
+    }
+
+    /** The site that published the article, as given: {@link #publisher()} when known, else {@link #url()}, else null. */
+    public String site() {
+        return publisher != null ? publisher : url;
     }
 
     /**
@@ -91,30 +107,34 @@ public record RawArticle(
     }
 
     public RawArticle withSourceUri(String value) {
-        return new RawArticle(id, value, url, title, body, dateline, publishedAt, language, contentHash, revision, ingestedAt);
+        return new RawArticle(id, value, url, title, body, dateline, publishedAt, language, contentHash, revision, ingestedAt, publisher);
     }
 
     public RawArticle withUrl(String value) {
-        return new RawArticle(id, sourceUri, value, title, body, dateline, publishedAt, language, contentHash, revision, ingestedAt);
+        return new RawArticle(id, sourceUri, value, title, body, dateline, publishedAt, language, contentHash, revision, ingestedAt, publisher);
     }
 
     public RawArticle withDateline(String value) {
-        return new RawArticle(id, sourceUri, url, title, body, value, publishedAt, language, contentHash, revision, ingestedAt);
+        return new RawArticle(id, sourceUri, url, title, body, value, publishedAt, language, contentHash, revision, ingestedAt, publisher);
     }
 
     public RawArticle withPublishedAt(String value) {
-        return new RawArticle(id, sourceUri, url, title, body, dateline, value, language, contentHash, revision, ingestedAt);
+        return new RawArticle(id, sourceUri, url, title, body, dateline, value, language, contentHash, revision, ingestedAt, publisher);
     }
 
     public RawArticle withLanguage(String value) {
-        return new RawArticle(id, sourceUri, url, title, body, dateline, publishedAt, value, contentHash, revision, ingestedAt);
+        return new RawArticle(id, sourceUri, url, title, body, dateline, publishedAt, value, contentHash, revision, ingestedAt, publisher);
     }
 
     public RawArticle withRevision(int value) {
-        return new RawArticle(id, sourceUri, url, title, body, dateline, publishedAt, language, contentHash, value, ingestedAt);
+        return new RawArticle(id, sourceUri, url, title, body, dateline, publishedAt, language, contentHash, value, ingestedAt, publisher);
+    }
+
+    public RawArticle withPublisher(String value) {
+        return new RawArticle(id, sourceUri, url, title, body, dateline, publishedAt, language, contentHash, revision, ingestedAt, value);
     }
 
     public RawArticle withIngestedAt(Instant value) {
-        return new RawArticle(id, sourceUri, url, title, body, dateline, publishedAt, language, contentHash, revision, value);
+        return new RawArticle(id, sourceUri, url, title, body, dateline, publishedAt, language, contentHash, revision, value, publisher);
     }
 }

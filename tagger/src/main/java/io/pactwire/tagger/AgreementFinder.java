@@ -74,6 +74,12 @@ final class AgreementFinder {
     private final BitSet relatives;
     private final BitSet instruments;
     private final BitSet agenda;
+    private final BitSet inForce;
+    private final BitSet companyNouns;
+    private final BitSet leadingCues;
+    private final BitSet references;
+    private final BitSet indefinite;
+    private final BitSet conditional;
 
     AgreementFinder(AgreementRules rules, Vocabulary vocabulary) {
         int size = vocabulary.size();
@@ -131,6 +137,12 @@ final class AgreementFinder {
         relatives = classOrEmpty(rules, "RELATIVE");
         instruments = classOrEmpty(rules, "INSTRUMENT");
         agenda = classOrEmpty(rules, "AGENDA");
+        inForce = classOrEmpty(rules, "INFORCE");
+        companyNouns = classOrEmpty(rules, "COMPANYNOUN");
+        leadingCues = classOrEmpty(rules, "LEADINGCUE");
+        references = classOrEmpty(rules, "REFERENCE");
+        indefinite = classOrEmpty(rules, "INDEFINITE");
+        conditional = classOrEmpty(rules, "CONDITIONAL");
     }
 
     private static BitSet classOrEmpty(AgreementRules rules, String name) {
@@ -275,13 +287,19 @@ final class AgreementFinder {
      *
      * @param mentions      the article's country mentions, to find parties
      * @param datelineCode  the dateline's country, or null: the country of an unnamed ministry
+     * @param publisherCode the country of the government that published the article, or null: the country of an
+     *                      unnamed ministry before the dateline's (a release's dateline may be where it was signed)
+     * @param companyHomes  the home countries the article states for its companies ({@link #companyHomes}): the sides
+     *                      of an agreement whose sentences name no country
      * @param datelineDate  the dateline's date, or null
      * @param why           receives, per tag, a line saying how its status and date were decided
      * @param leadParties   receives the party countries named in the sentence that reports each agreement
      *                      (the others come from its other sentences, or the release's own government)
      */
-    List<AgreementTag> tags(List<Hit> hits, List<CountryFinder.Mention> mentions, String datelineCode,
-                            LocalDate datelineDate, List<String> why, Set<String> leadParties) {
+    List<AgreementTag> tags(List<Hit> hits, Tokens body, List<CountryFinder.Mention> mentions, String datelineCode,
+                            String publisherCode, List<Party> companyHomes, LocalDate datelineDate, List<String> why,
+                            Set<String> leadParties) {
+        String governmentCode = publisherCode != null ? publisherCode : datelineCode;
         // why: the lines explaining each tag, or null when nobody asked (tagging at full speed)
         Map<AgreementType, List<Hit>> byType = new LinkedHashMap<>();
         for (Hit hit : hits) {
@@ -290,9 +308,12 @@ final class AgreementFinder {
             }
         }
         List<AgreementTag> tags = new ArrayList<>(byType.size());
-        String home = homeCountry(mentions, datelineCode);
-        String voice = hits.isEmpty() || home == null ? null : governmentVoice(hits);
-        byType.forEach((type, typeHits) -> {
+        String home = homeCountry(mentions, governmentCode);
+        String named = hits.isEmpty() || home == null ? null : governmentVoice(hits);
+        // a government's own release speaks for it, whoever it names
+        String voice = named == null && publisherCode != null ? "Government" : named;
+        byType.forEach((type, headlineOrBody) -> {
+            List<Hit> typeHits = headlineOrBody;
             List<Evidence> evidence = new ArrayList<>();
             for (Hit h : typeHits) {
                 int start = h.tokens().start[h.sentenceStart()];
@@ -304,6 +325,12 @@ final class AgreementFinder {
                 if (!dup) {
                     evidence.add(new Evidence(h.field(), start, end, h.tokens().text.substring(start, end), h.rule().id()));
                 }
+            }
+            if (body != null && typeHits.stream().allMatch(h -> h.field() == TextField.TITLE)) {
+                // a headline that names the instrument, a body that speaks of "the above Agreement": that
+                // sentence reports it, with its sides and stage
+                typeHits = new ArrayList<>(typeHits);
+                typeHits.addAll(references(typeHits.get(0).rule(), body));
             }
             Hit first = typeHits.get(0);
             for (Hit h : typeHits) {
@@ -320,15 +347,16 @@ final class AgreementFinder {
             if (status == AgreementStatus.UNKNOWN) {
                 status = statusOfAnExistingInstrument(typeHits);
             }
+            status = laterStageOfTheHeadline(typeHits, status);
             String date = date(first, datelineDate);
             // an unnamed government ("the Cabinet", "the Ministry of Finance") is placed once all sides are known
             Set<Party> unnamed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            List<Party> parties = new ArrayList<>(parties(first, mentions, unnamed, datelineCode));
+            List<Party> parties = new ArrayList<>(parties(first, mentions, unnamed, governmentCode));
             int lead = parties.size();
             // the other sentences that report it name the sides the first leaves out ("the Cabinet approved ...")
             for (int i = 0; i < Math.min(typeHits.size(), MAX_SENTENCES) && parties.size() < MAX_PARTIES; i++) {
                 if (typeHits.get(i) != first) {
-                    for (Party p : parties(typeHits.get(i), mentions, null, datelineCode)) {
+                    for (Party p : parties(typeHits.get(i), mentions, null, governmentCode)) {
                         boolean known = false;
                         for (Party q : parties) {
                             known |= p.country() == null ? q.name().equals(p.name()) : p.country().equals(q.country());
@@ -339,7 +367,7 @@ final class AgreementFinder {
                     }
                 }
             }
-            String own = governmentsCountry(mentions, datelineCode, parties);
+            String own = governmentsCountry(mentions, governmentCode, parties);
             for (int i = 0; i < parties.size(); i++) {
                 Party p = parties.get(i);
                 if (unnamed.contains(p) && own != null) {
@@ -354,6 +382,22 @@ final class AgreementFinder {
             if (voice != null && own != null && parties.size() < MAX_PARTIES && parties.stream().noneMatch(p -> own.equals(p.country()))) {
                 parties.add(new Party(voice, own)); // a Cabinet's release: its government is a side
             }
+            if (type == AgreementType.TRADE_AGREEMENT) {
+                String one = onlyCountry(parties);
+                String other = one == null ? null : mostNamed(mentions, code -> !code.equals(one));
+                if (other != null && parties.size() < MAX_PARTIES) {
+                    // a trade deal has two sides at least: "the trade deal" of a story on China and the U.S.
+                    parties.add(new Party(gazetteerName(mentions, other), other));
+                }
+            }
+            if (parties.stream().allMatch(p -> p.country() == null)) {
+                // "Spotify acquired Gimlet ... The Swedish company": the companies' home as the article states it
+                for (Party company : companyHomes) {
+                    if (parties.size() < MAX_PARTIES) {
+                        parties.add(company);
+                    }
+                }
+            }
             tags.add(new AgreementTag(type, status, parties, date, evidence));
             if (why == null) {
                 return;
@@ -363,6 +407,89 @@ final class AgreementFinder {
                     + "\"; status " + status + (date == null ? "" : "; date " + date));
         });
         return tags;
+    }
+
+    /**
+     * The home countries the article states for companies, each once, in the order first stated: a country or its
+     * demonym before at most four lower-case words and a company noun ("the Swedish company", "Japanese
+     * entertainment and electronics giant", "a U.S. chipmaker"), or a country's possessive before a name ("Japan's
+     * SoftBank"). Each is a party named by its phrase.
+     */
+    List<Party> companyHomes(List<CountryFinder.Mention> mentions, Tokens title, Tokens body) {
+        List<Party> homes = new ArrayList<>(2);
+        for (CountryFinder.Mention m : mentions) {
+            if (m.dropped || m.code == null || (m.kind != Kind.NAME && m.kind != Kind.DEMONYM)) {
+                continue;
+            }
+            Tokens t = m.field == TextField.TITLE ? title : body;
+            int end = -1;
+            if (m.kind == Kind.NAME && possessiveBeforeAName(t, m)) {
+                end = m.lastToken + 2;
+            }
+            for (int k = m.lastToken + 1; end < 0 && k < t.count && k <= m.lastToken + 5 && t.sentence[k] == t.sentence[m.lastToken]; k++) {
+                int id = t.id[k];
+                if (id >= 0 && companyNouns.get(id)) {
+                    end = k;
+                } else if (capitalisedName(t, k) || !onlySpacesBetween(t, k - 1)) {
+                    break; // "Japanese Prime Minister", "Swiss, the company": no longer the description of one company
+                }
+            }
+            String code = m.code;
+            if (end >= 0 && homes.stream().noneMatch(p -> code.equals(p.country()))) {
+                homes.add(new Party(t.text.substring(m.start, t.end[Math.min(end, t.count - 1)]), code));
+            }
+        }
+        return homes;
+    }
+
+    /** The body's sentences that refer to the headline's instrument ("the above Agreement"), as hits of {@code rule}. */
+    private List<Hit> references(Rule rule, Tokens body) {
+        List<Hit> out = new ArrayList<>(1);
+        for (int k = 0; k + 1 < body.count && out.size() < MAX_SENTENCES; k++) {
+            int id = body.id[k];
+            if (id < 0 || !references.get(id)) {
+                continue;
+            }
+            for (int j = k + 1; j <= Math.min(k + 3, body.count - 1) && body.sentence[j] == body.sentence[k]; j++) {
+                if (body.id[j] >= 0 && instruments.get(body.id[j])) {
+                    out.add(new Hit(rule, TextField.BODY, body, j, j, body.sentenceStart(j), body.sentenceEnd(j)));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The one country among {@code parties}, or null when they have none or several. */
+    private static String onlyCountry(List<Party> parties) {
+        String one = null;
+        for (Party p : parties) {
+            if (p.country() != null && one != null && !one.equals(p.country())) {
+                return null;
+            }
+            one = p.country() != null ? p.country() : one;
+        }
+        return one;
+    }
+
+    /** The text of the article's first mention of {@code code}. */
+    private static String gazetteerName(List<CountryFinder.Mention> mentions, String code) {
+        for (CountryFinder.Mention m : mentions) {
+            if (!m.dropped && code.equals(m.code)) {
+                return m.alias.written();
+            }
+        }
+        return code;
+    }
+
+    /** "Japan's SoftBank": the country's name, a possessive and a capitalised word. */
+    private static boolean possessiveBeforeAName(Tokens t, CountryFinder.Mention m) {
+        int k = m.lastToken + 1;
+        if (k + 1 >= t.count || !t.word(k).equals("s") || t.end[m.lastToken] + 1 != t.start[k]) {
+            return false;
+        }
+        char apostrophe = t.text.charAt(t.end[m.lastToken]);
+        return (apostrophe == '\'' || apostrophe == '’') && capitalisedName(t, k + 1);
     }
 
     /**
@@ -462,8 +589,79 @@ final class AgreementFinder {
         return AgreementStatus.UNKNOWN;
     }
 
+    /**
+     * A headline that names a later stage than the body ("Extension of the MoU on ...", "Agreement terminated")
+     * over a body that tells how it began ("both countries signed the MoU in 2015"): the news is the later stage.
+     */
+    private AgreementStatus laterStageOfTheHeadline(List<Hit> typeHits, AgreementStatus status) {
+        if (status != AgreementStatus.SIGNED && status != AgreementStatus.AGREED && status != AgreementStatus.UNKNOWN) {
+            return status;
+        }
+        for (Hit h : typeHits) {
+            if (h.field() == TextField.TITLE) {
+                AgreementStatus headline = status(h, false);
+                if (headline == AgreementStatus.EXTENDED || headline == AgreementStatus.TERMINATED) {
+                    return headline;
+                }
+            }
+        }
+        return status;
+    }
+
+    /**
+     * What the words right around an instrument say of it before any cue of the sentence does: one acted
+     * under or that exists ("as per the MoU", "their existing agreement", "the current pact") is in force,
+     * SIGNED; "a deal would ...", "an agreement could ..." is a hypothetical one, PROPOSED. Null when they say
+     * nothing.
+     */
+    private AgreementStatus statusOfItsAttributes(Hit h) {
+        Tokens t = h.tokens();
+        int instrument = -1; // the instrument's word in the trigger ("agreement" of "trade agreement")
+        for (int k = h.triggerStart(); k <= h.triggerEnd(); k++) {
+            if (t.id[k] >= 0 && instruments.get(t.id[k])) {
+                instrument = k;
+            }
+        }
+        if (instrument < 0) {
+            return null;
+        }
+        // up to three words before, through determiners and modifiers, but never past a cue of its own
+        for (int k = h.triggerStart() - 1; k >= Math.max(h.sentenceStart(), h.triggerStart() - 3); k--) {
+            int id = t.id[k];
+            if (id < 0) {
+                continue;
+            }
+            if (inForce.get(id) || (k > h.sentenceStart() && t.word(k).equalsIgnoreCase("going")
+                    && t.word(k - 1).equalsIgnoreCase("on") && t.start[k] == t.end[k - 1] + 1)) {
+                return AgreementStatus.SIGNED; // "on-going" as written, as well as "ongoing"
+            }
+            if (statusCues[id] != 0 || weakCues.get(id) || proposal.get(id) || negation.get(id) || modal.get(id)) {
+                break;
+            }
+        }
+        int before = h.triggerStart() - 1;
+        int after = instrument + 1;
+        boolean indefiniteArticle = (before >= h.sentenceStart() && t.id[before] >= 0 && indefinite.get(t.id[before]))
+                || (t.id[h.triggerStart()] >= 0 && indefinite.get(t.id[h.triggerStart()]));
+        // its verb within three words ("a deal would", "an agreement with Chile would"), before any cue
+        for (int k = after; indefiniteArticle && k <= Math.min(h.sentenceEnd(), after + 2); k++) {
+            int id = t.id[k];
+            if (id >= 0 && conditional.get(id)) {
+                return AgreementStatus.PROPOSED;
+            }
+            if (id >= 0 && (statusCues[id] != 0 || relatives.get(id))) {
+                break;
+            }
+        }
+        return null;
+    }
+
     private AgreementStatus status(Hit h) {
         Tokens t = h.tokens();
+        AgreementStatus attributes = statusOfItsAttributes(h);
+        if (attributes != null) {
+            return attributes;
+        }
         if (h.field() == TextField.TITLE && h.sentenceStart() == 0 && t.count > 0 && t.id[0] >= 0 && agenda.get(t.id[0])) {
             // a headline that names an act to be done ("Signing a Letter of Intent ...", "Accession to the
             // RCEP", "Entering into a Framework Agreement") is the item a government decides on: proposed
@@ -492,6 +690,9 @@ final class AgreementFinder {
                 if (modal.get(id) && relatives.get(before)) {
                     continue; // "a deal that would give": what it does, not where it stands
                 }
+            }
+            if (k > h.triggerEnd() && leadingCues.get(id)) {
+                continue; // "a loan received towards the cost": the direction of the money, not of the talks
             }
             // the statuses the word is a cue for, in the order of their ordinals
             for (int cues = id < statusCues.length ? statusCues[id] : 0; cues != 0; cues &= cues - 1) {

@@ -626,8 +626,11 @@ final class CountryFinder {
                 Alias a = m.alias;
                 boolean name = a.kind() != Kind.CITY;
                 boolean major = name || isMajor(a);
-                if ((round == 1 && major) || (round == 2 && (!major || (name && (seats == null || !seats.contains(a)))))) {
-                    continue; // a country's name gives way to a town only by a qualifier, its division or as a seat
+                if ((round == 0 && name) || (round == 1 && major)
+                        || (round == 2 && (!major || (name && (seats == null || !seats.contains(a)))))) {
+                    // a country's name gives way to a town only by a qualifier ("China, Texas") or as a seat: a
+                    // division named elsewhere ("West Texas crude" in a story on U.S.-China trade) is no context
+                    continue;
                 }
                 // a country's name the article gives in no other way does not hold its country in the article
                 String own = name && !a.code().equals(datelineCode) && namedOnlyBy(mentions, a) ? a.code() : null;

@@ -73,6 +73,7 @@ public final class NewsTagger implements Tagger {
     private final AgreementFinder agreements;
     private final List<String> dictionary;
     private final Versions versions;
+    private final Set<String> knownCodes = Set.copyOf(Gazetteer.knownCodes());
 
     private NewsTagger(Vocabulary vocabulary, boolean[] abbreviations, Gazetteer gazetteer, AgreementFinder agreements,
                        List<String> dictionary, Versions versions) {
@@ -165,10 +166,13 @@ public final class NewsTagger implements Tagger {
         agreements.scan(TextField.TITLE, title, hits);
         agreements.scan(TextField.BODY, body, hits);
         List<String> explanation = explain ? new ArrayList<>() : null;
+        // a government's release speaks for its country: that of its unnamed "Cabinet" and "Ministry"
+        String publisherCode = hits.isEmpty() ? null : Publishers.governmentCountry(article.publisher(), knownCodes::contains);
         // a party makes a country `about` when the sentence that reports its agreement names it
         Set<String> parties = hits.isEmpty() ? Set.of() : new HashSet<>();
         List<AgreementTag> agreementTags = hits.isEmpty() ? List.of()
-                : agreements.tags(hits, mentions, datelineCode, datelineDate, explanation, parties);
+                : agreements.tags(hits, body, mentions, datelineCode, publisherCode, agreements.companyHomes(mentions, title, body),
+                        datelineDate, explanation, parties);
 
         List<String> countryLines = explain ? new ArrayList<>() : null;
         List<CountryTag> countryTags = countryTags(article, dateline, mentions, body, parties, countryLines);

@@ -37,6 +37,7 @@ class AgreementLanguageTest {
             Peru ratified the Minamata Convention last year.                                  | TREATY/SIGNED/PE
             Ghana and Togo signed a mutual legal assistance treaty.                           | OTHER_AGREEMENT/SIGNED/GH+TG TREATY/SIGNED/GH+TG
             Kenya and Japan concluded an economic partnership agreement.                      | TRADE_AGREEMENT/AGREED/JP+KE
+            The U.S. signed the trade deal in January. Exports from China rose and China's stocks rallied. | TRADE_AGREEMENT/SIGNED/CN+US
             Officials from Chile and Canada opened a new round of trade talks.                | TRADE_AGREEMENT/NEGOTIATING/CA+CL
             Australia, China, Japan, Korea, New Zealand, Thailand and Vietnam signed the free trade agreement. | TRADE_AGREEMENT/SIGNED/AU+CN+JP+KR+NZ+TH+VN
             """)
@@ -49,7 +50,16 @@ class AgreementLanguageTest {
             The lender approved a concessionary loan to Nepal for the new dam.                | LOAN_AGREEMENT/AGREED/NP
             Nepal reached a staff-level agreement with the IMF on the second review.          | LOAN_AGREEMENT/AGREED/NP
             The contract for the bridge was awarded to a Danish builder.                      | SUPPLY_CONTRACT/AGREED/DK
-            The procurement process for the supply of new buses began in March.               | SUPPLY_CONTRACT/UNKNOWN/-
+            The procurement process for the supply of new buses began in March.               | SUPPLY_CONTRACT/NEGOTIATING/-
+            A Korean shipyard agreed to sell two tankers to a Greek owner.                    | SUPPLY_CONTRACT/AGREED/GR+KR
+            The Czech maker will be paid $5 million for supplying turbines to Peru.           | SUPPLY_CONTRACT/AGREED/CZ+PE
+            A Turkish builder won the tender for the new airport terminal.                    | SUPPLY_CONTRACT/UNKNOWN/TR
+            Oil traders sold crude as prices fell in Asia.                                    | ''
+            A Spanish bank won the bidding for a majority stake in the Mexican lender.        | ACQUISITION_AGREEMENT/UNKNOWN/ES+MX
+            The buyer agreed to buy the smelter's entire annual output of alumina.            | SUPPLY_CONTRACT/AGREED/-
+            A Dutch insurer took a 30 percent stake in the Polish broker.                     | ACQUISITION_AGREEMENT/SIGNED/NL+PL
+            A Dutch insurer hopes to take a stake in the Polish broker.                       | ACQUISITION_AGREEMENT/PROPOSED/NL+PL
+            The bank lost money on loans made to a Thai property developer.                   | LOAN_AGREEMENT/UNKNOWN/TH
             """)
     void verbsOfContracting(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
@@ -58,6 +68,12 @@ class AgreementLanguageTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             The chipmaker formed a strategic partnership with a Korean carmaker.              | COOPERATION_AGREEMENT/UNKNOWN/KR
+            The shipyard plans to seek joint production agreements with Japan.               | COOPERATION_AGREEMENT/PROPOSED/JP JOINT_VENTURE/PROPOSED/JP
+            Two Swiss banks are partners in a new venture with a Singapore exchange.          | JOINT_VENTURE/UNKNOWN/CH+SG
+            Oil producers led by Russia agreed to cut output by a million barrels a day.      | OTHER_AGREEMENT/AGREED/RU TRADE_AGREEMENT/AGREED/RU
+            The declaration on ocean research was signed by Chile and Peru.                   | JOINT_DECLARATION/SIGNED/CL+PE
+            The Declaration on Safe Shipping was adopted by the member states in 2004.        | JOINT_DECLARATION/SIGNED/-
+            Declaration on Forestry Cooperation between the ministries of Ghana and Togo      | COOPERATION_AGREEMENT/SIGNED/GH+TG JOINT_DECLARATION/SIGNED/GH+TG
             The two retailers will partner with a Swedish bank on payments.                   | COOPERATION_AGREEMENT/AGREED/SE
             The carmakers agreed to join forces on electric vans.                             | COOPERATION_AGREEMENT/AGREED/-
             """)
@@ -89,7 +105,8 @@ class AgreementLanguageTest {
             "Prices stayed high until a settlement is reached, traders said.",
             "The tender went to the Joint Venture of Acme Builders and Orion Works.",
             "Greece and the Soviet Union reached agreement on an alumina plant.",
-            "The buyer agreed to buy the smelter's entire annual output of alumina."})
+            "The chambers of commerce want to encourage more joint ventures and licensing accords.",
+            "Orion Motors, the joint venture company owned by two carmakers, hired 300 workers."})
     void unrelatedSensesAndHypotheticalMentionsReportNothing(String sentence) {
         assertThat(tags("", sentence)).isEmpty();
     }
@@ -116,6 +133,56 @@ class AgreementLanguageTest {
             """)
     void aGovernmentsReleaseIsASideOfItsAgreements(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /** agreements-4: an instrument's attributes, later stages in a headline, withdrawal, deliberation, steps towards. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            '' | Nepal and India will review trade under their existing transit treaty.               | TREATY/SIGNED/IN+NP
+            '' | Roads in Ghana will be paid for as per the memorandum of understanding with Japan.   | MEMORANDUM_OF_UNDERSTANDING/SIGNED/GH+JP
+            '' | An agreement with Chile would cut tariffs on Norwegian salmon.                       | TRADE_AGREEMENT/PROPOSED/CL+NO
+            Extension of the cooperation agreement with Senegal | Senegal and Spain signed the cooperation agreement in 2019. | COOPERATION_AGREEMENT/EXTENDED/ES+SN
+            '' | Peru will withdraw from the extradition treaty with Bolivia.                         | TREATY/TERMINATED/BO+PE
+            '' | The Dutch retailer is weighing a sale of its Belgian unit.                           | ACQUISITION_AGREEMENT/PROPOSED/BE+NL
+            '' | Kenya took further steps towards a debt restructuring with its creditors.            | LOAN_AGREEMENT/NEGOTIATING/KE
+            '' | Ghana has received a loan from Japan towards the cost of a new bridge.               | LOAN_AGREEMENT/SIGNED/GH+JP
+            '' | Zambia reviewed the progress of its on-going IMF programme with its creditors.       | LOAN_AGREEMENT/SIGNED/ZM
+            Establishment of a joint venture with Vietnam | The Cabinet discussed the matter.           | JOINT_VENTURE/PROPOSED/VN
+            Memorandum of Understanding on Fisheries | The proposal to sign the above Memorandum with the Government of Chile was approved. | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/CL
+            '' | The states adopted the convention on plastic waste and will report on it each year.  | TREATY/SIGNED/-
+            """)
+    void statusFromTheInstrumentsAttributesAndTheHeadlinesLaterStage(String title, String body, String expected) {
+        assertThat(tags(title, body)).isEqualTo(expected);
+    }
+
+    /** A company's home as the article states it elsewhere, when the agreement's sentences name no country. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Lumo Inc. acquired two podcast studios last week. The Norwegian company paid $50 million.               | ACQUISITION_AGREEMENT/SIGNED/NO
+            Vale Corp. agreed to acquire a nickel mine on Monday. Brazil's Vale has looked for nickel for years.     | ACQUISITION_AGREEMENT/AGREED/BR
+            Lumo Inc. acquired two podcast studios last week. A Japanese entertainment and games giant bid too.    | ACQUISITION_AGREEMENT/SIGNED/JP
+            Lumo Inc. acquired two podcast studios last week. The Norwegian Prime Minister welcomed the news.       | ACQUISITION_AGREEMENT/SIGNED/-
+            Lumo Inc. acquired a Danish podcast studio last week. The Norwegian company paid $50 million.          | ACQUISITION_AGREEMENT/SIGNED/DK
+            """)
+    void aCompanysHomeStatedElsewhereIsItsCountry(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /** A government's release that never names its own country: the publisher says whose Cabinet it is. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            The Cabinet approved the proposal to sign a memorandum of understanding with the Government of Chile. | press.gov.np         | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/CL+NP
+            The Cabinet approved the proposal to sign a memorandum of understanding with the Government of Chile. | -                    | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/CL
+            The Ministry of Finance signed a loan agreement with Japan for a new water plant.                     | https://mof.gov.np/n | LOAN_AGREEMENT/SIGNED/JP+NP
+            The Ministry of Finance signed a loan agreement with Japan for a new water plant.                     | -                    | LOAN_AGREEMENT/SIGNED/JP
+            The Cabinet approved the proposal to sign a memorandum of understanding with the Government of Chile. | finance.example.com  | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/CL
+            The President met the Prime Minister of Indonesia and they discussed a free trade agreement.          | pmd.gov.np           | TRADE_AGREEMENT/NEGOTIATING/ID+NP
+            The President met the Prime Minister of Indonesia and they discussed a free trade agreement.          | -                    | TRADE_AGREEMENT/NEGOTIATING/ID
+            """)
+    void aGovernmentPublisherIsTheCountryOfItsUnnamedGovernment(String body, String publisher, String expected) {
+        String tags = tagger.tag(new ArticleText("", "", body, publisher)).agreements().stream()
+                .map(AgreementLanguageTest::tag).sorted().collect(Collectors.joining(" "));
+        assertThat(tags).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -146,7 +213,7 @@ class AgreementLanguageTest {
     @CsvSource(delimiter = '|', textBlock = """
             Under the Convention on the Rights of the Child, Norway reports every five years.          | TREATY/SIGNED/NO
             The 1965 treaty between Japan and Korea covered the claims, officials said.                | TREATY/SIGNED/JP+KR
-            The procurement process for the supply of new buses began in March.                         | SUPPLY_CONTRACT/UNKNOWN/-
+            The procurement of new buses for the city is paid for by the state.                          | SUPPLY_CONTRACT/UNKNOWN/-
             """)
     void anInstrumentNamedWithoutAStageIsInForce(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);

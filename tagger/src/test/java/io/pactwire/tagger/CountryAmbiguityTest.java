@@ -27,6 +27,9 @@ class CountryAmbiguityTest {
             Georgia the country          |                                  | Russia and Georgia traded accusations over the border.                       | GE RU
             Georgia from Tbilisi         |                                  | Officials in Tbilisi said Georgia would join the talks.                      | GE
             Georgia, US state by context |                                  | Farmers in Texas and Georgia expect a smaller peanut crop.                   | US
+            China with a US state named  |                                  | West Texas crude rose as the U.S.-China trade talks went on in China.       | CN US
+            China spelt Peoples'         |                                  | A loan from the Government of Peoples' Republic of China was approved.      | CN
+            China, Texas qualified       |                                  | The school board of China, Texas, met on Monday.                            | US
             Jordan a person              |                                  | Michael Jordan scored 40 points for the Bulls.                              | 
             Jordan a person, coreference |                                  | Coach Jordan said the team played well. Jordan added that he was tired.      | 
             Jordan the country           |                                  | Jordan and Syria agreed to reopen the border crossing.                      | JO SY

@@ -3,7 +3,6 @@ package io.pactwire.cli;
 import io.pactwire.enrich.EnrichConfig;
 import io.pactwire.store.StoreConfig;
 import io.pactwire.topics.PipelineTopics;
-import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;

@@ -1,16 +1,13 @@
 package io.pactwire.enrich;
 
 import io.pactwire.config.ConfigInput;
-import io.pactwire.config.ConfigSources;
 import io.pactwire.config.HostName;
 import io.pactwire.config.PactwireConfig;
-import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,14 +81,7 @@ public final class EnrichConfig extends PactwireConfig {
 
     @Override
     protected List<String> validate(Map<String, Object> parsed, Map<String, String> passThrough) {
-        List<String> problems = new ArrayList<>();
-        DERIVED.forEach((streamsKey, ourKey) -> {
-            if (passThrough.containsKey(streamsKey)) {
-                problems.add(streamsKey + " is set by " + ourKey + " (env " + ConfigSources.envVarFor(ourKey)
-                        + "); do not set it directly");
-            }
-        });
-        return problems;
+        return settingsDecidedByPactwire(DERIVED, passThrough);
     }
 
     public String applicationId() {
@@ -107,11 +97,7 @@ public final class EnrichConfig extends PactwireConfig {
      * empties, and which Kafka Streams warns about), as the XDG base directory specification places state.
      */
     static String defaultStateDir(Map<String, String> env) {
-        String xdg = env.get("XDG_STATE_HOME");
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
-                ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".local", "state");
-        return base.resolve("pactwire").resolve("enrich").toString();
+        return defaultStateDir(env, "enrich");
     }
 
     /**

@@ -6,7 +6,6 @@ import io.pactwire.tagger.Tagger;
 import io.pactwire.topics.ConnectionWatch;
 import io.pactwire.topics.Incarnations;
 import io.pactwire.topics.TopicWatch;
-import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;

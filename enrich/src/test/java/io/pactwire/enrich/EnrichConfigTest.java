@@ -48,6 +48,6 @@ class EnrichConfigTest {
         ConfigInput conflicting = ConfigInput.of(Map.of("bootstrap.servers", "k:9092", "application.id", "other"));
         assertThatThrownBy(() -> new EnrichConfig(conflicting))
                 .isInstanceOf(ConfigValidationException.class)
-                .hasMessageContaining("application.id is set by enrich.application.id (env PACTWIRE_ENRICH_APPLICATION_ID)");
+                .hasMessageContaining("application.id is decided by enrich.application.id (env PACTWIRE_ENRICH_APPLICATION_ID)");
     }
 }

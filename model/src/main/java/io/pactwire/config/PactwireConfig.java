@@ -160,6 +160,35 @@ public abstract class PactwireConfig {
         return definition;
     }
 
+    /**
+     * One problem per Kafka setting of {@code decided} that the user set although Pactwire decides it, by one of
+     * its own keys (named with its environment variable) or by a guarantee (said in words).
+     */
+    protected static List<String> settingsDecidedByPactwire(Map<String, String> decided, Map<String, String> passThrough) {
+        List<String> problems = new ArrayList<>();
+        decided.forEach((kafkaKey, decidedBy) -> {
+            if (passThrough.containsKey(kafkaKey)) {
+                String how = decidedBy.contains(".") && !decidedBy.contains(" ")
+                        ? decidedBy + " (env " + ConfigSources.envVarFor(decidedBy) + ")" : decidedBy;
+                problems.add(kafkaKey + " is decided by " + how + "; do not set it directly");
+            }
+        });
+        problems.sort(null);
+        return problems;
+    }
+
+    /**
+     * The default folder of a service's local state: {@code $XDG_STATE_HOME/pactwire/<service>} when that is an
+     * absolute path, else {@code ~/.local/state/pactwire/<service>}.
+     */
+    public static String defaultStateDir(Map<String, String> env, String service) {
+        String xdg = env.get("XDG_STATE_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+                ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("pactwire").resolve(service).toString();
+    }
+
     /** This pipeline's topics: Pactwire's under {@code topics.prefix}. */
     public PipelineTopics topics() {
         return topics;

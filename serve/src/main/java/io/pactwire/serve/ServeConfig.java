@@ -1,7 +1,6 @@
 package io.pactwire.serve;
 
 import io.pactwire.config.ConfigInput;
-import io.pactwire.config.ConfigSources;
 import io.pactwire.config.HostName;
 import io.pactwire.config.PactwireConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -10,7 +9,6 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,22 +57,11 @@ public final class ServeConfig extends PactwireConfig {
 
     @Override
     protected List<String> validate(Map<String, Object> parsed, Map<String, String> passThrough) {
-        List<String> problems = new ArrayList<>();
-        DERIVED.forEach((streamsKey, ourKey) -> {
-            if (passThrough.containsKey(streamsKey)) {
-                problems.add(streamsKey + " is set by " + ourKey + " (env " + ConfigSources.envVarFor(ourKey)
-                        + "); do not set it directly");
-            }
-        });
-        return problems;
+        return settingsDecidedByPactwire(DERIVED, passThrough);
     }
 
     static String defaultStateDir(Map<String, String> env) {
-        String xdg = env.get("XDG_STATE_HOME");
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
-                ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".local", "state");
-        return base.resolve("pactwire").resolve("serve").toString();
+        return defaultStateDir(env, "serve");
     }
 
     public int port() {

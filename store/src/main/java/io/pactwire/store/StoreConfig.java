@@ -1,14 +1,12 @@
 package io.pactwire.store;
 
 import io.pactwire.config.ConfigInput;
-import io.pactwire.config.ConfigSources;
 import io.pactwire.config.HostName;
 import io.pactwire.config.PactwireConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigDef;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,15 +40,7 @@ public final class StoreConfig extends PactwireConfig {
 
     @Override
     protected List<String> validate(Map<String, Object> parsed, Map<String, String> passThrough) {
-        List<String> problems = new ArrayList<>();
-        FIXED.forEach((kafkaKey, decidedBy) -> {
-            if (passThrough.containsKey(kafkaKey)) {
-                String how = decidedBy.contains(".") && !decidedBy.contains(" ")
-                        ? decidedBy + " (env " + ConfigSources.envVarFor(decidedBy) + ")" : decidedBy;
-                problems.add(kafkaKey + " is decided by " + how + "; do not set it directly");
-            }
-        });
-        return problems;
+        return settingsDecidedByPactwire(FIXED, passThrough);
     }
 
     /** The store's consumer group: {@code store.group.id}, by default under {@code topics.prefix}. */

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *   <li>Characters XML 1.0 forbids (C0 controls but tab and line ends, such as U+001D; U+FFFE, U+FFFF;
  *       unpaired surrogates) are removed, and so are character references to them.</li>
  *   <li>HTML named character references ({@code &eacute;}, {@code &nbsp;}, {@code &mdash;}: the HTML5 table)
- *       become numeric references; an ampersand that starts no reference is escaped ({@code AT&T}).
+ *       become numeric references, HTML's {@code &#X41;} XML's {@code &#x41;}; an ampersand that starts no
+ *       reference is escaped ({@code AT&T}).
  *       CDATA sections, comments and processing instructions are left as they are.</li>
  *   <li>A DOCTYPE that only names an external DTD (RSS 0.91's Netscape DTD, which is where its HTML entities
  *       come from) is removed unread: the DTD is never fetched. A DOCTYPE with an internal subset, where
@@ -240,7 +241,8 @@ final class FeedText {
 
     /**
      * Every reference made one XML knows: HTML named references become numeric ones, references to
-     * characters XML forbids are dropped, and an ampersand that starts no reference is escaped.
+     * characters XML forbids are dropped, hexadecimal ones take XML's lower-case {@code x} ({@code &#X41;}, as
+     * HTML allows, is {@code &#x41;}), and an ampersand that starts no reference is escaped.
      */
     private static String withXmlReferences(String xml) {
         StringBuilder out = new StringBuilder(xml.length() + 64);
@@ -292,7 +294,7 @@ final class FeedText {
         if (numeric) {
             int codePoint = name.length() > 7 ? -1 : Integer.parseInt(name, hex ? 16 : 10);
             if (isXmlChar(codePoint)) {
-                out.append(xml, at, end + 1);
+                out.append(hex ? "&#x" : "&#").append(name).append(';'); // HTML's &#X41; is XML's &#x41;
             }
         } else if (XML_ENTITIES.contains(name)) {
             out.append(xml, at, end + 1);

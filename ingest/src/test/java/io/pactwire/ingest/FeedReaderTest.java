@@ -40,6 +40,11 @@ class FeedReaderTest {
     }
 
     @Test
+    void readsAHexReferenceWithAnUpperCaseXAsHtmlDoes() throws Exception {
+        assertThat(read(rss("", "&#X41;&#X2014;&#x42;")).get(0).title()).isEqualTo("A—B");
+    }
+
+    @Test
     void showsAnUnknownEntityOrABareAmpersandAsWritten() throws Exception {
         assertThat(read(rss("", "AT&T &bogus; & Co")).get(0).title()).isEqualTo("AT&T &bogus; & Co");
     }

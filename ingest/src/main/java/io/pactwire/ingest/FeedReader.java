@@ -148,12 +148,14 @@ final class FeedReader {
         }
         Parser parser = new Parser();
         Document document = parser.parse(xml);
-        Optional<String> note = FeedTree.normalize(document);
+        Optional<String> note;
         SyndFeed feed;
         try {
+            note = FeedTree.normalize(document);
             feed = new SyndFeedImpl(parser.build(document));
         } catch (FeedException | RuntimeException e) {
-            // Rome's parsers fail on some documents with a NullPointerException: a document they cannot read
+            // Rome's parsers fail on some documents with a NullPointerException, and JDOM refuses a name or
+            // namespace it cannot have with an IllegalArgumentException: a document that cannot be read
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (message.equals("Invalid document")) {
                 message = "no RSS or Atom parser for its root element <" + document.getRootElement().getName() + "> and its namespace";

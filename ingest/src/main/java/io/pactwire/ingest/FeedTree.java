@@ -16,16 +16,20 @@ import java.util.Set;
  * A parsed feed made the shape Rome's parsers expect, where feedparser reads the same document as a feed:
  *
  * <ul>
- *   <li>An {@code <rss>} root in a namespace (a default one, {@code <rss xmlns="http://blogs.law.harvard.edu/tech/rss">},
- *       or a prefix, {@code <r:rss xmlns:r="...">}) has that namespace's elements moved to none, where RSS's
- *       elements are.</li>
+ *   <li>RSS 0.9x quirks: an {@code <rss>} root with no version, or one no parser knows ({@code 2.00},
+ *       {@code 0.91fn}), is read as RSS 2.0, whose elements are a superset of 0.9x's.</li>
+ *   <li>An {@code <rss>} root in a namespace, a default one ({@code http://backend.userland.com/rss2},
+ *       {@code http://blogs.law.harvard.edu/tech/rss}) or a prefix's ({@code <r:rss xmlns:r="...">}), has
+ *       that namespace's elements moved to none, where RSS's elements are; elements in other namespaces keep
+ *       theirs.</li>
  *   <li>An {@code <rss>} without {@code <channel>} has its content put in one, so its items are read (none if
  *       it has none); an RSS 1.0 or 0.90 {@code <rdf:RDF>} without one gets an empty one, as its items are
  *       beside it. Either is {@linkplain #NO_CHANNEL noted}, so that a feed with no items says why.</li>
- *   <li>Microsoft's Channel Definition Format ({@code <CHANNEL>} of {@code <ITEM HREF="...">}, with
- *       {@code <TITLE>}, {@code <ABSTRACT>} and a {@code LASTMOD} attribute) becomes the RSS 2.0 it maps to:
- *       title, description, link (resolved against a {@code BASE} attribute), pubDate. Its items in
- *       sub-channels are the channel's.</li>
+ *   <li>A {@code <channel>} root: Microsoft's Channel Definition Format ({@code <CHANNEL>} of
+ *       {@code <ITEM HREF="...">}, with {@code <TITLE>}, {@code <ABSTRACT>} and a {@code LASTMOD} attribute),
+ *       or an RSS channel that lost its {@code <rss>}, becomes the RSS 2.0 it maps to: title, description,
+ *       link (resolved against a {@code BASE} attribute), pubDate, and any other child element as it is.
+ *       Its items in sub-channels are the channel's.</li>
  *   <li>An {@code <item>} of an Atom {@code <feed>}, in the feed's namespace, is an entry, as feedparser
  *       takes it.</li>
  * </ul>
@@ -37,6 +41,7 @@ final class FeedTree {
     static final String NO_CHANNEL = "RSS without <channel>";
 
     private static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    private static final Set<String> RSS_VERSIONS = Set.of("0.91", "0.92", "0.93", "0.94", "2.0");
     private static final Set<String> ATOM = Set.of("http://purl.org/atom/ns#", "http://www.w3.org/2005/Atom");
 
     private FeedTree() {
@@ -52,6 +57,10 @@ final class FeedTree {
         String name = root.getName();
         if (name.equals("rss")) {
             inNoNamespace(root);
+            String version = root.getAttributeValue("version");
+            if (version == null || !RSS_VERSIONS.contains(version.strip())) {
+                root.setAttribute("version", "2.0");
+            }
             return withChannel(root);
         }
         if (name.equals("RDF") && root.getNamespaceURI().equals(RDF)) {
@@ -77,6 +86,12 @@ final class FeedTree {
         inIt.add(root);
         root.getDescendants(Filters.element(namespace)).forEach(inIt::add);
         for (Element element : inIt) {
+            // a default namespace declared here would clash with none; the elements it named keep it
+            for (Namespace declared : List.copyOf(element.getAdditionalNamespaces())) {
+                if (declared.getPrefix().isEmpty()) {
+                    element.removeNamespaceDeclaration(declared);
+                }
+            }
             element.setNamespace(Namespace.NO_NAMESPACE);
         }
     }
@@ -115,13 +130,15 @@ final class FeedTree {
         return new Element("rss").setAttribute("version", "2.0").addContent(channel);
     }
 
-    /** The title, abstract, address and date of a CDF channel or item, as RSS's elements. */
+    /** The title, abstract, address and date of a CDF channel or item as RSS's elements, and its other elements. */
     private static void mapCdf(Element cdf, Element rss) {
         for (Element child : cdf.getChildren()) {
             if (child.getName().equalsIgnoreCase("title")) {
                 rss.addContent(new Element("title").setText(child.getTextTrim()));
             } else if (child.getName().equalsIgnoreCase("abstract")) {
                 rss.addContent(new Element("description").setText(child.getTextTrim()));
+            } else if (!child.getName().equalsIgnoreCase("item") && !child.getName().equalsIgnoreCase("channel")) {
+                rss.addContent(child.clone());
             }
         }
         String href = attribute(cdf, "href");

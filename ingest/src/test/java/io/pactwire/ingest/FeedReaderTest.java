@@ -157,6 +157,26 @@ class FeedReaderTest {
     }
 
     @Test
+    void readsAPrefixedRssWithoutVersionAndOneWhoseChannelDeclaresAnotherDefaultNamespace() throws Exception {
+        String xml = "<x:rss xmlns:x=\"urn:made-up:rss\"><x:channel xmlns=\"urn:made-up:other\"><x:title>T</x:title>"
+                + "<x:item><title>not RSS's</title><x:title>One</x:title></x:item></x:channel></x:rss>";
+        assertThat(read(xml)).singleElement().extracting(FeedReader.Item::title).isEqualTo("One");
+    }
+
+    @Test
+    void readsAnRssChannelThatLostItsRssRoot() throws Exception {
+        String xml = "<channel><title>T</title><item><title>One</title><link>https://news.example/1</link>"
+                + "<description>Text</description><pubDate>Tue, 02 Jan 2024 10:00:00 GMT</pubDate></item></channel>";
+        assertThat(FeedReader.looksLikeFeed(xml.getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(read(xml)).singleElement().satisfies(item -> {
+            assertThat(item.title()).isEqualTo("One");
+            assertThat(item.link()).isEqualTo("https://news.example/1");
+            assertThat(item.summaryHtml()).isEqualTo("Text");
+            assertThat(item.publishedAt()).isEqualTo("2024-01-02T10:00:00Z");
+        });
+    }
+
+    @Test
     void readsMicrosoftsChannelDefinitionFormat() throws Exception {
         String cdf = "<CHANNEL HREF=\"https://news.example/\" BASE=\"https://news.example/stories/\">\n"
                 + "  <TITLE>Example</TITLE><ABSTRACT>All the news</ABSTRACT>\n"

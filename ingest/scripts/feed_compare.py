@@ -11,6 +11,12 @@ and never copied into this one.
     apt-get install -y python3-feedparser     # Debian's feedparser
     ./mvnw -B -o -q test-compile -pl ingest -am
     /usr/bin/python3 ingest/scripts/feed_compare.py --mirror /path/to/feedparser.git [--show 40]
+
+To measure an earlier commit, compile its ingest classes and its FeedCorpus (they go together) into a folder
+and pass it as --before:
+
+    git archive COMMIT ingest/src/main/java ingest/src/test/java/io/pactwire/ingest/FeedCorpus.java | tar x -C /tmp/old
+    javac -d /tmp/old/out -cp "$(cat ingest/target/feed-compare.classpath):model/target/classes" $(find /tmp/old/ingest -name '*.java')
 """
 import argparse
 import collections
@@ -85,7 +91,7 @@ def difference(theirs, ours):
         elif "DOCTYPE" in reason:
             verdict = "refused by design (security)"
         else:
-            verdict = "rejected, feedparser reads it with an error"
+            verdict = "feedparser reads it, with an error"
     return kind, verdict, their_reason, our_reason
 
 
@@ -93,7 +99,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mirror", default="/work/.mirror/kurtmckee+feedparser/repo", help="git dir of kurtmckee/feedparser")
     parser.add_argument("--before", help="classes put first on the class path, to measure another FeedReader"
-                        " (an earlier commit's, compiled against ingest's class path)")
+                        " (an earlier commit's ingest classes with its FeedCorpus, compiled against ingest's class path)")
     parser.add_argument("--show", type=int, default=40, help="disagreements listed per kind")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

@@ -15,7 +15,7 @@ and never copied into this one.
 To measure an earlier commit, compile its ingest classes and its FeedCorpus (they go together) into a folder
 and pass it as --before:
 
-    git archive COMMIT ingest/src/main/java ingest/src/test/java/io/pactwire/ingest/FeedCorpus.java | tar x -C /tmp/old
+    mkdir -p /tmp/old && git archive COMMIT ingest/src/main/java ingest/src/test/java/io/pactwire/ingest/FeedCorpus.java | tar x -C /tmp/old
     javac -d /tmp/old/out -cp "$(cat ingest/target/feed-compare.classpath):model/target/classes" $(find /tmp/old/ingest -name '*.java')
 """
 import argparse

@@ -4,12 +4,19 @@
 For every feed file of the `tests/` folder of kurtmckee/feedparser: whether feedparser parses it
 without error (bozo == 0) and how many entries it finds, and whether Pactwire reads it (FeedReader,
 through the test tool io.pactwire.ingest.FeedCorpus) and how many items and articles it makes of
-it. Prints both counts and the disagreements. The corpus is read from a git mirror of that repository
+it. Prints both counts, and each remaining disagreement with its class (clean or bozo in feedparser;
+not read, another entry count, rejected, not a feed) and both sides' reasons. The corpus is read from a git mirror of that repository
 and never copied into this one.
 
     apt-get install -y python3-feedparser     # Debian's feedparser
     ./mvnw -B -o -q test-compile -pl ingest -am
     /usr/bin/python3 ingest/scripts/feed_compare.py --mirror /path/to/feedparser.git [--show 40]
+
+To measure an earlier commit, compile its ingest classes and its FeedCorpus (they go together) into a folder
+and pass it as --before:
+
+    mkdir -p /tmp/old && git archive COMMIT ingest/src/main/java ingest/src/test/java/io/pactwire/ingest/FeedCorpus.java | tar x -C /tmp/old
+    javac -d /tmp/old/out -cp "$(cat ingest/target/feed-compare.classpath):model/target/classes" $(find /tmp/old/ingest -name '*.java')
 """
 import argparse
 import collections
@@ -19,6 +26,7 @@ import sys
 import tarfile
 import tempfile
 import io
+import re
 
 import feedparser
 
@@ -61,11 +69,37 @@ def pactwire(files, before=None):
     return result
 
 
+POSITION = re.compile(r"^<unknown>:\d+:\d+: |Error on line \d+: ")
+
+
+def difference(theirs, ours):
+    """The class of one disagreement: (kind, verdict, feedparser's reason, Pactwire's), without line numbers."""
+    clean, entries, kind, message = theirs
+    outcome, items, _, reason = ours
+    their_reason = "no error" if clean else f"{kind}: {POSITION.sub('', message)}"[:110]
+    our_reason = (f"{outcome}: {POSITION.sub('', reason.replace('not a valid RSS or Atom feed: ', ''))}" if reason
+                  else f"{outcome}, {items} items")[:110]
+    if clean:
+        kind = "clean, not read" if outcome != "read" else "clean, another entry count"
+        verdict = "refused by design (security)" if "DOCTYPE" in reason else "a difference to close"
+    else:
+        kind = "bozo, " + ("read with another entry count" if outcome == "read" else outcome)
+        if outcome == "read":
+            verdict = "both read it, as far as each can"
+        elif "SAXParseException" in their_reason and ("Invalid XML" in reason or outcome == "not-a-feed"):
+            verdict = "both find it not well-formed"
+        elif "DOCTYPE" in reason:
+            verdict = "refused by design (security)"
+        else:
+            verdict = "feedparser reads it, with an error"
+    return kind, verdict, their_reason, our_reason
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mirror", default="/work/.mirror/kurtmckee+feedparser/repo", help="git dir of kurtmckee/feedparser")
     parser.add_argument("--before", help="classes put first on the class path, to measure another FeedReader"
-                        " (an earlier commit's, compiled against ingest's class path)")
+                        " (an earlier commit's ingest classes with its FeedCorpus, compiled against ingest's class path)")
     parser.add_argument("--show", type=int, default=40, help="disagreements listed per kind")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -75,9 +109,10 @@ def main():
         for f in files:
             try:
                 d = feedparser.parse(f)
-                theirs[f] = (not d.bozo, len(d.entries), type(d.get("bozo_exception")).__name__ if d.bozo else "")
+                error = d.get("bozo_exception")
+                theirs[f] = (not d.bozo, len(d.entries), type(error).__name__ if d.bozo else "", str(error) if d.bozo else "")
             except Exception as e:  # feedparser itself fails on a few: counted as not read cleanly
-                theirs[f] = (False, 0, "crash " + type(e).__name__)
+                theirs[f] = (False, 0, "crash " + type(e).__name__, str(e))
         rel = lambda f: os.path.relpath(f, tmp)
         clean = [f for f in files if theirs[f][0]]
         same = [f for f in clean if ours[f][0] == "read" and ours[f][1] == theirs[f][1]]
@@ -93,23 +128,24 @@ def main():
               f" {len(other_count)} with another count, does not read {len(not_read)}")
         print(f"of the {len(bozo)} feedparser flags bozo (it then reads what it can): Pactwire reads {len(bozo_read)},"
               f" {sum(1 for f in bozo_read if ours[f][1] == theirs[f][1])} of them with feedparser's entry count")
-        without_channel = [f for f in not_read if ours[f][3] == "RSS without <channel>"]
-        print(f"of the {len(not_read)} clean ones Pactwire does not read, {len(without_channel)} are an <rss> without <channel>"
-              f" ({sum(1 for f in without_channel if theirs[f][1] == 0)} of them with no entries at all)")
-        reasons = collections.Counter((ours[f][0] + ": " + ours[f][3][:70]) for f in not_read)
-        print("\nwhy Pactwire does not read what feedparser reads cleanly:")
-        for reason, n in reasons.most_common():
-            print(f"  {n:5d}  {reason}")
-        print("\nread with another entry count (feedparser, Pactwire items):")
-        for f in other_count[:args.show]:
-            print(f"  {rel(f)}: {theirs[f][1]} vs {ours[f][1]}")
-        print("\nnot read by Pactwire, read cleanly by feedparser:")
-        for f in not_read[:args.show]:
-            print(f"  {rel(f)}: {ours[f][0]} {ours[f][3][:100]}")
-        print("\nfeedparser bozo, by exception, and what Pactwire does:")
-        kinds = collections.Counter((theirs[f][2], ours[f][0]) for f in bozo)
-        for (kind, outcome), n in kinds.most_common():
-            print(f"  {n:5d}  {kind} -> Pactwire {outcome}")
+        noted = collections.Counter(ours[f][3] for f in files if ours[f][0] == "read" and ours[f][3])
+        for note, n in noted.most_common():
+            empty = sum(1 for f in files if ours[f][0] == "read" and ours[f][3] == note and ours[f][1] == 0)
+            print(f"read with a note: {n} \"{note}\" ({empty} of them with no items, which ingest reports as skipped"
+                  f" with that reason)")
+        differences = collections.defaultdict(list)
+        for f in files:
+            if theirs[f][0] and f in same or not theirs[f][0] and ours[f][0] == "read" and ours[f][1] == theirs[f][1]:
+                continue
+            differences[difference(theirs[f], ours[f])].append(f)
+        print(f"\nremaining differences: {sum(len(v) for v in differences.values())} files, by class and reason"
+              f" (feedparser's, Pactwire's):")
+        for (kind, verdict, their_reason, our_reason), fs in sorted(differences.items(), key=lambda kv: (kv[0][0], -len(kv[1]))):
+            print(f"  {len(fs):5d}  {kind}, {verdict}")
+            print(f"         feedparser: {their_reason}")
+            print(f"         Pactwire:   {our_reason}")
+            for f in fs[:args.show]:
+                print(f"           {rel(f)}: {theirs[f][1]} entries vs {ours[f][1]} items")
     return 0
 
 

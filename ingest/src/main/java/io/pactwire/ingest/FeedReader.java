@@ -3,9 +3,13 @@ package io.pactwire.ingest;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.WireFeedInput;
+import org.jdom2.Document;
+import org.jdom2.JDOMException;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,12 +26,19 @@ import java.util.regex.Pattern;
  * where safety is at stake ({@link FeedText}): the charset is detected (UTF-16 and UTF-32 too), HTML entities
  * resolved, stray control characters removed; a DOCTYPE that declares anything is refused before parsing, as
  * a DTD is how external entities (XXE) and entity expansion bombs get in, and no real feed needs one. Rome's
- * parser refuses DOCTYPEs too ({@link SyndFeedInput#setAllowDoctypes(boolean)} false), as a second line.
+ * parser refuses DOCTYPEs too ({@link WireFeedInput#setAllowDoctypes(boolean)} false), as a second line, and
+ * neither reads external entities nor expands any. The parsed document is then made the shape Rome's feed
+ * parsers expect where feedparser reads it as a feed ({@link FeedTree}: RSS in a namespace, without
+ * {@code <channel>}, Microsoft's CDF, Atom with {@code <item>}s).
  */
 final class FeedReader {
     private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE", Pattern.CASE_INSENSITIVE);
+    /** A feed's root element: rss, feed, rdf:RDF (with any prefix), or CDF's CHANNEL. */
+    private static final String ROOT_ELEMENT = "<(?:(?:[\\w.-]+:)?(?:rss|feed|RDF)|(?i:channel))[\\s>/]";
     private static final Pattern ROOT = Pattern.compile(
-            "^(?:\\s|<\\?xml[^>]*>|<!--.*?-->|(?i:<!DOCTYPE)[^>\\[]*>)*<(?:rss|feed|rdf:RDF)[\\s>]", Pattern.DOTALL);
+            "^(?:\\s|<\\?xml[^>]*>|<!--.*?-->|(?i:<!DOCTYPE)[^>\\[]*>)*" + ROOT_ELEMENT, Pattern.DOTALL);
+    /** A root element anywhere, for a document whose DOCTYPE hides it from {@link #ROOT}: refused, as a feed. */
+    private static final Pattern ANY_ROOT = Pattern.compile(ROOT_ELEMENT);
     private static final Pattern DEFAULT_NAMESPACE = Pattern.compile("\\sxmlns\\s*=\\s*([\"'])(.*?)\\1");
     private static final Pattern ATOM_03_VERSION = Pattern.compile("\\sversion\\s*=\\s*[\"']0\\.3[\"']");
     private static final String ATOM_03 = "http://purl.org/atom/ns#";
@@ -35,7 +47,6 @@ final class FeedReader {
     private static final Pattern BASE64_ELEMENT = Pattern.compile(
             "(<([\\w:.-]+)\\s[^>]*\\bmode\\s*=\\s*[\"']base64[\"'][^>]*>)([^<]*)(</\\2\\s*>)");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern RSS_CHANNEL = Pattern.compile("<(?:[\\w.-]+:)?channel[\\s>/]");
 
     /**
      * One item of a feed.
@@ -49,6 +60,18 @@ final class FeedReader {
     record Item(String link, String title, String contentHtml, String summaryHtml, String publishedAt) {
     }
 
+    /**
+     * What a feed holds.
+     *
+     * @param items its items, in feed order
+     * @param note  what was wrong with it, though it was read ({@link FeedTree#NO_CHANNEL}), or empty
+     */
+    record Feed(List<Item> items, Optional<String> note) {
+        Feed {
+            items = List.copyOf(items);
+        }
+    }
+
     /** A feed that cannot be read; the message is the reason. */
     static final class FeedProblem extends Exception {
         private static final long serialVersionUID = 1L;
@@ -58,10 +81,13 @@ final class FeedReader {
         }
     }
 
-    /** Whether {@code bytes} look like a feed (an rss, feed or rdf:RDF root element), in any charset, UTF-16 and UTF-32 too. */
+    /**
+     * Whether {@code bytes} look like a feed (an rss, feed or rdf:RDF root element, prefixed or not, or CDF's
+     * CHANNEL), in any charset, UTF-16 and UTF-32 too.
+     */
     static boolean looksLikeFeed(byte[] bytes) {
         String head = FeedText.head(bytes, 4096);
-        return ROOT.matcher(head).find() || (head.contains("<rss") || head.contains("<feed")) && DOCTYPE.matcher(head).find();
+        return ROOT.matcher(head).find() || DOCTYPE.matcher(head).find() && ANY_ROOT.matcher(head).find();
     }
 
     /**
@@ -109,36 +135,30 @@ final class FeedReader {
         return out.toString();
     }
 
-    /** The items of a feed, in feed order. */
-    List<Item> read(byte[] bytes, String contentType) throws FeedProblem {
+    /** The items of a feed, in feed order, and what was wrong with it though it was read. */
+    Feed read(byte[] bytes, String contentType) throws FeedProblem {
         String xml;
         try {
             xml = FeedText.of(bytes, contentType);
         } catch (FeedText.Refused e) {
             throw new FeedProblem(e.getMessage());
         }
-        if (FeedText.rootName(xml).equals("rss") && !RSS_CHANNEL.matcher(xml).find()) {
-            throw new FeedProblem("RSS without <channel>");
-        }
         if (FeedText.rootName(xml).equals("feed")) {
             xml = withCompactBase64(inAtomNamespace(xml));
         }
+        Parser parser = new Parser();
+        Document document = parser.parse(xml);
+        Optional<String> note;
         SyndFeed feed;
         try {
-            SyndFeedInput input = new SyndFeedInput();
-            input.setAllowDoctypes(false); // a second line: FeedText removed or refused the prolog's DOCTYPE
-            input.setXmlHealerOn(false); // FeedText does the healing, with the HTML5 entities
-            feed = input.build(new StringReader(xml));
-        } catch (FeedException | IllegalArgumentException e) {
+            note = FeedTree.normalize(document);
+            feed = new SyndFeedImpl(parser.build(document));
+        } catch (FeedException | RuntimeException e) {
+            // Rome's parsers fail on some documents with a NullPointerException, and JDOM refuses a name or
+            // namespace it cannot have with an IllegalArgumentException: a document that cannot be read
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (e.getCause() != null && e.getCause().getMessage() != null && !message.contains(e.getCause().getMessage())) {
-                message += ": " + e.getCause().getMessage(); // Rome's "Invalid XML" alone says nothing of why
-            }
             if (message.equals("Invalid document")) {
-                message = "no RSS or Atom parser for its root element <" + FeedText.rootName(xml) + "> and its namespace";
-            }
-            if (message.toLowerCase(Locale.ROOT).contains("doctype")) {
-                throw new FeedProblem(FeedText.DOCTYPE_REFUSED);
+                message = "no RSS or Atom parser for its root element <" + document.getRootElement().getName() + "> and its namespace";
             }
             throw new FeedProblem("not a valid RSS or Atom feed: " + message);
         }
@@ -160,6 +180,26 @@ final class FeedReader {
                     entry.getTitle() == null ? "" : entry.getTitle().strip(), content, summary,
                     date == null ? null : date.toInstant().atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
         }
-        return items;
+        return new Feed(items, note);
+    }
+
+    /** Rome's parser, with its safe settings: no DOCTYPE, no external entities, no entity expanded. */
+    private static final class Parser extends WireFeedInput {
+        Parser() {
+            setAllowDoctypes(false); // a second line: FeedText removed or refused the prolog's DOCTYPE
+            setXmlHealerOn(false); // FeedText does the healing, with the HTML5 entities
+        }
+
+        Document parse(String xml) throws FeedProblem {
+            try {
+                return createSAXBuilder().build(new StringReader(xml));
+            } catch (JDOMException | IOException e) {
+                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                if (message.toLowerCase(Locale.ROOT).contains("doctype")) {
+                    throw new FeedProblem(FeedText.DOCTYPE_REFUSED);
+                }
+                throw new FeedProblem("not a valid RSS or Atom feed: Invalid XML: " + message);
+            }
+        }
     }
 }

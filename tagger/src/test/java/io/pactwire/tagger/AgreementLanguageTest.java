@@ -231,6 +231,7 @@ class AgreementLanguageTest {
             The search company settled with the Dutch regulator over its ad rules.                     | OTHER_AGREEMENT/SIGNED/NL
             The retailer agreed to settle the lawsuit brought by its suppliers.                        | OTHER_AGREEMENT/AGREED/-
             The broadcaster signed a multiyear content deal with two Irish publishers.                 | OTHER_AGREEMENT/SIGNED/IE
+            The label said the video site had offered to change its licensing terms in Spain.          | OTHER_AGREEMENT/PROPOSED/ES
             """)
     void endsOfFightingSettlementsAndRightsDealsAreOtherAgreements(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
@@ -243,6 +244,20 @@ class AgreementLanguageTest {
             The ministry published its new debt restructuring framework for insolvent firms.          | ''
             """)
     void aFrameworkNamedByItsEconomicSubjectIsAFramework(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Both leaders pledged to honour the climate agreement and cut emissions in Chile and Peru.  | TREATY/SIGNED/CL+PE
+            Inspectors checked that Libya kept to its safeguards agreement with the agency.            | TREATY/SIGNED/LY
+            Russia and the United States began talks on a new arms control treaty.                     | TREATY/NEGOTIATING/RU+US
+            The invasion of Georgia violates the UN Charter, the envoy said.                           | TREATY/UNKNOWN/GE
+            The bank is offering a sovereign loan guarantee to Moldova.                                | LOAN_AGREEMENT/PROPOSED/MD
+            A firm from Ohio is the design-build contractor of the new embassy in Ghana.               | SUPPLY_CONTRACT/UNKNOWN/GH
+            She joins as a partner in the firm's tax practice in Dublin.                               | ''
+            """)
+    void instrumentsNamedBySubjectLoanGuaranteesAndBuildingContracts(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
 

@@ -344,6 +344,10 @@ final class AgreementFinder {
             for (int i = 0; i < typeHits.size() && status == AgreementStatus.UNKNOWN; i++) {
                 status = status(typeHits.get(i));
             }
+            if (status == AgreementStatus.UNKNOWN && type == AgreementType.JOINT_DECLARATION) {
+                // a joint statement or communique is published by its sides together: they agreed its text
+                status = AgreementStatus.AGREED;
+            }
             if (status == AgreementStatus.UNKNOWN) {
                 status = statusOfAnExistingInstrument(typeHits);
             }

@@ -74,7 +74,7 @@ class AgreementLanguageTest {
             Oil producers led by Russia agreed to cut output by a million barrels a day.      | OTHER_AGREEMENT/AGREED/RU TRADE_AGREEMENT/AGREED/RU
             The declaration on ocean research was signed by Chile and Peru.                   | JOINT_DECLARATION/SIGNED/CL+PE
             The Declaration on Safe Shipping was adopted by the member states in 2004.        | JOINT_DECLARATION/SIGNED/-
-            Declaration on Forestry Cooperation between the ministries of Ghana and Togo      | COOPERATION_AGREEMENT/SIGNED/GH+TG JOINT_DECLARATION/SIGNED/GH+TG
+            Declaration on Forestry Cooperation between the ministries of Ghana and Togo      | COOPERATION_AGREEMENT/SIGNED/GH+TG JOINT_DECLARATION/AGREED/GH+TG
             The two retailers will partner with a Swedish bank on payments.                   | COOPERATION_AGREEMENT/AGREED/SE
             The carmakers agreed to join forces on electric vans.                             | COOPERATION_AGREEMENT/AGREED/-
             """)
@@ -224,9 +224,9 @@ class AgreementLanguageTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             The two militias agreed to a ceasefire along the river on Sunday.                          | OTHER_AGREEMENT/AGREED/-
-            Envoys urged both sides to respect the cease-fire in the north of Chad.                    | OTHER_AGREEMENT/UNKNOWN/TD
+            Envoys said the cease-fire in the north of Chad held through the night.                    | OTHER_AGREEMENT/UNKNOWN/TD
             The rebels and the army extended their truce by another month in Sudan.                    | OTHER_AGREEMENT/EXTENDED/SD
-            The president called for a lasting political settlement in Mali.                           | OTHER_AGREEMENT/UNKNOWN/ML
+            The president called for a lasting political settlement in Mali.                           | OTHER_AGREEMENT/PROPOSED/ML
             Eritrea and Ethiopia signed a peace deal in Riyadh.                                        | OTHER_AGREEMENT/SIGNED/ER+ET
             The search company settled with the Dutch regulator over its ad rules.                     | OTHER_AGREEMENT/SIGNED/NL
             The retailer agreed to settle the lawsuit brought by its suppliers.                        | OTHER_AGREEMENT/AGREED/-
@@ -273,6 +273,17 @@ class AgreementLanguageTest {
             The Act on debt restructuring of insolvent companies took effect in May.                   | ''
             """)
     void namesPoliciesAndAbilitiesReportNoAgreement(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Joint statement of Chile and Peru on the Andean fisheries. The two governments stand by the fishermen. | JOINT_DECLARATION/AGREED/CL+PE
+            The envoy called for a ceasefire in the east of Congo.                                     | OTHER_AGREEMENT/PROPOSED/CD
+            Both ministers urged a truce in Yemen before the holidays.                                 | OTHER_AGREEMENT/PROPOSED/YE
+            Officials of Chile and Peru are working to develop an economic framework for the region.   | FRAMEWORK_AGREEMENT/NEGOTIATING/CL+PE
+            """)
+    void jointStatementsAreAgreedCallsAreProposalsAndDevelopingIsNegotiating(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
 }

@@ -77,6 +77,7 @@ final class AgreementFinder {
     private final BitSet inForce;
     private final BitSet companyNouns;
     private final BitSet leadingCues;
+    private final BitSet force;
     private final BitSet references;
     private final BitSet indefinite;
     private final BitSet conditional;
@@ -140,6 +141,7 @@ final class AgreementFinder {
         inForce = classOrEmpty(rules, "INFORCE");
         companyNouns = classOrEmpty(rules, "COMPANYNOUN");
         leadingCues = classOrEmpty(rules, "LEADINGCUE");
+        force = classOrEmpty(rules, "FORCE");
         references = classOrEmpty(rules, "REFERENCE");
         indefinite = classOrEmpty(rules, "INDEFINITE");
         conditional = classOrEmpty(rules, "CONDITIONAL");
@@ -734,6 +736,12 @@ final class AgreementFinder {
             }
         }
         if (best == AgreementStatus.AGREED && modal.get(t.id[bestToken])) {
+            // "the treaty will come into force on 1 May", "will enter into force": it is signed, its force is to come
+            for (int k = bestToken + 1; k <= Math.min(h.sentenceEnd(), bestToken + 3); k++) {
+                if (t.id[k] >= 0 && force.get(t.id[k])) {
+                    return AgreementStatus.SIGNED;
+                }
+            }
             // "the agreement will be signed", "would agree": the future of a signing is a proposal
             for (int k = bestToken + 1; k <= Math.min(h.sentenceEnd(), bestToken + 3); k++) {
                 int id = t.id[k];

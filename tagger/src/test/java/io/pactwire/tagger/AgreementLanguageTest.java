@@ -282,8 +282,10 @@ class AgreementLanguageTest {
             The envoy called for a ceasefire in the east of Congo.                                     | OTHER_AGREEMENT/PROPOSED/CD
             Both ministers urged a truce in Yemen before the holidays.                                 | OTHER_AGREEMENT/PROPOSED/YE
             Officials of Chile and Peru are working to develop an economic framework for the region.   | FRAMEWORK_AGREEMENT/NEGOTIATING/CL+PE
+            The extradition treaty between Chile and Peru will come into force on 1 May.               | TREATY/SIGNED/CL+PE
+            The extradition treaty between Chile and Peru will be signed on 1 May.                     | TREATY/PROPOSED/CL+PE
             """)
-    void jointStatementsAreAgreedCallsAreProposalsAndDevelopingIsNegotiating(String body, String expected) {
+    void jointStatementsAreAgreedCallsAreProposalsDevelopingIsNegotiatingAndForceToComeIsSigned(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
 }

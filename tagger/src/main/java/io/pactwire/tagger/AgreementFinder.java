@@ -77,6 +77,7 @@ final class AgreementFinder {
     private final BitSet inForce;
     private final BitSet companyNouns;
     private final BitSet leadingCues;
+    private final BitSet fighting;
     private final BitSet force;
     private final BitSet references;
     private final BitSet indefinite;
@@ -141,6 +142,7 @@ final class AgreementFinder {
         inForce = classOrEmpty(rules, "INFORCE");
         companyNouns = classOrEmpty(rules, "COMPANYNOUN");
         leadingCues = classOrEmpty(rules, "LEADINGCUE");
+        fighting = classOrEmpty(rules, "FIGHTING");
         force = classOrEmpty(rules, "FORCE");
         references = classOrEmpty(rules, "REFERENCE");
         indefinite = classOrEmpty(rules, "INDEFINITE");
@@ -385,7 +387,12 @@ final class AgreementFinder {
                     leadParties.add(parties.get(i).country());
                 }
             }
-            if (voice != null && own != null && parties.size() < MAX_PARTIES && parties.stream().noneMatch(p -> own.equals(p.country()))) {
+            if (publisherCode != null && endOfFighting(typeHits)
+                    && parties.stream().anyMatch(p -> p.country() != null && !publisherCode.equals(p.country()))) {
+                // a government that reports, urges or mediates a ceasefire is no side of it: those who fight are
+                parties.removeIf(p -> publisherCode.equals(p.country()));
+            } else if (voice != null && own != null && parties.size() < MAX_PARTIES
+                    && parties.stream().noneMatch(p -> own.equals(p.country()))) {
                 parties.add(new Party(voice, own)); // a Cabinet's release: its government is a side
             }
             if (type == AgreementType.TRADE_AGREEMENT) {
@@ -576,6 +583,23 @@ final class AgreementFinder {
             }
         }
         return end;
+    }
+
+    /**
+     * True when every sentence of the agreement reports an end to fighting (a ceasefire, a truce, a peace
+     * deal, a political settlement: a word of {@code FIGHTING} in its trigger).
+     */
+    private boolean endOfFighting(List<Hit> typeHits) {
+        for (Hit h : typeHits) {
+            boolean found = false;
+            for (int k = h.triggerStart(); k <= h.triggerEnd() && !found; k++) {
+                found = h.tokens().id[k] >= 0 && fighting.get(h.tokens().id[k]);
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

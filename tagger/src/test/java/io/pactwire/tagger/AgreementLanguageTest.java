@@ -179,6 +179,9 @@ class AgreementLanguageTest {
             The Cabinet approved the proposal to sign a memorandum of understanding with the Government of Chile. | finance.example.com  | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/CL
             The President met the Prime Minister of Indonesia and they discussed a free trade agreement.          | pmd.gov.np           | TRADE_AGREEMENT/NEGOTIATING/ID+NP
             The President met the Prime Minister of Indonesia and they discussed a free trade agreement.          | -                    | TRADE_AGREEMENT/NEGOTIATING/ID
+            Nepal urges Armenia and Azerbaijan to respect their ceasefire.                                        | mofa.gov.np          | OTHER_AGREEMENT/PROPOSED/AM+AZ
+            Nepal urges Armenia and Azerbaijan to respect their ceasefire.                                        | -                    | OTHER_AGREEMENT/PROPOSED/AM+AZ+NP
+            The Government of Nepal and the rebels signed a ceasefire.                                            | mofa.gov.np          | OTHER_AGREEMENT/SIGNED/NP
             """)
     void aGovernmentPublisherIsTheCountryOfItsUnnamedGovernment(String body, String publisher, String expected) {
         String tags = tagger.tag(new ArticleText("", "", body, publisher)).agreements().stream()

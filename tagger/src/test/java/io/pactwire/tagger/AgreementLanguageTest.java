@@ -259,6 +259,8 @@ class AgreementLanguageTest {
             The bank is offering a sovereign loan guarantee to Moldova.                                | LOAN_AGREEMENT/PROPOSED/MD
             A firm from Ohio is the design-build contractor of the new embassy in Ghana.               | SUPPLY_CONTRACT/UNKNOWN/GH
             She joins as a partner in the firm's tax practice in Dublin.                               | ''
+            The extradition treaty between Chile and Peru reflects their long cooperation.             | TREATY/SIGNED/CL+PE
+            The memorandum between Chile and Peru reflects their long cooperation.                     | COOPERATION_AGREEMENT/SIGNED/CL+PE
             """)
     void instrumentsNamedBySubjectLoanGuaranteesAndBuildingContracts(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);

@@ -272,6 +272,8 @@ class AgreementLanguageTest {
             Staff follow the office's COVID-19 protocols and work from home when ill.                  | ''
             The embassy has reviewed its security measures and protocols this week.                    | ''
             The agency revised its Merger Guidelines to cover digital markets.                         | ''
+            The new chief prefers lawsuits to block harmful mergers over remedies.                     | ''
+            Two Dutch banks agreed on a merger, and the regulator may review it.                       | ACQUISITION_AGREEMENT/AGREED/NL
             She was named Under Secretary of Defense for Acquisition and Sustainment.                  | ''
             Visitors must acquire a licence before they may fish in the lake.                          | ''
             The council warned that the regime must never acquire a nuclear weapon.                    | ''

@@ -77,6 +77,8 @@ final class AgreementFinder {
     private final BitSet inForce;
     private final BitSet companyNouns;
     private final BitSet leadingCues;
+    private final BitSet fighting;
+    private final BitSet force;
     private final BitSet references;
     private final BitSet indefinite;
     private final BitSet conditional;
@@ -140,6 +142,8 @@ final class AgreementFinder {
         inForce = classOrEmpty(rules, "INFORCE");
         companyNouns = classOrEmpty(rules, "COMPANYNOUN");
         leadingCues = classOrEmpty(rules, "LEADINGCUE");
+        fighting = classOrEmpty(rules, "FIGHTING");
+        force = classOrEmpty(rules, "FORCE");
         references = classOrEmpty(rules, "REFERENCE");
         indefinite = classOrEmpty(rules, "INDEFINITE");
         conditional = classOrEmpty(rules, "CONDITIONAL");
@@ -344,6 +348,10 @@ final class AgreementFinder {
             for (int i = 0; i < typeHits.size() && status == AgreementStatus.UNKNOWN; i++) {
                 status = status(typeHits.get(i));
             }
+            if (status == AgreementStatus.UNKNOWN && type == AgreementType.JOINT_DECLARATION) {
+                // a joint statement or communique is published by its sides together: they agreed its text
+                status = AgreementStatus.AGREED;
+            }
             if (status == AgreementStatus.UNKNOWN) {
                 status = statusOfAnExistingInstrument(typeHits);
             }
@@ -379,7 +387,12 @@ final class AgreementFinder {
                     leadParties.add(parties.get(i).country());
                 }
             }
-            if (voice != null && own != null && parties.size() < MAX_PARTIES && parties.stream().noneMatch(p -> own.equals(p.country()))) {
+            if (publisherCode != null && endOfFighting(typeHits)
+                    && parties.stream().anyMatch(p -> p.country() != null && !publisherCode.equals(p.country()))) {
+                // a government that reports, urges or mediates a ceasefire is no side of it: those who fight are
+                parties.removeIf(p -> publisherCode.equals(p.country()));
+            } else if (voice != null && own != null && parties.size() < MAX_PARTIES
+                    && parties.stream().noneMatch(p -> own.equals(p.country()))) {
                 parties.add(new Party(voice, own)); // a Cabinet's release: its government is a side
             }
             if (type == AgreementType.TRADE_AGREEMENT) {
@@ -573,6 +586,23 @@ final class AgreementFinder {
     }
 
     /**
+     * True when every sentence of the agreement reports an end to fighting (a ceasefire, a truce, a peace
+     * deal, a political settlement: a word of {@code FIGHTING} in its trigger).
+     */
+    private boolean endOfFighting(List<Hit> typeHits) {
+        for (Hit h : typeHits) {
+            boolean found = false;
+            for (int k = h.triggerStart(); k <= h.triggerEnd() && !found; k++) {
+                found = h.tokens().id[k] >= 0 && fighting.get(h.tokens().id[k]);
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Without any sentence saying where it stands, an instrument named as a thing ("the treaty", "the
      * Convention on ...", "under the agreement") is one that exists: signed. Activities (procurement, a
      * partnership, a grant) stay UNKNOWN.
@@ -730,6 +760,12 @@ final class AgreementFinder {
             }
         }
         if (best == AgreementStatus.AGREED && modal.get(t.id[bestToken])) {
+            // "the treaty will come into force on 1 May", "will enter into force": it is signed, its force is to come
+            for (int k = bestToken + 1; k <= Math.min(h.sentenceEnd(), bestToken + 3); k++) {
+                if (t.id[k] >= 0 && force.get(t.id[k])) {
+                    return AgreementStatus.SIGNED;
+                }
+            }
             // "the agreement will be signed", "would agree": the future of a signing is a proposal
             for (int k = bestToken + 1; k <= Math.min(h.sentenceEnd(), bestToken + 3); k++) {
                 int id = t.id[k];

@@ -35,7 +35,8 @@ class AgreementLanguageTest {
     @CsvSource(delimiter = '|', textBlock = """
             Chile and Norway signed a double taxation avoidance agreement on Tuesday.          | TREATY/SIGNED/CL+NO
             Peru ratified the Minamata Convention last year.                                  | TREATY/SIGNED/PE
-            Ghana and Togo signed a mutual legal assistance treaty.                           | OTHER_AGREEMENT/SIGNED/GH+TG TREATY/SIGNED/GH+TG
+            Ghana and Togo signed a mutual legal assistance treaty.                           | TREATY/SIGNED/GH+TG
+            Ghana and Togo signed a mutual legal assistance agreement.                        | OTHER_AGREEMENT/SIGNED/GH+TG TREATY/SIGNED/GH+TG
             Kenya and Japan concluded an economic partnership agreement.                      | TRADE_AGREEMENT/AGREED/JP+KE
             The U.S. signed the trade deal in January. Exports from China rose and China's stocks rallied. | TRADE_AGREEMENT/SIGNED/CN+US
             Officials from Chile and Canada opened a new round of trade talks.                | TRADE_AGREEMENT/NEGOTIATING/CA+CL
@@ -73,7 +74,7 @@ class AgreementLanguageTest {
             Oil producers led by Russia agreed to cut output by a million barrels a day.      | OTHER_AGREEMENT/AGREED/RU TRADE_AGREEMENT/AGREED/RU
             The declaration on ocean research was signed by Chile and Peru.                   | JOINT_DECLARATION/SIGNED/CL+PE
             The Declaration on Safe Shipping was adopted by the member states in 2004.        | JOINT_DECLARATION/SIGNED/-
-            Declaration on Forestry Cooperation between the ministries of Ghana and Togo      | COOPERATION_AGREEMENT/SIGNED/GH+TG JOINT_DECLARATION/SIGNED/GH+TG
+            Declaration on Forestry Cooperation between the ministries of Ghana and Togo      | COOPERATION_AGREEMENT/SIGNED/GH+TG JOINT_DECLARATION/AGREED/GH+TG
             The two retailers will partner with a Swedish bank on payments.                   | COOPERATION_AGREEMENT/AGREED/SE
             The carmakers agreed to join forces on electric vans.                             | COOPERATION_AGREEMENT/AGREED/-
             """)
@@ -178,6 +179,9 @@ class AgreementLanguageTest {
             The Cabinet approved the proposal to sign a memorandum of understanding with the Government of Chile. | finance.example.com  | MEMORANDUM_OF_UNDERSTANDING/PROPOSED/CL
             The President met the Prime Minister of Indonesia and they discussed a free trade agreement.          | pmd.gov.np           | TRADE_AGREEMENT/NEGOTIATING/ID+NP
             The President met the Prime Minister of Indonesia and they discussed a free trade agreement.          | -                    | TRADE_AGREEMENT/NEGOTIATING/ID
+            Nepal urges Armenia and Azerbaijan to respect their ceasefire.                                        | mofa.gov.np          | OTHER_AGREEMENT/PROPOSED/AM+AZ
+            Nepal urges Armenia and Azerbaijan to respect their ceasefire.                                        | -                    | OTHER_AGREEMENT/PROPOSED/AM+AZ+NP
+            The Government of Nepal and the rebels signed a ceasefire.                                            | mofa.gov.np          | OTHER_AGREEMENT/SIGNED/NP
             """)
     void aGovernmentPublisherIsTheCountryOfItsUnnamedGovernment(String body, String publisher, String expected) {
         String tags = tagger.tag(new ArticleText("", "", body, publisher)).agreements().stream()
@@ -216,6 +220,79 @@ class AgreementLanguageTest {
             The procurement of new buses for the city is paid for by the state.                          | SUPPLY_CONTRACT/UNKNOWN/-
             """)
     void anInstrumentNamedWithoutAStageIsInForce(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /** agreements-5: kinds of language that the third dev set (government releases, antitrust news) showed. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The two militias agreed to a ceasefire along the river on Sunday.                          | OTHER_AGREEMENT/AGREED/-
+            Envoys said the cease-fire in the north of Chad held through the night.                    | OTHER_AGREEMENT/UNKNOWN/TD
+            The rebels and the army extended their truce by another month in Sudan.                    | OTHER_AGREEMENT/EXTENDED/SD
+            The president called for a lasting political settlement in Mali.                           | OTHER_AGREEMENT/PROPOSED/ML
+            Eritrea and Ethiopia signed a peace deal in Riyadh.                                        | OTHER_AGREEMENT/SIGNED/ER+ET
+            The search company settled with the Dutch regulator over its ad rules.                     | OTHER_AGREEMENT/SIGNED/NL
+            The retailer agreed to settle the lawsuit brought by its suppliers.                        | OTHER_AGREEMENT/AGREED/-
+            The broadcaster signed a multiyear content deal with two Irish publishers.                 | OTHER_AGREEMENT/SIGNED/IE
+            The label said the video site had offered to change its licensing terms in Spain.          | OTHER_AGREEMENT/PROPOSED/ES
+            """)
+    void endsOfFightingSettlementsAndRightsDealsAreOtherAgreements(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Ministers from Chile and Peru launched talks on a Pacific Economic Framework.              | FRAMEWORK_AGREEMENT/NEGOTIATING/CL+PE
+            Kenya and Canada will update their Trade and Investment Framework next year.               | FRAMEWORK_AGREEMENT/AGREED/CA+KE
+            The ministry published its new debt restructuring framework for insolvent firms.          | ''
+            """)
+    void aFrameworkNamedByItsEconomicSubjectIsAFramework(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Both leaders pledged to honour the climate agreement and cut emissions in Chile and Peru.  | TREATY/SIGNED/CL+PE
+            Inspectors checked that Libya kept to its safeguards agreement with the agency.            | TREATY/SIGNED/LY
+            Russia and the United States began talks on a new arms control treaty.                     | TREATY/NEGOTIATING/RU+US
+            The invasion of Georgia violates the UN Charter, the envoy said.                           | TREATY/UNKNOWN/GE
+            The bank is offering a sovereign loan guarantee to Moldova.                                | LOAN_AGREEMENT/PROPOSED/MD
+            A firm from Ohio is the design-build contractor of the new embassy in Ghana.               | SUPPLY_CONTRACT/UNKNOWN/GH
+            She joins as a partner in the firm's tax practice in Dublin.                               | ''
+            The extradition treaty between Chile and Peru reflects their long cooperation.             | TREATY/SIGNED/CL+PE
+            The memorandum between Chile and Peru reflects their long cooperation.                     | COOPERATION_AGREEMENT/SIGNED/CL+PE
+            """)
+    void instrumentsNamedBySubjectLoanGuaranteesAndBuildingContracts(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The general met the chief of the North Atlantic Treaty Organization in Oslo.               | ''
+            Staff follow the office's COVID-19 protocols and work from home when ill.                  | ''
+            The embassy has reviewed its security measures and protocols this week.                    | ''
+            The agency revised its Merger Guidelines to cover digital markets.                         | ''
+            The new chief prefers lawsuits to block harmful mergers over remedies.                     | ''
+            Two Dutch banks agreed on a merger, and the regulator may review it.                       | ACQUISITION_AGREEMENT/AGREED/NL
+            She was named Under Secretary of Defense for Acquisition and Sustainment.                  | ''
+            Visitors must acquire a licence before they may fish in the lake.                          | ''
+            The council warned that the regime must never acquire a nuclear weapon.                    | ''
+            The Act on debt restructuring of insolvent companies took effect in May.                   | ''
+            """)
+    void namesPoliciesAndAbilitiesReportNoAgreement(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Joint statement of Chile and Peru on the Andean fisheries. The two governments stand by the fishermen. | JOINT_DECLARATION/AGREED/CL+PE
+            The envoy called for a ceasefire in the east of Congo.                                     | OTHER_AGREEMENT/PROPOSED/CD
+            Both ministers urged a truce in Yemen before the holidays.                                 | OTHER_AGREEMENT/PROPOSED/YE
+            Officials of Chile and Peru are working to develop an economic framework for the region.   | FRAMEWORK_AGREEMENT/NEGOTIATING/CL+PE
+            The extradition treaty between Chile and Peru will come into force on 1 May.               | TREATY/SIGNED/CL+PE
+            The extradition treaty between Chile and Peru will be signed on 1 May.                     | TREATY/PROPOSED/CL+PE
+            """)
+    void jointStatementsAreAgreedCallsAreProposalsDevelopingIsNegotiatingAndForceToComeIsSigned(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
 }

@@ -77,6 +77,13 @@ final class AgreementFinder {
     private final BitSet inForce;
     private final BitSet companyNouns;
     private final BitSet leadingCues;
+    /** Words that open a clause of their own: "while", "whereas", "although", relative pronouns. */
+    private final BitSet clauseOpeners;
+    /** "and", "but": a new clause when a subject pronoun follows ("and they urged"). */
+    private final BitSet coordinators;
+    private final BitSet subjectPronouns;
+    /** How far after its trigger a relative pronoun still describes the instrument ("a pact with Chile that"). */
+    private static final int RELATIVE_REACH = 4;
     private final BitSet fighting;
     private final BitSet force;
     private final BitSet references;
@@ -147,6 +154,9 @@ final class AgreementFinder {
         references = classOrEmpty(rules, "REFERENCE");
         indefinite = classOrEmpty(rules, "INDEFINITE");
         conditional = classOrEmpty(rules, "CONDITIONAL");
+        clauseOpeners = classOrEmpty(rules, "CLAUSEOPENER");
+        coordinators = classOrEmpty(rules, "COORDINATOR");
+        subjectPronouns = classOrEmpty(rules, "SUBJECTPRONOUN");
     }
 
     private static BitSet classOrEmpty(AgreementRules rules, String name) {
@@ -629,7 +639,7 @@ final class AgreementFinder {
         }
         for (Hit h : typeHits) {
             if (h.field() == TextField.TITLE) {
-                AgreementStatus headline = status(h, false);
+                AgreementStatus headline = status(h, false, h.sentenceStart(), h.sentenceEnd());
                 if (headline == AgreementStatus.EXTENDED || headline == AgreementStatus.TERMINATED) {
                     return headline;
                 }
@@ -697,22 +707,89 @@ final class AgreementFinder {
             // RCEP", "Entering into a Framework Agreement") is the item a government decides on: proposed
             return AgreementStatus.PROPOSED;
         }
-        AgreementStatus strong = status(h, false);
+        // the cue that governs the agreement is in its own clause; a cue of another clause ("urged a
+        // withdrawal; the ceasefire holds") speaks of something else, and counts only when the clause is silent
+        int clauseStart = clauseStart(h);
+        int clauseEnd = clauseEnd(h);
+        AgreementStatus strong = status(h, false, clauseStart, clauseEnd);
+        if (strong == AgreementStatus.UNKNOWN) {
+            strong = status(h, false, h.sentenceStart(), h.sentenceEnd());
+        }
+        if (strong != AgreementStatus.UNKNOWN) {
+            return strong;
+        }
         // "negotiations on the proposed agreement": the attributive "proposed" yields to any other cue
-        return strong != AgreementStatus.UNKNOWN ? strong : status(h, true);
+        AgreementStatus weak = status(h, true, clauseStart, clauseEnd);
+        return weak != AgreementStatus.UNKNOWN ? weak : status(h, true, h.sentenceStart(), h.sentenceEnd());
     }
 
-    private AgreementStatus status(Hit h, boolean weakToo) {
+    /**
+     * The first token of the clause that holds the agreement: after the nearest clause boundary left of its
+     * trigger (a semicolon, colon, dash or bracket; a subordinating word or relative pronoun; "and"/"but"
+     * before a new subject pronoun).
+     */
+    private int clauseStart(Hit h) {
+        for (int k = h.triggerStart(); k > h.sentenceStart(); k--) {
+            if (opensClause(h.tokens(), k)) {
+                return k;
+            }
+        }
+        return h.sentenceStart();
+    }
+
+    /**
+     * The last token of the clause that holds the agreement. A relative clause right after the instrument
+     * ("an agreement with Chile which was signed") describes it and stays in its clause.
+     */
+    private int clauseEnd(Hit h) {
+        Tokens t = h.tokens();
+        for (int k = h.triggerEnd() + 1; k <= h.sentenceEnd(); k++) {
+            if (opensClause(t, k) && !(k <= h.triggerEnd() + RELATIVE_REACH && t.id[k] >= 0 && relatives.get(t.id[k])
+                    && !clausePunctuation(t, k))) {
+                return k - 1;
+            }
+        }
+        return h.sentenceEnd();
+    }
+
+    private boolean opensClause(Tokens t, int k) {
+        if (clausePunctuation(t, k)) {
+            return true;
+        }
+        int id = t.id[k];
+        if (id < 0) {
+            return false;
+        }
+        return clauseOpeners.get(id)
+                || (coordinators.get(id) && k + 1 < t.count && t.id[k + 1] >= 0 && subjectPronouns.get(t.id[k + 1])
+                        && t.sentence[k + 1] == t.sentence[k]);
+    }
+
+    /** Whether a semicolon, colon, dash or bracket stands between token {@code k - 1} and token {@code k}. */
+    private static boolean clausePunctuation(Tokens t, int k) {
+        if (k == 0) {
+            return false;
+        }
+        for (int c = t.end[k - 1]; c < t.start[k]; c++) {
+            char ch = t.text.charAt(c);
+            if (ch == ';' || ch == ':' || ch == '\u2014' || ch == '\u2013' || ch == '(' || ch == ')') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private AgreementStatus status(Hit h, boolean weakToo, int from, int to) {
         Tokens t = h.tokens();
         AgreementStatus best = AgreementStatus.UNKNOWN;
         int bestDistance = Integer.MAX_VALUE;
         int bestToken = -1;
-        for (int k = h.sentenceStart(); k <= h.sentenceEnd(); k++) {
+        for (int k = from; k <= to; k++) {
             int id = t.id[k];
             if (id < 0) {
                 continue;
             }
-            if (k > h.sentenceStart() && t.id[k - 1] >= 0) {
+            if (k > from && t.id[k - 1] >= 0) {
                 int before = t.id[k - 1];
                 if (!weakToo && weakCues.get(id) && determiners.get(before)) {
                     continue; // "the proposed agreement": an attribute, not a stage

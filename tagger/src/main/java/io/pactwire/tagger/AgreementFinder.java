@@ -84,6 +84,10 @@ final class AgreementFinder {
     private final BitSet subjectPronouns;
     /** How far after its trigger a relative pronoun still describes the instrument ("a pact with Chile that"). */
     private static final int RELATIVE_REACH = 4;
+    /** At most this many determiners and modifiers between "and" and the agreement it joins to a cue noun. */
+    private static final int COORDINATED_REACH = 3;
+    /** "and", "or": a noun joined to the agreement by them is its sibling. */
+    private final BitSet alternatives;
     private final BitSet fighting;
     private final BitSet force;
     private final BitSet references;
@@ -156,6 +160,7 @@ final class AgreementFinder {
         conditional = classOrEmpty(rules, "CONDITIONAL");
         clauseOpeners = classOrEmpty(rules, "CLAUSEOPENER");
         coordinators = classOrEmpty(rules, "COORDINATOR");
+        alternatives = classOrEmpty(rules, "SIBLING");
         subjectPronouns = classOrEmpty(rules, "SUBJECTPRONOUN");
     }
 
@@ -765,6 +770,34 @@ final class AgreementFinder {
                         && t.sentence[k + 1] == t.sentence[k]);
     }
 
+    /**
+     * Whether the cue at {@code k} is a word joined to the agreement by "and"/"or" ("a withdrawal and a
+     * ceasefire", "the truce or withdrawal"): a thing beside the agreement, which it does not govern. A verb
+     * joined to the other verb of the agreement ("signed and ratified the treaty") leaves that verb to govern.
+     */
+    private boolean coordinatedWithTheInstrument(Hit h, int k) {
+        Tokens t = h.tokens();
+        if (k < h.triggerStart()) {
+            int and = k + 1;
+            if (and >= h.triggerStart() || t.id[and] < 0 || !alternatives.get(t.id[and]) || clausePunctuation(t, and)) {
+                return false;
+            }
+            for (int j = and + 1; j < h.triggerStart(); j++) {
+                int id = t.id[j];
+                // only determiners and modifiers between the coordinator and the agreement
+                if (j > and + COORDINATED_REACH || (id >= 0 && (statusCues[id] != 0 || relatives.get(id)))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (k > h.triggerEnd()) {
+            int and = k - 1;
+            return and == h.triggerEnd() + 1 && t.id[and] >= 0 && alternatives.get(t.id[and]);
+        }
+        return false;
+    }
+
     /** Whether a semicolon, colon, dash or bracket stands between token {@code k - 1} and token {@code k}. */
     private static boolean clausePunctuation(Tokens t, int k) {
         if (k == 0) {
@@ -800,6 +833,9 @@ final class AgreementFinder {
             }
             if (k > h.triggerEnd() && leadingCues.get(id)) {
                 continue; // "a loan received towards the cost": the direction of the money, not of the talks
+            }
+            if (coordinatedWithTheInstrument(h, k)) {
+                continue; // "an immediate withdrawal and ceasefire": a sibling of the agreement, not its verb
             }
             // the statuses the word is a cue for, in the order of their ordinals
             for (int cues = id < statusCues.length ? statusCues[id] : 0; cues != 0; cues &= cues - 1) {

@@ -84,6 +84,10 @@ final class AgreementFinder {
     private final BitSet subjectPronouns;
     /** How far after its trigger a relative pronoun still describes the instrument ("a pact with Chile that"). */
     private static final int RELATIVE_REACH = 4;
+    /** How far after "after the agreement" a verb of its own ("is signed", "closes") is looked for. */
+    private static final int STAGE_REACH = 4;
+    /** "after", "following": the agreement they introduce took place before. */
+    private final BitSet afterwards;
     /** At most this many determiners and modifiers between "and" and the agreement it joins to a cue noun. */
     private static final int COORDINATED_REACH = 3;
     /** "and", "or": a noun joined to the agreement by them is its sibling. */
@@ -160,6 +164,7 @@ final class AgreementFinder {
         conditional = classOrEmpty(rules, "CONDITIONAL");
         clauseOpeners = classOrEmpty(rules, "CLAUSEOPENER");
         coordinators = classOrEmpty(rules, "COORDINATOR");
+        afterwards = classOrEmpty(rules, "AFTERWARDS");
         alternatives = classOrEmpty(rules, "SIBLING");
         subjectPronouns = classOrEmpty(rules, "SUBJECTPRONOUN");
     }
@@ -680,6 +685,9 @@ final class AgreementFinder {
                     && t.word(k - 1).equalsIgnoreCase("on") && t.start[k] == t.end[k - 1] + 1)) {
                 return AgreementStatus.SIGNED; // "on-going" as written, as well as "ongoing"
             }
+            if (afterwards.get(id) && !stageFollows(h, instrument)) {
+                return AgreementStatus.SIGNED; // "after the settlement with X": an event that took place
+            }
             if (statusCues[id] != 0 || weakCues.get(id) || proposal.get(id) || negation.get(id) || modal.get(id)) {
                 break;
             }
@@ -699,6 +707,24 @@ final class AgreementFinder {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a cue or a modal follows the instrument within its clause's next few words ("after the deal
+     * closes", "after the agreement is signed"): then "after" dates a stage still to come.
+     */
+    private boolean stageFollows(Hit h, int instrument) {
+        Tokens t = h.tokens();
+        for (int k = instrument + 1; k <= Math.min(h.sentenceEnd(), instrument + STAGE_REACH); k++) {
+            int id = t.id[k];
+            if (clausePunctuation(t, k)) {
+                return false;
+            }
+            if (id >= 0 && (statusCues[id] != 0 || modal.get(id) || weakCues.get(id))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private AgreementStatus status(Hit h) {

@@ -84,6 +84,14 @@ final class AgreementFinder {
     private final BitSet subjectPronouns;
     /** How far after its trigger a relative pronoun still describes the instrument ("a pact with Chile that"). */
     private static final int RELATIVE_REACH = 4;
+    /** "the conclusion of the negotiations": how far before the talks the word that ends them stands. */
+    private static final int CONCLUSION_REACH = 3;
+    /** "completion", "concluded": words that end talks. */
+    private final BitSet conclusions;
+    /** "completion", "conclusion": an end of talks that may be reported or only wished for. */
+    private final BitSet conclusionNouns;
+    /** "welcomed", "announced", "marked": an event reported as done. */
+    private final BitSet accomplished;
     /** How far after "after the agreement" a verb of its own ("is signed", "closes") is looked for. */
     private static final int STAGE_REACH = 4;
     /** "after", "following": the agreement they introduce took place before. */
@@ -164,6 +172,9 @@ final class AgreementFinder {
         conditional = classOrEmpty(rules, "CONDITIONAL");
         clauseOpeners = classOrEmpty(rules, "CLAUSEOPENER");
         coordinators = classOrEmpty(rules, "COORDINATOR");
+        conclusions = classOrEmpty(rules, "CONCLUSION");
+        conclusionNouns = classOrEmpty(rules, "CONCLUSIONNOUN");
+        accomplished = classOrEmpty(rules, "ACCOMPLISHED");
         afterwards = classOrEmpty(rules, "AFTERWARDS");
         alternatives = classOrEmpty(rules, "SIBLING");
         subjectPronouns = classOrEmpty(rules, "SUBJECTPRONOUN");
@@ -824,6 +835,20 @@ final class AgreementFinder {
         return false;
     }
 
+    /**
+     * Whether a word that reports an accomplished event ("welcomed", "announced", "marked") stands just before
+     * {@code k}: "welcomed the completion of negotiations" reports talks that ended, while "support for the
+     * conclusion of negotiations" wishes for it.
+     */
+    private boolean welcomed(Tokens t, int from, int k) {
+        for (int j = Math.max(from, k - CONCLUSION_REACH); j < k; j++) {
+            if (t.id[j] >= 0 && accomplished.get(t.id[j])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a semicolon, colon, dash or bracket stands between token {@code k - 1} and token {@code k}. */
     private static boolean clausePunctuation(Tokens t, int k) {
         if (k == 0) {
@@ -877,6 +902,14 @@ final class AgreementFinder {
         }
         if (bestToken < 0) {
             return best;
+        }
+        if (best == AgreementStatus.NEGOTIATING) {
+            // "the completion of negotiations on the agreement", "concluded the talks": the talks are over, agreed
+            for (int k = Math.max(from, bestToken - CONCLUSION_REACH); k < bestToken; k++) {
+                if (t.id[k] >= 0 && conclusions.get(t.id[k]) && (!conclusionNouns.get(t.id[k]) || welcomed(t, from, k))) {
+                    return AgreementStatus.AGREED;
+                }
+            }
         }
         boolean cueApproval = approval.get(t.id[bestToken]);
         if (best == AgreementStatus.AGREED && cueApproval) {

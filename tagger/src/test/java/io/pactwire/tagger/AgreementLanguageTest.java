@@ -299,7 +299,7 @@ class AgreementLanguageTest {
     /** agreements-6: the cue that governs the agreement, not a cue of another clause or of a thing beside it. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            The old proposal was turned down; the truce that Chile and Peru signed in May still holds.         | OTHER_AGREEMENT/SIGNED/CL+PE
+            The offer was rejected; the truce that Chile and Peru signed in May still holds.                   | OTHER_AGREEMENT/SIGNED/CL+PE
             The envoys called for a rapid withdrawal and a truce in Sudan.                                     | OTHER_AGREEMENT/PROPOSED/SD
             The envoys called for a truce and withdrawal in Sudan.                                             | OTHER_AGREEMENT/PROPOSED/SD
             Traders had expected the Dutch chipmaker to cut prices after the antitrust settlement with the regulator. | OTHER_AGREEMENT/SIGNED/NL

@@ -88,6 +88,8 @@ final class AgreementFinder {
     private static final int CONCLUSION_REACH = 3;
     /** "completion", "concluded": words that end talks. */
     private final BitSet conclusions;
+    /** "welcomed", "urged", "mediated": a government that looks on an agreement, no side of it. */
+    private final BitSet bystanders;
     /** "completion", "conclusion": an end of talks that may be reported or only wished for. */
     private final BitSet conclusionNouns;
     /** "welcomed", "announced", "marked": an event reported as done. */
@@ -173,6 +175,7 @@ final class AgreementFinder {
         clauseOpeners = classOrEmpty(rules, "CLAUSEOPENER");
         coordinators = classOrEmpty(rules, "COORDINATOR");
         conclusions = classOrEmpty(rules, "CONCLUSION");
+        bystanders = classOrEmpty(rules, "BYSTANDER");
         conclusionNouns = classOrEmpty(rules, "CONCLUSIONNOUN");
         accomplished = classOrEmpty(rules, "ACCOMPLISHED");
         afterwards = classOrEmpty(rules, "AFTERWARDS");
@@ -423,7 +426,8 @@ final class AgreementFinder {
                 // a government that reports, urges or mediates a ceasefire is no side of it: those who fight are
                 parties.removeIf(p -> publisherCode.equals(p.country()));
             } else if (voice != null && own != null && parties.size() < MAX_PARTIES
-                    && parties.stream().noneMatch(p -> own.equals(p.country()))) {
+                    && parties.stream().noneMatch(p -> own.equals(p.country()))
+                    && !(parties.stream().anyMatch(p -> p.country() != null) && bystander(typeHits))) {
                 parties.add(new Party(voice, own)); // a Cabinet's release: its government is a side
             }
             if (type == AgreementType.TRADE_AGREEMENT) {
@@ -599,6 +603,40 @@ final class AgreementFinder {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether every sentence of the agreement has the reporting government look on: it welcomes, urges,
+     * congratulates, supports or mediates ("we welcome the agreement between X and Y", "brokered by"), so
+     * the sides it names are the agreement's and the government is none of them.
+     */
+    private boolean bystander(List<Hit> typeHits) {
+        for (Hit h : typeHits) {
+            Tokens t = h.tokens();
+            boolean looksOn = false;
+            for (int k = h.sentenceStart(); k <= h.sentenceEnd() && !looksOn; k++) {
+                // lower case: "the International Mediation Organization" is a name, not a government looking on
+                // and the government's own act: "the UK's support for the programme" is another side's
+                looksOn = t.id[k] >= 0 && bystanders.get(t.id[k]) && t.shape(k) == Tokens.LOWER
+                        && !(k > h.sentenceStart() && possessive(t, k - 1));
+            }
+            if (!looksOn) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether token {@code k} is a possessive ("the UK's", "Japan’s"). */
+    private static boolean possessive(Tokens t, int k) {
+        int end = t.end[k];
+        String text = t.text;
+        if (end >= 2 && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')
+                && (text.charAt(end - 2) == '\'' || text.charAt(end - 2) == '\u2019')) {
+            return true;
+        }
+        return end + 1 < text.length() && (text.charAt(end) == '\'' || text.charAt(end) == '\u2019')
+                && (text.charAt(end + 1) == 's' || text.charAt(end + 1) == 'S');
     }
 
     /** A sentence ends after its last word's closing punctuation. */

@@ -409,6 +409,11 @@ final class AgreementFinder {
                     }
                 }
             }
+            // "the Government welcomed the MoU that Chile and Peru signed": the government looks on, no side
+            boolean looksOn = parties.stream().anyMatch(p -> p.country() != null) && bystander(typeHits);
+            if (looksOn) {
+                parties.removeIf(unnamed::contains);
+            }
             String own = governmentsCountry(mentions, governmentCode, parties);
             for (int i = 0; i < parties.size(); i++) {
                 Party p = parties.get(i);
@@ -427,7 +432,7 @@ final class AgreementFinder {
                 parties.removeIf(p -> publisherCode.equals(p.country()));
             } else if (voice != null && own != null && parties.size() < MAX_PARTIES
                     && parties.stream().noneMatch(p -> own.equals(p.country()))
-                    && !(parties.stream().anyMatch(p -> p.country() != null) && bystander(typeHits))) {
+                    && !looksOn) {
                 parties.add(new Party(voice, own)); // a Cabinet's release: its government is a side
             }
             if (type == AgreementType.TRADE_AGREEMENT) {

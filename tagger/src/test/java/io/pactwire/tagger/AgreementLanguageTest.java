@@ -309,4 +309,15 @@ class AgreementLanguageTest {
     void theStatusCueGovernsTheAgreement(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /** agreements-6: a government's release that looks on an agreement of others does not make it a side. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Cabinet met in Accra on Monday. The Government welcomed the memorandum of understanding that Chile and Peru signed. | MEMORANDUM_OF_UNDERSTANDING/SIGNED/CL+PE
+            The Cabinet met in Accra on Monday. The Government signed a memorandum of understanding with Chile.          | MEMORANDUM_OF_UNDERSTANDING/SIGNED/CL+GH
+            The Cabinet met in Accra on Monday. The Cabinet noted Japan’s support for the memorandum of understanding with Chile. | MEMORANDUM_OF_UNDERSTANDING/SIGNED/CL+GH+JP
+            """)
+    void aGovernmentThatWelcomesOrSupportsTheAgreementOfOthersIsNoSide(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

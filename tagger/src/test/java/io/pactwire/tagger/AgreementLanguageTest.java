@@ -300,6 +300,8 @@ class AgreementLanguageTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             The offer was rejected; the truce that Chile and Peru signed in May still holds.                   | OTHER_AGREEMENT/SIGNED/CL+PE
+            The offer was rejected; the truce, which Chile and Peru signed in May, still holds.                 | OTHER_AGREEMENT/SIGNED/CL+PE
+            Chile and Peru signed the long awaited and widely praised border truce, while their rival withdrew. | OTHER_AGREEMENT/SIGNED/CL+PE
             The envoys called for a rapid withdrawal and a truce in Sudan.                                     | OTHER_AGREEMENT/PROPOSED/SD
             The envoys called for a truce and withdrawal in Sudan.                                             | OTHER_AGREEMENT/PROPOSED/SD
             Traders had expected the Dutch chipmaker to cut prices after the antitrust settlement with the regulator. | OTHER_AGREEMENT/SIGNED/NL

@@ -77,6 +77,31 @@ final class AgreementFinder {
     private final BitSet inForce;
     private final BitSet companyNouns;
     private final BitSet leadingCues;
+    /** Words that open a clause of their own: "while", "whereas", "although", relative pronouns. */
+    private final BitSet clauseOpeners;
+    /** "and", "but": a new clause when a subject pronoun follows ("and they urged"). */
+    private final BitSet coordinators;
+    private final BitSet subjectPronouns;
+    /** How far after its trigger a relative pronoun still describes the instrument ("a pact with Chile that"). */
+    private static final int RELATIVE_REACH = 4;
+    /** "the conclusion of the negotiations": how far before the talks the word that ends them stands. */
+    private static final int CONCLUSION_REACH = 3;
+    /** "completion", "concluded": words that end talks. */
+    private final BitSet conclusions;
+    /** "welcomed", "urged", "mediated": a government that looks on an agreement, no side of it. */
+    private final BitSet bystanders;
+    /** "completion", "conclusion": an end of talks that may be reported or only wished for. */
+    private final BitSet conclusionNouns;
+    /** "welcomed", "announced", "marked": an event reported as done. */
+    private final BitSet accomplished;
+    /** How far after "after the agreement" a verb of its own ("is signed", "closes") is looked for. */
+    private static final int STAGE_REACH = 4;
+    /** "after", "following": the agreement they introduce took place before. */
+    private final BitSet afterwards;
+    /** At most this many determiners and modifiers between "and" and the agreement it joins to a cue noun. */
+    private static final int COORDINATED_REACH = 3;
+    /** "and", "or": a noun joined to the agreement by them is its sibling. */
+    private final BitSet alternatives;
     private final BitSet fighting;
     private final BitSet force;
     private final BitSet references;
@@ -147,6 +172,15 @@ final class AgreementFinder {
         references = classOrEmpty(rules, "REFERENCE");
         indefinite = classOrEmpty(rules, "INDEFINITE");
         conditional = classOrEmpty(rules, "CONDITIONAL");
+        clauseOpeners = classOrEmpty(rules, "CLAUSEOPENER");
+        coordinators = classOrEmpty(rules, "COORDINATOR");
+        conclusions = classOrEmpty(rules, "CONCLUSION");
+        bystanders = classOrEmpty(rules, "BYSTANDER");
+        conclusionNouns = classOrEmpty(rules, "CONCLUSIONNOUN");
+        accomplished = classOrEmpty(rules, "ACCOMPLISHED");
+        afterwards = classOrEmpty(rules, "AFTERWARDS");
+        alternatives = classOrEmpty(rules, "SIBLING");
+        subjectPronouns = classOrEmpty(rules, "SUBJECTPRONOUN");
     }
 
     private static BitSet classOrEmpty(AgreementRules rules, String name) {
@@ -375,6 +409,11 @@ final class AgreementFinder {
                     }
                 }
             }
+            // "the Government welcomed the MoU that Chile and Peru signed": the government looks on, no side
+            boolean looksOn = parties.stream().anyMatch(p -> p.country() != null) && bystander(typeHits);
+            if (looksOn) {
+                parties.removeIf(unnamed::contains);
+            }
             String own = governmentsCountry(mentions, governmentCode, parties);
             for (int i = 0; i < parties.size(); i++) {
                 Party p = parties.get(i);
@@ -392,7 +431,8 @@ final class AgreementFinder {
                 // a government that reports, urges or mediates a ceasefire is no side of it: those who fight are
                 parties.removeIf(p -> publisherCode.equals(p.country()));
             } else if (voice != null && own != null && parties.size() < MAX_PARTIES
-                    && parties.stream().noneMatch(p -> own.equals(p.country()))) {
+                    && parties.stream().noneMatch(p -> own.equals(p.country()))
+                    && !looksOn) {
                 parties.add(new Party(voice, own)); // a Cabinet's release: its government is a side
             }
             if (type == AgreementType.TRADE_AGREEMENT) {
@@ -570,6 +610,40 @@ final class AgreementFinder {
         return null;
     }
 
+    /**
+     * Whether every sentence of the agreement has the reporting government look on: it welcomes, urges,
+     * congratulates, supports or mediates ("we welcome the agreement between X and Y", "brokered by"), so
+     * the sides it names are the agreement's and the government is none of them.
+     */
+    private boolean bystander(List<Hit> typeHits) {
+        for (Hit h : typeHits) {
+            Tokens t = h.tokens();
+            boolean looksOn = false;
+            for (int k = h.sentenceStart(); k <= h.sentenceEnd() && !looksOn; k++) {
+                // lower case: "the International Mediation Organization" is a name, not a government looking on
+                // and the government's own act: "the UK's support for the programme" is another side's
+                looksOn = t.id[k] >= 0 && bystanders.get(t.id[k]) && t.shape(k) == Tokens.LOWER
+                        && !(k > h.sentenceStart() && possessive(t, k - 1));
+            }
+            if (!looksOn) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether token {@code k} is a possessive ("the UK's", "Japan’s"). */
+    private static boolean possessive(Tokens t, int k) {
+        int end = t.end[k];
+        String text = t.text;
+        if (end >= 2 && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')
+                && (text.charAt(end - 2) == '\'' || text.charAt(end - 2) == '\u2019')) {
+            return true;
+        }
+        return end + 1 < text.length() && (text.charAt(end) == '\'' || text.charAt(end) == '\u2019')
+                && (text.charAt(end + 1) == 's' || text.charAt(end + 1) == 'S');
+    }
+
     /** A sentence ends after its last word's closing punctuation. */
     private static int sentenceEnd(Tokens t, int lastToken) {
         int end = t.end[lastToken];
@@ -629,7 +703,7 @@ final class AgreementFinder {
         }
         for (Hit h : typeHits) {
             if (h.field() == TextField.TITLE) {
-                AgreementStatus headline = status(h, false);
+                AgreementStatus headline = status(h, false, h.sentenceStart(), h.sentenceEnd());
                 if (headline == AgreementStatus.EXTENDED || headline == AgreementStatus.TERMINATED) {
                     return headline;
                 }
@@ -665,6 +739,9 @@ final class AgreementFinder {
                     && t.word(k - 1).equalsIgnoreCase("on") && t.start[k] == t.end[k - 1] + 1)) {
                 return AgreementStatus.SIGNED; // "on-going" as written, as well as "ongoing"
             }
+            if (afterwards.get(id) && !stageFollows(h, instrument)) {
+                return AgreementStatus.SIGNED; // "after the settlement with X": an event that took place
+            }
             if (statusCues[id] != 0 || weakCues.get(id) || proposal.get(id) || negation.get(id) || modal.get(id)) {
                 break;
             }
@@ -686,6 +763,24 @@ final class AgreementFinder {
         return null;
     }
 
+    /**
+     * Whether a cue or a modal follows the instrument within its clause's next few words ("after the deal
+     * closes", "after the agreement is signed"): then "after" dates a stage still to come.
+     */
+    private boolean stageFollows(Hit h, int instrument) {
+        Tokens t = h.tokens();
+        for (int k = instrument + 1; k <= Math.min(h.sentenceEnd(), instrument + STAGE_REACH); k++) {
+            int id = t.id[k];
+            if (clausePunctuation(t, k)) {
+                return false;
+            }
+            if (id >= 0 && (statusCues[id] != 0 || modal.get(id) || weakCues.get(id))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private AgreementStatus status(Hit h) {
         Tokens t = h.tokens();
         AgreementStatus attributes = statusOfItsAttributes(h);
@@ -697,22 +792,131 @@ final class AgreementFinder {
             // RCEP", "Entering into a Framework Agreement") is the item a government decides on: proposed
             return AgreementStatus.PROPOSED;
         }
-        AgreementStatus strong = status(h, false);
+        // the cue that governs the agreement is in its own clause; a cue of another clause ("urged a
+        // withdrawal; the ceasefire holds") speaks of something else, and counts only when the clause is silent
+        int clauseStart = clauseStart(h);
+        int clauseEnd = clauseEnd(h);
+        AgreementStatus strong = status(h, false, clauseStart, clauseEnd);
+        if (strong == AgreementStatus.UNKNOWN) {
+            strong = status(h, false, h.sentenceStart(), h.sentenceEnd());
+        }
+        if (strong != AgreementStatus.UNKNOWN) {
+            return strong;
+        }
         // "negotiations on the proposed agreement": the attributive "proposed" yields to any other cue
-        return strong != AgreementStatus.UNKNOWN ? strong : status(h, true);
+        AgreementStatus weak = status(h, true, clauseStart, clauseEnd);
+        return weak != AgreementStatus.UNKNOWN ? weak : status(h, true, h.sentenceStart(), h.sentenceEnd());
     }
 
-    private AgreementStatus status(Hit h, boolean weakToo) {
+    /**
+     * The first token of the clause that holds the agreement: after the nearest clause boundary left of its
+     * trigger (a semicolon, colon, dash or bracket; a subordinating word or relative pronoun; "and"/"but"
+     * before a new subject pronoun).
+     */
+    private int clauseStart(Hit h) {
+        for (int k = h.triggerStart(); k > h.sentenceStart(); k--) {
+            if (opensClause(h.tokens(), k)) {
+                return k;
+            }
+        }
+        return h.sentenceStart();
+    }
+
+    /**
+     * The last token of the clause that holds the agreement. A relative clause right after the instrument
+     * ("an agreement with Chile which was signed") describes it and stays in its clause.
+     */
+    private int clauseEnd(Hit h) {
+        Tokens t = h.tokens();
+        for (int k = h.triggerEnd() + 1; k <= h.sentenceEnd(); k++) {
+            if (opensClause(t, k) && !(k <= h.triggerEnd() + RELATIVE_REACH && t.id[k] >= 0 && relatives.get(t.id[k])
+                    && !clausePunctuation(t, k))) {
+                return k - 1;
+            }
+        }
+        return h.sentenceEnd();
+    }
+
+    private boolean opensClause(Tokens t, int k) {
+        if (clausePunctuation(t, k)) {
+            return true;
+        }
+        int id = t.id[k];
+        if (id < 0) {
+            return false;
+        }
+        return clauseOpeners.get(id)
+                || (coordinators.get(id) && k + 1 < t.count && t.id[k + 1] >= 0 && subjectPronouns.get(t.id[k + 1])
+                        && t.sentence[k + 1] == t.sentence[k]);
+    }
+
+    /**
+     * Whether the cue at {@code k} is a word joined to the agreement by "and"/"or" ("a withdrawal and a
+     * ceasefire", "the truce or withdrawal"): a thing beside the agreement, which it does not govern. A verb
+     * joined to the other verb of the agreement ("signed and ratified the treaty") leaves that verb to govern.
+     */
+    private boolean coordinatedWithTheInstrument(Hit h, int k) {
+        Tokens t = h.tokens();
+        if (k < h.triggerStart()) {
+            int and = k + 1;
+            if (and >= h.triggerStart() || t.id[and] < 0 || !alternatives.get(t.id[and]) || clausePunctuation(t, and)) {
+                return false;
+            }
+            for (int j = and + 1; j < h.triggerStart(); j++) {
+                int id = t.id[j];
+                // only determiners and modifiers between the coordinator and the agreement
+                if (j > and + COORDINATED_REACH || (id >= 0 && (statusCues[id] != 0 || relatives.get(id)))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (k > h.triggerEnd()) {
+            int and = k - 1;
+            return and == h.triggerEnd() + 1 && t.id[and] >= 0 && alternatives.get(t.id[and]);
+        }
+        return false;
+    }
+
+    /**
+     * Whether a word that reports an accomplished event ("welcomed", "announced", "marked") stands just before
+     * {@code k}: "welcomed the completion of negotiations" reports talks that ended, while "support for the
+     * conclusion of negotiations" wishes for it.
+     */
+    private boolean welcomed(Tokens t, int from, int k) {
+        for (int j = Math.max(from, k - CONCLUSION_REACH); j < k; j++) {
+            if (t.id[j] >= 0 && accomplished.get(t.id[j])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a semicolon, colon, dash or bracket stands between token {@code k - 1} and token {@code k}. */
+    private static boolean clausePunctuation(Tokens t, int k) {
+        if (k == 0) {
+            return false;
+        }
+        for (int c = t.end[k - 1]; c < t.start[k]; c++) {
+            char ch = t.text.charAt(c);
+            if (ch == ';' || ch == ':' || ch == '\u2014' || ch == '\u2013' || ch == '(' || ch == ')') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private AgreementStatus status(Hit h, boolean weakToo, int from, int to) {
         Tokens t = h.tokens();
         AgreementStatus best = AgreementStatus.UNKNOWN;
         int bestDistance = Integer.MAX_VALUE;
         int bestToken = -1;
-        for (int k = h.sentenceStart(); k <= h.sentenceEnd(); k++) {
+        for (int k = from; k <= to; k++) {
             int id = t.id[k];
             if (id < 0) {
                 continue;
             }
-            if (k > h.sentenceStart() && t.id[k - 1] >= 0) {
+            if (k > from && t.id[k - 1] >= 0) {
                 int before = t.id[k - 1];
                 if (!weakToo && weakCues.get(id) && determiners.get(before)) {
                     continue; // "the proposed agreement": an attribute, not a stage
@@ -723,6 +927,9 @@ final class AgreementFinder {
             }
             if (k > h.triggerEnd() && leadingCues.get(id)) {
                 continue; // "a loan received towards the cost": the direction of the money, not of the talks
+            }
+            if (coordinatedWithTheInstrument(h, k)) {
+                continue; // "an immediate withdrawal and ceasefire": a sibling of the agreement, not its verb
             }
             // the statuses the word is a cue for, in the order of their ordinals
             for (int cues = id < statusCues.length ? statusCues[id] : 0; cues != 0; cues &= cues - 1) {
@@ -738,6 +945,14 @@ final class AgreementFinder {
         }
         if (bestToken < 0) {
             return best;
+        }
+        if (best == AgreementStatus.NEGOTIATING) {
+            // "the completion of negotiations on the agreement", "concluded the talks": the talks are over, agreed
+            for (int k = Math.max(from, bestToken - CONCLUSION_REACH); k < bestToken; k++) {
+                if (t.id[k] >= 0 && conclusions.get(t.id[k]) && (!conclusionNouns.get(t.id[k]) || welcomed(t, from, k))) {
+                    return AgreementStatus.AGREED;
+                }
+            }
         }
         boolean cueApproval = approval.get(t.id[bestToken]);
         if (best == AgreementStatus.AGREED && cueApproval) {

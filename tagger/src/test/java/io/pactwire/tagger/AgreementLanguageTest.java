@@ -295,4 +295,31 @@ class AgreementLanguageTest {
     void jointStatementsAreAgreedCallsAreProposalsDevelopingIsNegotiatingAndForceToComeIsSigned(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /** agreements-6: the cue that governs the agreement, not a cue of another clause or of a thing beside it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The offer was rejected; the truce that Chile and Peru signed in May still holds.                   | OTHER_AGREEMENT/SIGNED/CL+PE
+            The offer was rejected; the truce, which Chile and Peru signed in May, still holds.                 | OTHER_AGREEMENT/SIGNED/CL+PE
+            Chile and Peru signed the long awaited and widely praised border truce, while their rival withdrew. | OTHER_AGREEMENT/SIGNED/CL+PE
+            The envoys called for a rapid withdrawal and a truce in Sudan.                                     | OTHER_AGREEMENT/PROPOSED/SD
+            The envoys called for a truce and withdrawal in Sudan.                                             | OTHER_AGREEMENT/PROPOSED/SD
+            Traders had expected the Dutch chipmaker to cut prices after the antitrust settlement with the regulator. | OTHER_AGREEMENT/SIGNED/NL
+            The ministers of Chile and Peru welcomed the completion of negotiations on the fisheries framework agreement. | FRAMEWORK_AGREEMENT/AGREED/CL+PE
+            Chile and Peru voiced support for a swift conclusion of negotiations on a fisheries framework agreement. | FRAMEWORK_AGREEMENT/NEGOTIATING/CL+PE
+            """)
+    void theStatusCueGovernsTheAgreement(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /** agreements-6: a government's release that looks on an agreement of others does not make it a side. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Cabinet met in Accra on Monday. The Government welcomed the memorandum of understanding that Chile and Peru signed. | MEMORANDUM_OF_UNDERSTANDING/SIGNED/CL+PE
+            The Cabinet met in Accra on Monday. The Government signed a memorandum of understanding with Chile.          | MEMORANDUM_OF_UNDERSTANDING/SIGNED/CL+GH
+            The Cabinet met in Accra on Monday. The Cabinet noted Japan’s support for the memorandum of understanding with Chile. | MEMORANDUM_OF_UNDERSTANDING/SIGNED/CL+GH+JP
+            """)
+    void aGovernmentThatWelcomesOrSupportsTheAgreementOfOthersIsNoSide(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

@@ -103,6 +103,9 @@ final class AgreementFinder {
     /** "and", "or": a noun joined to the agreement by them is its sibling. */
     private final BitSet alternatives;
     private final BitSet fighting;
+    private final BitSet twoSides;
+    private final BitSet threeSides;
+    private final BitSet states;
     private final BitSet force;
     private final BitSet references;
     private final BitSet indefinite;
@@ -168,6 +171,9 @@ final class AgreementFinder {
         companyNouns = classOrEmpty(rules, "COMPANYNOUN");
         leadingCues = classOrEmpty(rules, "LEADINGCUE");
         fighting = classOrEmpty(rules, "FIGHTING");
+        twoSides = classOrEmpty(rules, "TWOSIDES");
+        threeSides = classOrEmpty(rules, "THREESIDES");
+        states = classOrEmpty(rules, "STATES");
         force = classOrEmpty(rules, "FORCE");
         references = classOrEmpty(rules, "REFERENCE");
         indefinite = classOrEmpty(rules, "INDEFINITE");
@@ -435,6 +441,16 @@ final class AgreementFinder {
                     && !looksOn) {
                 parties.add(new Party(voice, own)); // a Cabinet's release: its government is a side
             }
+            int sides = sidesStated(typeHits);
+            for (int found = countries(parties); found > 0 && found < sides && parties.size() < MAX_PARTIES; found++) {
+                // "the two governments signed a bilateral accord": the side the sentence leaves unnamed is the
+                // other country the article names most
+                String other = mostNamed(mentions, code -> parties.stream().noneMatch(p -> code.equals(p.country())));
+                if (other == null) {
+                    break;
+                }
+                parties.add(new Party(gazetteerName(mentions, other), other));
+            }
             if (type == AgreementType.TRADE_AGREEMENT) {
                 String one = onlyCountry(parties);
                 String other = one == null ? null : mostNamed(mentions, code -> !code.equals(one));
@@ -511,6 +527,54 @@ final class AgreementFinder {
             }
         }
         return out;
+    }
+
+    /** The number of distinct countries among {@code parties}. */
+    private static int countries(List<Party> parties) {
+        Set<String> codes = new java.util.HashSet<>();
+        for (Party p : parties) {
+            if (p.country() != null) {
+                codes.add(p.country());
+            }
+        }
+        return codes.size();
+    }
+
+    /**
+     * The number of sides the sentences of an agreement say it has, or 0 when none says: "bilateral" (two),
+     * "trilateral" (three), or a number word before a word of the STATES class ("the two governments", "both
+     * countries", "the three nations"). The largest any sentence states; 0 for an end to fighting (a truce, "a
+     * negotiated political settlement", the words before the mention included), whose sides may be the factions of
+     * one country.
+     */
+    private int sidesStated(List<Hit> typeHits) {
+        int sides = 0;
+        for (Hit h : typeHits) {
+            Tokens t = h.tokens();
+            for (int k = Math.max(h.sentenceStart(), h.triggerStart() - 3); k <= h.triggerEnd(); k++) {
+                if (t.id[k] >= 0 && fighting.get(t.id[k])) {
+                    return 0; // "a negotiated political settlement", "the truce": the sides may be one country's factions
+                }
+            }
+            for (int k = h.sentenceStart(); k <= h.sentenceEnd(); k++) {
+                int id = t.id[k];
+                if (id < 0) {
+                    continue;
+                }
+                boolean two = twoSides.get(id);
+                boolean three = threeSides.get(id);
+                if (!two && !three) {
+                    continue;
+                }
+                String w = t.word(k);
+                boolean alone = w.endsWith("lateral");
+                boolean counted = alone || (k < h.sentenceEnd() && t.id[k + 1] >= 0 && states.get(t.id[k + 1]));
+                if (counted) {
+                    sides = Math.max(sides, three ? 3 : 2);
+                }
+            }
+        }
+        return sides;
     }
 
     /** The one country among {@code parties}, or null when they have none or several. */

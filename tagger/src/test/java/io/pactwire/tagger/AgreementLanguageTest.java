@@ -322,4 +322,24 @@ class AgreementLanguageTest {
     void aGovernmentThatWelcomesOrSupportsTheAgreementOfOthersIsNoSide(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-7: the sides an agreement's sentence counts ("bilateral", "the three governments") and leaves
+     * unnamed are the article's most named other countries; "both sides" counts no states, and an end to fighting
+     * may have the factions of one country as its sides.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            The Foreign Minister received her counterpart from Norway. They signed the bilateral cooperation agreement.  | mofa.gov.gh | COOPERATION_AGREEMENT/SIGNED/GH+NO
+            The Foreign Minister received her counterpart from Norway. They signed the cooperation agreement.            | mofa.gov.gh | COOPERATION_AGREEMENT/SIGNED/GH
+            Officials from Peru and Chile came to Accra. The three governments signed a memorandum of understanding on health. | mofa.gov.gh | MEMORANDUM_OF_UNDERSTANDING/SIGNED/CL+GH+PE
+            Officials from Peru came to Accra. Both countries signed a memorandum of understanding on health.           | mofa.gov.gh | MEMORANDUM_OF_UNDERSTANDING/SIGNED/GH+PE
+            Officials from Peru came to Accra. Both sides signed a memorandum of understanding on health.               | mofa.gov.gh | MEMORANDUM_OF_UNDERSTANDING/SIGNED/GH
+            Talks were held in Norway last month. Libya's two governments signed a truce on Friday.                     | -           | OTHER_AGREEMENT/SIGNED/LY
+            """)
+    void sidesThatASentenceCountsButLeavesUnnamedAreTheArticlesOtherCountries(String body, String publisher, String expected) {
+        String tags = tagger.tag(new ArticleText("", "", body, publisher)).agreements().stream()
+                .map(AgreementLanguageTest::tag).sorted().collect(Collectors.joining(" "));
+        assertThat(tags).isEqualTo(expected);
+    }
 }

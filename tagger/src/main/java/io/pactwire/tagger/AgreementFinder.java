@@ -106,6 +106,8 @@ final class AgreementFinder {
     private final BitSet twoSides;
     private final BitSet threeSides;
     private final BitSet states;
+    private final BitSet pluralSubjects;
+    private final BitSet multi;
     private final BitSet force;
     private final BitSet references;
     private final BitSet indefinite;
@@ -174,6 +176,8 @@ final class AgreementFinder {
         twoSides = classOrEmpty(rules, "TWOSIDES");
         threeSides = classOrEmpty(rules, "THREESIDES");
         states = classOrEmpty(rules, "STATES");
+        pluralSubjects = classOrEmpty(rules, "PLURALSUBJECT");
+        multi = classOrEmpty(rules, "MULTI");
         force = classOrEmpty(rules, "FORCE");
         references = classOrEmpty(rules, "REFERENCE");
         indefinite = classOrEmpty(rules, "INDEFINITE");
@@ -442,6 +446,10 @@ final class AgreementFinder {
                 parties.add(new Party(voice, own)); // a Cabinet's release: its government is a side
             }
             int sides = sidesStated(typeHits);
+            if (sides == 0 && voice != null && own != null && countries(parties) == 1 && own.equals(onlyCountry(parties))
+                    && meetingSides(first)) {
+                sides = 2; // "They agreed to implement the framework": the release's government and its guest
+            }
             for (int found = countries(parties); found > 0 && found < sides && parties.size() < MAX_PARTIES; found++) {
                 // "the two governments signed a bilateral accord": the side the sentence leaves unnamed is the
                 // other country the article names most
@@ -575,6 +583,24 @@ final class AgreementFinder {
             }
         }
         return sides;
+    }
+
+    /**
+     * Whether the sentence of {@code h} opens with the sides of a meeting as its subject: a plural pronoun ("They
+     * agreed", "We will sign") or a determiner or number word before a word of the MULTI class ("The leaders
+     * welcomed", "Both ministers").
+     */
+    private boolean meetingSides(Hit h) {
+        Tokens t = h.tokens();
+        int k = h.sentenceStart();
+        if (k > h.sentenceEnd() || t.id[k] < 0) {
+            return false;
+        }
+        if (pluralSubjects.get(t.id[k])) {
+            return true;
+        }
+        return (determiners.get(t.id[k]) || twoSides.get(t.id[k])) && k + 1 <= h.sentenceEnd() && t.id[k + 1] >= 0
+                && multi.get(t.id[k + 1]);
     }
 
     /** The one country among {@code parties}, or null when they have none or several. */

@@ -330,14 +330,32 @@ class AgreementLanguageTest {
      */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-            The Foreign Minister received her counterpart from Norway. They signed the bilateral cooperation agreement.  | mofa.gov.gh | COOPERATION_AGREEMENT/SIGNED/GH+NO
-            The Foreign Minister received her counterpart from Norway. They signed the cooperation agreement.            | mofa.gov.gh | COOPERATION_AGREEMENT/SIGNED/GH
+            The Foreign Minister received her counterpart from Norway. The Ministry signed the bilateral cooperation agreement. | mofa.gov.gh | COOPERATION_AGREEMENT/SIGNED/GH+NO
+            The Foreign Minister received her counterpart from Norway. The Ministry signed the cooperation agreement.           | mofa.gov.gh | COOPERATION_AGREEMENT/SIGNED/GH
             Officials from Peru and Chile came to Accra. The three governments signed a memorandum of understanding on health. | mofa.gov.gh | MEMORANDUM_OF_UNDERSTANDING/SIGNED/CL+GH+PE
             Officials from Peru came to Accra. Both countries signed a memorandum of understanding on health.           | mofa.gov.gh | MEMORANDUM_OF_UNDERSTANDING/SIGNED/GH+PE
-            Officials from Peru came to Accra. Both sides signed a memorandum of understanding on health.               | mofa.gov.gh | MEMORANDUM_OF_UNDERSTANDING/SIGNED/GH
+            Officials from Peru came to Accra. A memorandum of understanding on health was signed by both sides.       | mofa.gov.gh | MEMORANDUM_OF_UNDERSTANDING/SIGNED/GH
             Talks were held in Norway last month. Libya's two governments signed a truce on Friday.                     | -           | OTHER_AGREEMENT/SIGNED/LY
             """)
     void sidesThatASentenceCountsButLeavesUnnamedAreTheArticlesOtherCountries(String body, String publisher, String expected) {
+        String tags = tagger.tag(new ArticleText("", "", body, publisher)).agreements().stream()
+                .map(AgreementLanguageTest::tag).sorted().collect(Collectors.joining(" "));
+        assertThat(tags).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-7: a government's release reading out a meeting: "They agreed", "The leaders signed" have the
+     * release's government and its guest as sides.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            The President hosted the Prime Minister of Norway. They signed a cooperation agreement on fisheries.       | mofa.gov.gh | COOPERATION_AGREEMENT/SIGNED/GH+NO
+            The President hosted the Prime Minister of Norway. The leaders signed a cooperation agreement on fisheries. | mofa.gov.gh | COOPERATION_AGREEMENT/SIGNED/GH+NO
+            The President hosted the Prime Minister of Norway. The Ministry signed a cooperation agreement on fisheries. | mofa.gov.gh | COOPERATION_AGREEMENT/SIGNED/GH
+            The President hosted the Prime Minister of Norway. They signed a cooperation agreement on fisheries.       | -           | COOPERATION_AGREEMENT/SIGNED/-
+            Officials from Peru came to Accra. Both sides signed a memorandum of understanding on health.               | mofa.gov.gh | MEMORANDUM_OF_UNDERSTANDING/SIGNED/GH+PE
+            """)
+    void theSidesOfAMeetingAreTheReleasesGovernmentAndItsGuest(String body, String publisher, String expected) {
         String tags = tagger.tag(new ArticleText("", "", body, publisher)).agreements().stream()
                 .map(AgreementLanguageTest::tag).sorted().collect(Collectors.joining(" "));
         assertThat(tags).isEqualTo(expected);

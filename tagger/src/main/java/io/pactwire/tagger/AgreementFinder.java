@@ -1065,8 +1065,9 @@ final class AgreementFinder {
             }
         }
         if (best == AgreementStatus.AGREED && modal.get(t.id[bestToken])) {
-            // "the treaty will come into force on 1 May", "will enter into force": it is signed, its force is to come
-            for (int k = bestToken + 1; k <= Math.min(h.sentenceEnd(), bestToken + 3); k++) {
+            // "the treaty will come into force on 1 May", "will enter into force", "will both / then / only come
+            // into force" (an adverb after the modal): it is signed, its force is to come
+            for (int k = bestToken + 1; k <= Math.min(h.sentenceEnd(), bestToken + 4); k++) {
                 if (t.id[k] >= 0 && force.get(t.id[k])) {
                     return AgreementStatus.SIGNED;
                 }

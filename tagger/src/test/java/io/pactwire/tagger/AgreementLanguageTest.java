@@ -291,6 +291,8 @@ class AgreementLanguageTest {
             Officials of Chile and Peru are working to develop an economic framework for the region.   | FRAMEWORK_AGREEMENT/NEGOTIATING/CL+PE
             The extradition treaty between Chile and Peru will come into force on 1 May.               | TREATY/SIGNED/CL+PE
             The extradition treaty between Chile and Peru will be signed on 1 May.                     | TREATY/PROPOSED/CL+PE
+            The extradition and legal assistance treaties of Chile and Peru will both come into force on 1 May. | TREATY/SIGNED/CL+PE
+            The extradition treaty between Chile and Peru will then enter into force.                  | TREATY/SIGNED/CL+PE
             """)
     void jointStatementsAreAgreedCallsAreProposalsDevelopingIsNegotiatingAndForceToComeIsSigned(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);

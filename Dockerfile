@@ -15,6 +15,7 @@ WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
 COPY model/pom.xml model/
+COPY runtime/pom.xml runtime/
 COPY tagger/pom.xml tagger/
 COPY ingest/pom.xml ingest/
 COPY enrich/pom.xml enrich/

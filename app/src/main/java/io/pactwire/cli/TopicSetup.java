@@ -4,7 +4,7 @@ import io.pactwire.config.ClusterAccessException;
 import io.pactwire.config.PactwireConfig;
 import io.pactwire.topics.PipelineTopics;
 import io.pactwire.topics.TopicDescriptor;
-import io.pactwire.topics.TopicProvisioner;
+import io.pactwire.runtime.TopicProvisioner;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;

@@ -1,7 +1,7 @@
 package io.pactwire.cli;
 
 import io.pactwire.config.ClusterConfig;
-import io.pactwire.topics.TopicProvisioner;
+import io.pactwire.runtime.TopicProvisioner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

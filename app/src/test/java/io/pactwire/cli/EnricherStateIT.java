@@ -13,7 +13,7 @@ import io.pactwire.testkit.Conservation;
 import io.pactwire.testkit.KafkaClusters;
 import io.pactwire.testkit.KafkaTest;
 import io.pactwire.testkit.KafkaTestCluster;
-import io.pactwire.topics.TopicProvisioner;
+import io.pactwire.runtime.TopicProvisioner;
 import io.pactwire.topics.TopicSettings;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;

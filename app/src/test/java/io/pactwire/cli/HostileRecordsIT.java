@@ -15,7 +15,7 @@ import io.pactwire.testkit.KafkaTest;
 import io.pactwire.testkit.KafkaTestCluster;
 import io.pactwire.testkit.RecordReader;
 import io.pactwire.topics.DeadLetterHeaders;
-import io.pactwire.topics.TopicProvisioner;
+import io.pactwire.runtime.TopicProvisioner;
 import io.pactwire.topics.TopicSettings;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;

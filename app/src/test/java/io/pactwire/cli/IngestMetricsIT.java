@@ -32,7 +32,7 @@ class IngestMetricsIT {
     @org.junit.jupiter.api.BeforeEach
     void topics(KafkaTestCluster cluster) throws Exception {
         try (org.apache.kafka.clients.admin.Admin admin = cluster.admin()) {
-            new io.pactwire.topics.TopicProvisioner(admin, io.pactwire.topics.TopicSettings.defaults(), Duration.ofSeconds(30))
+            new io.pactwire.runtime.TopicProvisioner(admin, io.pactwire.topics.TopicSettings.defaults(), Duration.ofSeconds(30))
                     .ensure(List.of(io.pactwire.topics.Topics.RAW));
         }
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactwire.testkit.KafkaTest;
 import io.pactwire.testkit.KafkaTestCluster;
-import io.pactwire.topics.TopicProvisioner;
+import io.pactwire.runtime.TopicProvisioner;
 import io.pactwire.topics.TopicSettings;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;

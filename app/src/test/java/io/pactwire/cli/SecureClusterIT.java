@@ -12,7 +12,7 @@ import io.pactwire.store.StoreConfig;
 import io.pactwire.tagger.Tagger;
 import io.pactwire.testkit.RecordReader;
 import io.pactwire.testkit.SecureEmbeddedKafkaCluster;
-import io.pactwire.topics.TopicProvisioner;
+import io.pactwire.runtime.TopicProvisioner;
 import io.pactwire.topics.TopicSettings;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;

@@ -2,7 +2,7 @@ package io.pactwire.connect;
 
 import io.pactwire.testkit.Backend;
 import io.pactwire.testkit.KafkaTestCluster;
-import io.pactwire.topics.TopicProvisioner;
+import io.pactwire.runtime.TopicProvisioner;
 import io.pactwire.topics.TopicSettings;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;

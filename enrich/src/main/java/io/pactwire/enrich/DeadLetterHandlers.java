@@ -1,8 +1,8 @@
 package io.pactwire.enrich;
 
-import io.pactwire.topics.LogFields;
+import io.pactwire.runtime.LogFields;
 import io.pactwire.topics.Topics;
-import io.pactwire.topics.DeadLetters;
+import io.pactwire.runtime.DeadLetters;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;

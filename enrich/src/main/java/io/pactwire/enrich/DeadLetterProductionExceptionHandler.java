@@ -1,7 +1,7 @@
 package io.pactwire.enrich;
 
-import io.pactwire.topics.LogFields;
-import io.pactwire.topics.DeadLetters;
+import io.pactwire.runtime.LogFields;
+import io.pactwire.runtime.DeadLetters;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;

@@ -6,7 +6,7 @@ import io.pactwire.model.JsonSerde;
 import io.pactwire.model.RawArticle;
 import io.pactwire.model.Serdes;
 import io.pactwire.tagger.Tagger;
-import io.pactwire.topics.DeadLetters;
+import io.pactwire.runtime.DeadLetters;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.header.internals.RecordHeaders;

@@ -1,11 +1,11 @@
 package io.pactwire.enrich;
 
-import io.pactwire.topics.LogFields;
+import io.pactwire.runtime.LogFields;
 import io.pactwire.config.ClusterAccessException;
 import io.pactwire.tagger.Tagger;
-import io.pactwire.topics.ConnectionWatch;
-import io.pactwire.topics.Incarnations;
-import io.pactwire.topics.TopicWatch;
+import io.pactwire.runtime.ConnectionWatch;
+import io.pactwire.runtime.Incarnations;
+import io.pactwire.runtime.TopicWatch;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;

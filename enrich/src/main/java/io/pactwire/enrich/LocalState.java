@@ -1,6 +1,6 @@
 package io.pactwire.enrich;
 
-import io.pactwire.topics.Incarnations;
+import io.pactwire.runtime.Incarnations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,6 @@
 package io.pactwire.enrich;
 
-import io.pactwire.topics.TopicProvisioningException;
+import io.pactwire.runtime.TopicProvisioningException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;

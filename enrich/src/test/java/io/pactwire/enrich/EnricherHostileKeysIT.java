@@ -65,7 +65,7 @@ class EnricherHostileKeysIT {
                 for (org.apache.kafka.common.header.Header header : letter.headers()) {
                     reasonBytes += header.key().length() + (header.value() == null ? 0 : header.value().length);
                 }
-                assertThat(reasonBytes).as("headers of letter %d", i).isLessThanOrEqualTo(io.pactwire.topics.DeadLetters.MAX_REASON_BYTES);
+                assertThat(reasonBytes).as("headers of letter %d", i).isLessThanOrEqualTo(io.pactwire.runtime.DeadLetters.MAX_REASON_BYTES);
                 String message = DeadLetterHeaders.text(letter.headers(), DeadLetterHeaders.MESSAGE);
                 switch (i) {
                     case 0 -> assertThat(message).startsWith("key 'kkkk")

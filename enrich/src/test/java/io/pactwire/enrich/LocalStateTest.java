@@ -1,6 +1,6 @@
 package io.pactwire.enrich;
 
-import io.pactwire.topics.Incarnations;
+import io.pactwire.runtime.Incarnations;
 import org.apache.kafka.common.Uuid;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package io.pactwire.ingest;
 
-import io.pactwire.topics.LogFields;
+import io.pactwire.runtime.LogFields;
 import io.pactwire.model.RawArticle;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;

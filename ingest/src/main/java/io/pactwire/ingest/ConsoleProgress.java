@@ -1,6 +1,6 @@
 package io.pactwire.ingest;
 
-import io.pactwire.topics.LogFields;
+import io.pactwire.runtime.LogFields;
 import io.pactwire.model.Printable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

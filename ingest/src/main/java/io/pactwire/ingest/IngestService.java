@@ -1,10 +1,10 @@
 package io.pactwire.ingest;
 
-import io.pactwire.topics.LogFields;
+import io.pactwire.runtime.LogFields;
 import io.pactwire.config.ClusterAccessException;
 import io.pactwire.model.RawArticle;
-import io.pactwire.topics.Incarnations;
-import io.pactwire.topics.TopicWatch;
+import io.pactwire.runtime.Incarnations;
+import io.pactwire.runtime.TopicWatch;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package io.pactwire.ingest;
 
-import io.pactwire.topics.LogFields;
+import io.pactwire.runtime.LogFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.model.Json;
 import io.pactwire.model.RawArticle;

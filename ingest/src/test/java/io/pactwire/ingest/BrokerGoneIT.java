@@ -3,7 +3,7 @@ package io.pactwire.ingest;
 import io.pactwire.config.ConfigInput;
 import io.pactwire.testkit.KafkaClusters;
 import io.pactwire.testkit.KafkaTestCluster;
-import io.pactwire.topics.TopicProvisioner;
+import io.pactwire.runtime.TopicProvisioner;
 import io.pactwire.topics.TopicSettings;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;

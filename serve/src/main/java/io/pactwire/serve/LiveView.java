@@ -5,7 +5,7 @@ import io.pactwire.model.AgreementRecord;
 import io.pactwire.model.EnrichedArticle;
 import io.pactwire.model.RawArticle;
 import io.pactwire.model.Serdes;
-import io.pactwire.topics.Incarnations;
+import io.pactwire.runtime.Incarnations;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KafkaStreams;

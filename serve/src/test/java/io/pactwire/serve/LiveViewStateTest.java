@@ -1,6 +1,6 @@
 package io.pactwire.serve;
 
-import io.pactwire.topics.Incarnations;
+import io.pactwire.runtime.Incarnations;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.common.Uuid;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package io.pactwire.store;
 
-import io.pactwire.topics.LogFields;
+import io.pactwire.runtime.LogFields;
 import io.pactwire.config.ClusterAccessException;
 import io.pactwire.model.EnrichedArticle;
 import io.pactwire.model.Serdes;
-import io.pactwire.topics.ConnectionWatch;
-import io.pactwire.topics.DeadLetters;
+import io.pactwire.runtime.ConnectionWatch;
+import io.pactwire.runtime.DeadLetters;
 import io.pactwire.topics.PipelineTopics;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.consumer.Consumer;

@@ -1,8 +1,8 @@
 package io.pactwire.store;
 
-import io.pactwire.topics.Incarnations;
+import io.pactwire.runtime.Incarnations;
 import io.pactwire.topics.TopicDescriptor;
-import io.pactwire.topics.TopicWatch;
+import io.pactwire.runtime.TopicWatch;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.errors.InterruptException;

@@ -2,7 +2,7 @@ package io.pactwire.bench.connect;
 
 import com.sun.net.httpserver.HttpServer;
 import io.pactwire.connect.NewsSourceConnector;
-import io.pactwire.topics.TopicProvisioner;
+import io.pactwire.runtime.TopicProvisioner;
 import io.pactwire.topics.TopicSettings;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;

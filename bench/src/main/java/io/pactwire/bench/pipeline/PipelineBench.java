@@ -18,7 +18,7 @@ import io.pactwire.store.ArticleStore;
 import io.pactwire.store.StoreConfig;
 import io.pactwire.tagger.ArticleText;
 import io.pactwire.tagger.Tagger;
-import io.pactwire.topics.TopicProvisioner;
+import io.pactwire.runtime.TopicProvisioner;
 import io.pactwire.topics.Topics;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;

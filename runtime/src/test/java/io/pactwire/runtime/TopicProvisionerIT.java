@@ -1,4 +1,7 @@
-package io.pactwire.topics;
+package io.pactwire.runtime;
+
+import io.pactwire.topics.Topics;
+import io.pactwire.topics.TopicSettings;
 
 import io.pactwire.testkit.KafkaTest;
 import io.pactwire.testkit.KafkaTestCluster;

@@ -1,4 +1,4 @@
-package io.pactwire.topics;
+package io.pactwire.runtime;
 
 import org.apache.kafka.common.KafkaException;
 

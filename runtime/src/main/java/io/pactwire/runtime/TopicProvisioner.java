@@ -1,4 +1,7 @@
-package io.pactwire.topics;
+package io.pactwire.runtime;
+
+import io.pactwire.topics.TopicDescriptor;
+import io.pactwire.topics.TopicSettings;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;

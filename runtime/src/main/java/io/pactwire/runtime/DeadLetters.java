@@ -1,4 +1,6 @@
-package io.pactwire.topics;
+package io.pactwire.runtime;
+
+import io.pactwire.topics.DeadLetterHeaders;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;

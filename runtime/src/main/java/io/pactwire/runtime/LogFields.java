@@ -1,4 +1,4 @@
-package io.pactwire.topics;
+package io.pactwire.runtime;
 
 import io.pactwire.model.Printable;
 import org.slf4j.spi.LoggingEventBuilder;

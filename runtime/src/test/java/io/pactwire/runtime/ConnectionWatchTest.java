@@ -1,6 +1,6 @@
-package io.pactwire.topics;
+package io.pactwire.runtime;
 
-import io.pactwire.topics.ConnectionWatch.Change;
+import io.pactwire.runtime.ConnectionWatch.Change;
 import org.apache.kafka.common.metrics.Gauge;
 import org.apache.kafka.common.metrics.Metrics;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,7 @@
-package io.pactwire.topics;
+package io.pactwire.runtime;
+
+import io.pactwire.topics.Topics;
+import io.pactwire.topics.DeadLetterHeaders;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;

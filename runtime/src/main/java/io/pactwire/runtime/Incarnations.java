@@ -1,4 +1,4 @@
-package io.pactwire.topics;
+package io.pactwire.runtime;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;

@@ -36,6 +36,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final int NODE_ID = 1;
 
+    /**
+     * What a cluster of one node needs, here and in the test kit's embedded cluster alike: replication factor
+     * and min ISR 1 for the internal topics (consumer offsets, transaction state, share groups), which
+     * transactions and Kafka Streams need; no delay before a group's first rebalance; no topic created by
+     * accident.
+     */
+    public static final Map<String, String> SINGLE_NODE = Map.of(
+            "offsets.topic.replication.factor", "1",
+            "offsets.topic.num.partitions", "5",
+            "transaction.state.log.replication.factor", "1",
+            "transaction.state.log.min.isr", "1",
+            "transaction.state.log.num.partitions", "5",
+            "share.coordinator.state.topic.replication.factor", "1",
+            "share.coordinator.state.topic.min.isr", "1",
+            "group.initial.rebalance.delay.ms", "0",
+            "auto.create.topics.enable", "false");
+
     private final KafkaRaftServer server;
     private final Path dataDir;
     private final String bootstrapServers;
@@ -71,15 +88,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
         props.put("metadata.log.dir", metadataDir.toString());
         props.put("log.dirs", logDir.toString());
-        props.put("offsets.topic.replication.factor", "1");
-        props.put("offsets.topic.num.partitions", "5");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
-        props.put("transaction.state.log.num.partitions", "5");
-        props.put("share.coordinator.state.topic.replication.factor", "1");
-        props.put("share.coordinator.state.topic.min.isr", "1");
-        props.put("group.initial.rebalance.delay.ms", "0");
-        props.put("auto.create.topics.enable", "false");
+        props.putAll(SINGLE_NODE);
         props.put("num.partitions", "3");
         props.put("log.cleaner.dedupe.buffer.size", Integer.toString(2 * 1024 * 1024));
         KafkaConfig config = new KafkaConfig(props, false);

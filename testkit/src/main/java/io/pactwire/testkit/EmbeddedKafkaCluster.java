@@ -1,5 +1,6 @@
 package io.pactwire.testkit;
 
+import io.pactwire.embedded.EmbeddedKafkaBroker;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -53,8 +54,7 @@ final class EmbeddedKafkaCluster implements KafkaTestCluster {
     }
 
     /**
-     * A combined single node, with the settings every embedded cluster of the kit needs: replication factor
-     * and min ISR 1 for the internal topics, no rebalance delay, no topic created by accident.
+     * A combined single node, with the settings of {@code demo}'s broker for a cluster of one node.
      */
     static KafkaClusterTestKit.Builder singleNode() {
         TestKitNodes nodes = new TestKitNodes.Builder()
@@ -63,14 +63,9 @@ final class EmbeddedKafkaCluster implements KafkaTestCluster {
                 .setNumControllerNodes(1)
                 .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                 .build();
-        return new KafkaClusterTestKit.Builder(nodes)
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "5")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("transaction.state.log.num.partitions", "5")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .setConfigProp("auto.create.topics.enable", "false");
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+        EmbeddedKafkaBroker.SINGLE_NODE.forEach(builder::setConfigProp);
+        return builder;
     }
 
     @Override

@@ -67,6 +67,7 @@ public final class EnricherApp implements Service {
     private final Object stateChanged = new Object();
     private final CountDownLatch runningOnce = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final List<java.util.function.Consumer<KafkaStreams>> streamsListeners = new ArrayList<>();
     private volatile KafkaStreams streams;
     private volatile LocalState localState;
     private volatile Incarnations atStart;
@@ -118,9 +119,13 @@ public final class EnricherApp implements Service {
         KafkaStreams created = new KafkaStreams(topology, props, new DeadLetterReadyClientSupplier(config.topics().deadLetters().name()));
         created.setStateListener(this::onStateChange);
         created.setUncaughtExceptionHandler(this::onStreamThreadFailure);
-        synchronized (stateChanged) {
-            streams = created;
-            stateChanged.notifyAll();
+        synchronized (streamsListeners) {
+            synchronized (stateChanged) {
+                streams = created;
+                stateChanged.notifyAll();
+            }
+            streamsListeners.forEach(listener -> listener.accept(created));
+            streamsListeners.clear();
         }
         created.start();
         connectionWatch = ConnectionWatch.start(NAME, log, this::metrics);
@@ -317,11 +322,18 @@ public final class EnricherApp implements Service {
     }
 
     /**
-     * The Kafka Streams client, for metrics binders (lag, commit latency, rebalances); not to be closed; empty
-     * before {@link #start()}.
+     * Tells {@code listener} the Kafka Streams client once {@link #start()} has made it (at once if it has), for
+     * metrics binders (lag, commit latency, rebalances); the client is not to be closed.
      */
-    public Optional<KafkaStreams> kafkaStreams() {
-        return Optional.ofNullable(streams);
+    public void onStreams(java.util.function.Consumer<KafkaStreams> listener) {
+        synchronized (streamsListeners) {
+            KafkaStreams made = streams;
+            if (made != null) {
+                listener.accept(made);
+            } else {
+                streamsListeners.add(listener);
+            }
+        }
     }
 
     /**

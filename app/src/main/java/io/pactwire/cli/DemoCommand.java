@@ -154,6 +154,7 @@ final class DemoCommand implements Callable<Integer> {
             ArticleStore store = new ArticleStore(storeConfig);
             running.add(store);
             ServiceMeters.store(metrics, store);
+            ServiceRunner.reportHealth(metrics, store);
             Thread storeThread = new Thread(store, "pactwire-store");
             storeThread.setDaemon(true);
             storeThread.start();

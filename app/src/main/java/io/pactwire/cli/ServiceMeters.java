@@ -26,9 +26,6 @@ import java.util.function.ToDoubleFunction;
  * ({@code kafka_consumer_...}, {@code kafka_producer_...}, {@code kafka_stream_...}).
  */
 final class ServiceMeters {
-    /** A store that has not polled for this long is not ready (stopped, or stuck in a transaction). */
-    static final Duration STORE_POLL_WITHIN = Duration.ofSeconds(60);
-
     private ServiceMeters() {
     }
 
@@ -81,7 +78,7 @@ final class ServiceMeters {
         FunctionCounter.builder(name, app, value).description(description).register(registry);
     }
 
-    /** The store's counters (committed work only) and its clients' metrics; ready while connected and polling. */
+    /** The store's counters (committed work only) and its clients' metrics; its readiness is its health. */
     static void store(MetricsServer metrics, ArticleStore store) {
         MeterRegistry registry = metrics.registry();
         StoreCounters counters = store.counters();
@@ -98,13 +95,6 @@ final class ServiceMeters {
             metrics.bind(new KafkaClientMetrics(store.consumer()));
             metrics.bind(new KafkaClientMetrics(store.producer()));
         }
-        metrics.readyWhen(() -> {
-            if (!store.connected()) {
-                return Optional.of("store is cut off from Kafka");
-            }
-            return store.healthy(STORE_POLL_WITHIN) ? Optional.empty()
-                    : Optional.of("store has not polled within " + STORE_POLL_WITHIN.toSeconds() + " s");
-        });
     }
 
     private static void storeCounter(MeterRegistry registry, String name, String description, StoreCounters counters,
@@ -112,18 +102,18 @@ final class ServiceMeters {
         FunctionCounter.builder(name, counters, value).description(description).register(registry);
     }
 
-    /** Ingest's counters, as a progress listener that also tells {@code next}. */
     /**
-     * The meters of a running ingest: its counters (as {@link #ingest(MetricsServer, Progress)}), its producer's
-     * Kafka client metrics, and ready once it has read what news.raw holds and while it can publish.
+     * The meters of a running ingest: its counters (as {@link #ingest(MetricsServer, Progress)}) and its producer's
+     * Kafka client metrics; its readiness is its health.
      */
     static Progress ingest(MetricsServer metrics, IngestService service, Progress next) {
         if (metrics.enabled()) {
             service.onProducer(producer -> metrics.bind(new KafkaClientMetrics(producer)));
         }
-        metrics.readyWhen(service::notReady);
         return ingest(metrics, next);
     }
+
+    /** Ingest's counters, as a progress listener that also tells {@code next}. */
 
     static Progress ingest(MetricsServer metrics, Progress next) {
         MeterRegistry registry = metrics.registry();

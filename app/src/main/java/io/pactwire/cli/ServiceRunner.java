@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -20,8 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>binds its meters, and reports its {@link Service#health()} to the metrics server's {@code /health/ready}
  *       and to the health file ({@code health.file}, touched while it is alive);</li>
  *   <li>waits until it is ready (the service signals it from its state listener) and tells the caller;</li>
- *   <li>waits until it stops: exit code 0 when the hook closed it, else the failure it stopped on is thrown (one
- *       line on stderr, exit code 1, or 2 for settings), or exit code 1 when it stopped by itself without one.</li>
+ *   <li>waits until it stops, tells the command (ingest prints its summary; a shutdown waits for that), and
+ *       returns 0 when it was closed or finished its work; a failure it stopped on is thrown (one line on stderr,
+ *       exit code 1, or 2 for settings).</li>
  * </ol>
  */
 final class ServiceRunner {
@@ -38,6 +41,10 @@ final class ServiceRunner {
         /** Called once the service is first ready. */
         default void ready(S service) {
         }
+
+        /** Called once the service has stopped, before the process may exit (a shutdown waits for it). */
+        default void stopped(S service) {
+        }
     }
 
     /**
@@ -47,11 +54,18 @@ final class ServiceRunner {
     static <S extends Service> int run(String command, S service, PactwireConfig config, MetricsServer metrics,
                                        Duration readyWithin, Hooks<S> hooks) throws InterruptedException {
         AtomicBoolean requested = new AtomicBoolean();
+        CountDownLatch told = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             requested.set(true);
             boolean closed = service.close(Service.CLOSE_TIMEOUT);
             System.err.println("pactwire " + command + (closed ? ": stopped cleanly"
                     : ": did not stop within " + Service.CLOSE_TIMEOUT.toSeconds() + " s"));
+            try {
+                // the JVM exits when the hook returns: let the command say what it has to (ingest's summary)
+                told.await(Service.CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }, "pactwire-" + command + "-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         reportHealth(metrics, service);
@@ -73,16 +87,21 @@ final class ServiceRunner {
             }
             failure = service.awaitStopped();
         }
+        try {
+            hooks.stopped(service);
+        } finally {
+            told.countDown();
+        }
         if (requested.get()) {
             return 0;
         }
-        // stopped by itself: it is closed here, and says why
+        // stopped by itself: closed, finished its work, or failed; it is closed here, and a failure is thrown
         removeHook(hook);
         service.close(Service.CLOSE_TIMEOUT);
         if (failure.isPresent()) {
             throw failure.get().asException();
         }
-        return 1;
+        return 0;
     }
 
     /** Has {@code /health/ready} of {@code metrics} answer with {@code service}'s health. */

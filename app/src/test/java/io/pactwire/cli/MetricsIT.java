@@ -78,6 +78,7 @@ class MetricsIT {
             ServiceMeters.enrich(metrics, enricher);
             ServiceRunner.reportHealth(metrics, enricher);
             ServiceMeters.store(metrics, store);
+            ServiceRunner.reportHealth(metrics, store);
             enricher.start();
             Thread storeLoop = new Thread(store, "store");
             storeLoop.start();

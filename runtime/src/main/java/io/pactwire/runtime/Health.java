@@ -17,8 +17,10 @@ public record Health(Status status, Optional<String> reason) {
         STARTING,
         /** Doing its work. */
         READY,
-        /** Running, but not doing its work now (cut off from Kafka, rebalancing). */
+        /** Running, but not doing its work now (cut off from Kafka, rebalancing); it recovers by itself. */
         NOT_READY,
+        /** Running, but stuck (a loop that has not polled for long): only a restart helps. */
+        STALLED,
         /** Stopped: closed, finished, or failed. */
         STOPPED
     }
@@ -43,8 +45,8 @@ public record Health(Status status, Optional<String> reason) {
         return status == Status.READY;
     }
 
-    /** True while the service runs (ready or not): its process should be kept. */
+    /** True while the service runs and is not stuck (ready or not): its process should be kept. */
     public boolean isAlive() {
-        return status != Status.STOPPED;
+        return status != Status.STOPPED && status != Status.STALLED;
     }
 }

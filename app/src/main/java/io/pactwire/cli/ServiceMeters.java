@@ -45,6 +45,8 @@ final class ServiceMeters {
         // dropped-records-total; nothing else in the enricher's topology drops records.
         enrichCounter(registry, "pactwire.enrich.dead.lettered", "Records of news.raw sent to news.dlq", app,
                 a -> sum(a, "stream-task-metrics", "dropped-records-total"));
+        enrichCounter(registry, "pactwire.enrich.thread.replacements", "Stream threads replaced after a failure", app,
+                a -> sum(a, EnricherApp.METRICS_GROUP, "thread-replacements-total"));
         FunctionTimer.builder("pactwire.enrich.tagging", app, a -> (long) sum(a, EnricherApp.METRICS_GROUP, "tagged-total"),
                         a -> sum(a, EnricherApp.METRICS_GROUP, "tagging-time-ns-total"), TimeUnit.NANOSECONDS)
                 .description("Time spent tagging articles").register(registry);

@@ -82,7 +82,7 @@ final class ServiceRunner {
             if (service.awaitReady(readyWithin)) {
                 hooks.ready(service);
             } else if (service.health().isAlive()) {
-                log.warn("The {} is not ready after {} s ({}); still waiting", service.name(), readyWithin.toSeconds(),
+                log.info("The {} is not ready after {} s ({}); still waiting", service.name(), readyWithin.toSeconds(),
                         service.health().reason().orElse("no reason given"));
             }
             failure = service.awaitStopped();

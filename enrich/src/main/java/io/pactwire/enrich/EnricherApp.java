@@ -356,6 +356,10 @@ public final class EnricherApp implements Service {
         }
         KafkaStreams running = streams;
         if (running == null) {
+            // never started, or start() failed before it made the streams: release the local state it opened
+            if (localState != null) {
+                localState.close();
+            }
             stopped.countDown();
             runningOnce.countDown();
             synchronized (stateChanged) {

@@ -142,7 +142,7 @@ public final class ServeServer implements Service {
         return view.state();
     }
 
-    /** The port served on (the one the system chose for serve.port 0). */
+    /** The port served on (the one the system chose for serve.port 0), once {@link #start()} has returned. */
     public int port() {
         return server.getAddress().getPort();
     }

@@ -15,15 +15,14 @@ import io.pactwire.serve.ServeServer;
 import io.pactwire.store.ArticleStore;
 import io.pactwire.store.StoreCounters;
 
-import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Each service's meters and readiness on a {@link MetricsServer}: Pactwire's own counters under
- * {@code pactwire_<service>_...}, and the Kafka clients' and Streams' metrics through Micrometer's binders
- * ({@code kafka_consumer_...}, {@code kafka_producer_...}, {@code kafka_stream_...}).
+ * Each service's meters on a {@link MetricsServer}: Pactwire's own counters under {@code pactwire_<service>_...},
+ * and the Kafka clients' and Streams' metrics through Micrometer's binders ({@code kafka_consumer_...},
+ * {@code kafka_producer_...}, {@code kafka_stream_...}). Readiness is each service's health, which
+ * {@link ServiceRunner} reports.
  */
 final class ServiceMeters {
     private ServiceMeters() {

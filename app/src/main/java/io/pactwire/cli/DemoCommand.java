@@ -144,15 +144,17 @@ final class DemoCommand implements Callable<Integer> {
 
             EnricherApp enricher = new EnricherApp(new EnrichConfig(input), Tagger.standard());
             running.add(enricher);
-            ServiceMeters.enrich(metrics, enricher);
             enricher.start();
-            if (!enricher.awaitRunning(Duration.ofSeconds(60))) {
+            ServiceMeters.enrich(metrics, enricher);
+            ServiceRunner.reportHealth(metrics, enricher);
+            if (!enricher.awaitReady(Duration.ofSeconds(60))) {
                 throw new IllegalStateException("The enricher did not start (state " + enricher.state() + ")");
             }
             StoreConfig storeConfig = new StoreConfig(input);
             ArticleStore store = new ArticleStore(storeConfig);
             running.add(store);
             ServiceMeters.store(metrics, store);
+            ServiceRunner.reportHealth(metrics, store);
             Thread storeThread = new Thread(store, "pactwire-store");
             storeThread.setDaemon(true);
             storeThread.start();
@@ -181,13 +183,14 @@ final class DemoCommand implements Callable<Integer> {
             out.println(summary(shown, (System.nanoTime() - started) / 1e9));
 
             if (keepRunning) {
-                ServeServer serve = ServeServer.start(new ServeConfig(new ConfigInput(Map.of(), Map.of(), Map.of(
+                ServeServer serve = new ServeServer(new ServeConfig(new ConfigInput(Map.of(), Map.of(), Map.of(
                         PactwireConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                         ServeConfig.STATE_DIR, stateDir.resolve("serve").toString(),
                         ServeConfig.HOST, "127.0.0.1",
                         ServeConfig.PORT, Integer.toString(servePort)))));
                 running.add(serve);
-                if (!serve.awaitRunning(Duration.ofSeconds(60))) {
+                serve.start();
+                if (!serve.awaitReady(Duration.ofSeconds(60))) {
                     throw new IllegalStateException("The live view did not start (state " + serve.state() + ")");
                 }
                 out.println();

@@ -4,13 +4,10 @@ import io.pactwire.enrich.EnrichConfig;
 import io.pactwire.enrich.EnricherApp;
 import io.pactwire.tagger.Tagger;
 import io.pactwire.topics.Topics;
-import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 @Command(name = "enrich", description = {
         "Run the enricher (Kafka Streams, news.raw -> news.enriched, dead letters to news.dlq) until stopped.",
@@ -27,26 +24,8 @@ final class EnrichCommand implements Callable<Integer> {
         // serving first: a taken port is found before connecting, and /health/live answers while the enricher starts
         try (MetricsServer metrics = MetricsServer.start(config)) {
             TopicSetup.ensure(config, Topics.Service.ENRICH);
-            EnricherApp app = new EnricherApp(config, Tagger.standard());
-            ServiceMeters.enrich(metrics, app);
-            AtomicBoolean requested = new AtomicBoolean();
-            Thread hook = new Thread(() -> {
-                requested.set(true);
-                boolean closed = app.close(Duration.ofSeconds(30));
-                System.err.println(closed ? "pactwire enrich: stopped cleanly" : "pactwire enrich: did not stop within 30 s");
-            }, "pactwire-enrich-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            app.start();
-            try (Heartbeat heartbeat = Heartbeat.start(config.healthFile(), () -> app.state() == KafkaStreams.State.RUNNING
-                    || app.state() == KafkaStreams.State.REBALANCING)) {
-                app.awaitStopped();
-            }
-            boolean failed = app.state() == KafkaStreams.State.ERROR || !requested.get();
-            if (!requested.get()) {
-                Runtime.getRuntime().removeShutdownHook(hook);
-                app.close(Duration.ofSeconds(30));
-            }
-            return failed ? 1 : 0;
+            return ServiceRunner.run("enrich", new EnricherApp(config, Tagger.standard()), config, metrics,
+                    config.startupTimeout(), app -> ServiceMeters.enrich(metrics, app));
         }
     }
 }

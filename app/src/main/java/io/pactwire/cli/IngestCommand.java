@@ -4,7 +4,6 @@ import io.pactwire.ingest.ConsoleProgress;
 import io.pactwire.ingest.IngestConfig;
 import io.pactwire.ingest.IngestReport;
 import io.pactwire.ingest.IngestService;
-import io.pactwire.ingest.Progress;
 import io.pactwire.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,8 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 @Command(name = "ingest", description = {
         "Publish articles to news.raw: files (.txt, .md, .html, .htm, .json, .jsonl, .rss, .atom, .xml), folders",
@@ -76,33 +73,32 @@ final class IngestCommand implements Callable<Integer> {
         IngestService service = new IngestService(config, Clock.systemUTC());
         IngestService.Sources sources = new IngestService.Sources(stdin ? List.of() : inputs, urlLists,
                 stdin ? System.in : null, watch, poll);
-        CountDownLatch reported = new CountDownLatch(1);
-        if (watch || poll != null) {
-            // Ctrl-C or SIGTERM ends the loop after the current input; the JVM waits until the summary is
-            // printed, then exits with the signal's status (130 or 143), as the other services do.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                service.stop();
-                try {
-                    reported.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+        // Ctrl-C or SIGTERM ends the run after the current input; the JVM waits until the summary is printed,
+        // then exits with the signal's status (130 or 143), as the other services do.
+        // Only a run that keeps going serves metrics: a one-off run is over before anyone scrapes it.
+        try (MetricsServer metrics = watch || poll != null ? MetricsServer.start(config) : MetricsServer.off()) {
+            service.reading(sources, ServiceMeters.ingest(metrics, service, ConsoleProgress.of(System.console() != null, System.err)));
+            ServiceRunner.run("ingest", service, config, metrics, config.startupTimeout(), new ServiceRunner.Hooks<>() {
+                @Override
+                public void started(IngestService ingest) {
                 }
-            }, "pactwire-ingest-stop"));
+
+                @Override
+                public void stopped(IngestService ingest) {
+                    ingest.report().ifPresent(IngestCommand::printSummary);
+                }
+            });
         }
-        Progress progress = ConsoleProgress.of(System.console() != null, System.err);
-        IngestReport report;
-        // only a run that keeps going serves metrics: a one-off run is over before anyone scrapes it
-        try (MetricsServer metrics = watch || poll != null ? MetricsServer.start(config) : MetricsServer.off();
-             Heartbeat heartbeat = Heartbeat.start(config.healthFile(), () -> true)) {
-            report = service.run(sources, ServiceMeters.ingest(metrics, service, progress));
-        }
+        return service.report().map(IngestReport::allPublished).orElse(false)
+                && service.stoppedBecauseTopicChanged().isEmpty() ? 0 : 1;
+    }
+
+    private static void printSummary(IngestReport report) {
         if (System.console() == null && !LogFormat.json()) {
             // On a terminal the bar printed each rejection as it happened; JSON logs have an event for each.
             report.rejected().forEach(r -> System.err.println("rejected " + r.source() + ": " + r.reason()));
         }
         System.out.println(report.summary());
         System.out.flush();
-        reported.countDown();
-        return report.allPublished() && service.stoppedBecauseTopicChanged().isEmpty() ? 0 : 1;
     }
 }

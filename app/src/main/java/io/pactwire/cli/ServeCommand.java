@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 @Command(name = "serve", description = {
         "Serve the live view of news.agreements and news.articles over HTTP until stopped: a web page (a table",
@@ -37,25 +36,18 @@ final class ServeCommand implements Callable<Integer> {
                          org.apache.kafka.clients.admin.Admin.create(config.adminProperties())) {
                 TopicSetup.requireAnswer(admin, config);
             }
-            ServeServer serve = ServeServer.start(config);
-            ServiceMeters.serve(metrics, serve);
-            AtomicBoolean requested = new AtomicBoolean();
-            Thread hook = new Thread(() -> {
-                requested.set(true);
-                serve.close();
-            }, "pactwire-serve-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            System.out.println("Serving on " + address(config.host(), serve.port()) + " (reading the topics...)");
-            if (serve.awaitRunning(CATCH_UP)) {
-                System.out.println("Up to date; open " + address(config.host(), serve.port()) + " in a browser.");
-            }
-            serve.awaitStopped();
-            if (!requested.get()) {
-                Runtime.getRuntime().removeShutdownHook(hook);
-                serve.close();
-                return 1;
-            }
-            return 0;
+            return ServiceRunner.run("serve", new ServeServer(config), config, metrics, CATCH_UP, new ServiceRunner.Hooks<>() {
+                @Override
+                public void started(ServeServer serve) {
+                    ServiceMeters.serve(metrics, serve);
+                    System.out.println("Serving on " + address(config.host(), serve.port()) + " (reading the topics...)");
+                }
+
+                @Override
+                public void ready(ServeServer serve) {
+                    System.out.println("Up to date; open " + address(config.host(), serve.port()) + " in a browser.");
+                }
+            });
         }
     }
 

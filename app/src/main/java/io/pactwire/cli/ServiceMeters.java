@@ -14,52 +14,57 @@ import io.pactwire.ingest.Progress;
 import io.pactwire.serve.ServeServer;
 import io.pactwire.store.ArticleStore;
 import io.pactwire.store.StoreCounters;
-import org.apache.kafka.streams.KafkaStreams;
 
-import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Each service's meters and readiness on a {@link MetricsServer}: Pactwire's own counters under
- * {@code pactwire_<service>_...}, and the Kafka clients' and Streams' metrics through Micrometer's binders
- * ({@code kafka_consumer_...}, {@code kafka_producer_...}, {@code kafka_stream_...}).
+ * Each service's meters on a {@link MetricsServer}: Pactwire's own counters under {@code pactwire_<service>_...},
+ * and the Kafka clients' and Streams' metrics through Micrometer's binders ({@code kafka_consumer_...},
+ * {@code kafka_producer_...}, {@code kafka_stream_...}). Readiness is each service's health, which
+ * {@link ServiceRunner} reports.
  */
 final class ServiceMeters {
-    /** A store that has not polled for this long is not ready (stopped, or stuck in a transaction). */
-    static final Duration STORE_POLL_WITHIN = Duration.ofSeconds(60);
-
     private ServiceMeters() {
     }
 
-    /** The enricher's counters (summed over its tasks) and Streams' metrics; ready when RUNNING and connected. */
+    /**
+     * The enricher's counters (its metrics summed over its tasks) and Streams' metrics; its readiness is its
+     * health, which {@link ServiceRunner} reports.
+     */
     static void enrich(MetricsServer metrics, EnricherApp app) {
         MeterRegistry registry = metrics.registry();
         enrichCounter(registry, "pactwire.enrich.enriched", "Raw articles tagged and written to news.enriched", app,
-                a -> a.counter("enriched-total"));
+                a -> sum(a, EnricherApp.METRICS_GROUP, "enriched-total"));
         enrichCounter(registry, "pactwire.enrich.skipped.unchanged", "Raw articles not tagged again: same content and"
-                + " tagger versions as their last result", app, a -> a.counter("skipped-unchanged-total"));
+                + " tagger versions as their last result", app, a -> sum(a, EnricherApp.METRICS_GROUP, "skipped-unchanged-total"));
         enrichCounter(registry, "pactwire.enrich.retracted", "Tombstones forwarded for retracted articles", app,
-                a -> a.counter("retracted-total"));
+                a -> sum(a, EnricherApp.METRICS_GROUP, "retracted-total"));
+        // Streams counts each record a handler resumed after (with its dead letter) in its task's
+        // dropped-records-total; nothing else in the enricher's topology drops records.
         enrichCounter(registry, "pactwire.enrich.dead.lettered", "Records of news.raw sent to news.dlq", app,
-                EnricherApp::deadLettered);
-        FunctionTimer.builder("pactwire.enrich.tagging", app, a -> (long) a.counter("tagged-total"),
-                        a -> a.counter("tagging-time-ns-total"), TimeUnit.NANOSECONDS)
+                a -> sum(a, "stream-task-metrics", "dropped-records-total"));
+        enrichCounter(registry, "pactwire.enrich.thread.replacements", "Stream threads replaced after a failure", app,
+                a -> sum(a, EnricherApp.METRICS_GROUP, "thread-replacements-total"));
+        FunctionTimer.builder("pactwire.enrich.tagging", app, a -> (long) sum(a, EnricherApp.METRICS_GROUP, "tagged-total"),
+                        a -> sum(a, EnricherApp.METRICS_GROUP, "tagging-time-ns-total"), TimeUnit.NANOSECONDS)
                 .description("Time spent tagging articles").register(registry);
         if (metrics.enabled()) {
-            metrics.bind(new KafkaStreamsMetrics(app.kafkaStreams()));
+            app.onStreams(streams -> metrics.bind(new KafkaStreamsMetrics(streams)));
         }
-        metrics.readyWhen(() -> {
-            KafkaStreams.State state = app.state();
-            if (state != KafkaStreams.State.RUNNING) {
-                return Optional.of("enricher is " + state);
-            }
-            return app.connected() ? Optional.empty() : Optional.of("enricher is cut off from Kafka");
-        });
     }
 
-    /** serve's open event streams and its Kafka Streams client's metrics; ready once the view has caught up. */
+    /** The sum of the enricher's metrics called {@code name} in {@code group}, over its tasks. */
+    private static double sum(EnricherApp app, String group, String name) {
+        return app.metrics().entrySet().stream()
+                .filter(e -> e.getKey().group().equals(group) && e.getKey().name().equals(name))
+                .map(e -> e.getValue().metricValue())
+                .filter(Number.class::isInstance)
+                .mapToDouble(v -> ((Number) v).doubleValue())
+                .sum();
+    }
+
+    /** serve's open event streams and its Kafka Streams client's metrics (serve is started); its readiness is its health. */
     static void serve(MetricsServer metrics, ServeServer serve) {
         io.micrometer.core.instrument.Gauge.builder("pactwire.serve.event.streams", serve, ServeServer::openEventStreams)
                 .description("Server-sent event streams open (browsers following the live view)")
@@ -67,8 +72,6 @@ final class ServiceMeters {
         if (metrics.enabled()) {
             metrics.bind(new KafkaStreamsMetrics(serve.kafkaStreams()));
         }
-        metrics.readyWhen(() -> serve.state() == KafkaStreams.State.RUNNING ? Optional.empty()
-                : Optional.of("view is " + serve.state()));
     }
 
     private static void enrichCounter(MeterRegistry registry, String name, String description, EnricherApp app,
@@ -76,7 +79,7 @@ final class ServiceMeters {
         FunctionCounter.builder(name, app, value).description(description).register(registry);
     }
 
-    /** The store's counters (committed work only) and its clients' metrics; ready while connected and polling. */
+    /** The store's counters (committed work only) and its clients' metrics; its readiness is its health. */
     static void store(MetricsServer metrics, ArticleStore store) {
         MeterRegistry registry = metrics.registry();
         StoreCounters counters = store.counters();
@@ -93,13 +96,6 @@ final class ServiceMeters {
             metrics.bind(new KafkaClientMetrics(store.consumer()));
             metrics.bind(new KafkaClientMetrics(store.producer()));
         }
-        metrics.readyWhen(() -> {
-            if (!store.connected()) {
-                return Optional.of("store is cut off from Kafka");
-            }
-            return store.healthy(STORE_POLL_WITHIN) ? Optional.empty()
-                    : Optional.of("store has not polled within " + STORE_POLL_WITHIN.toSeconds() + " s");
-        });
     }
 
     private static void storeCounter(MeterRegistry registry, String name, String description, StoreCounters counters,
@@ -107,18 +103,18 @@ final class ServiceMeters {
         FunctionCounter.builder(name, counters, value).description(description).register(registry);
     }
 
-    /** Ingest's counters, as a progress listener that also tells {@code next}. */
     /**
-     * The meters of a running ingest: its counters (as {@link #ingest(MetricsServer, Progress)}), its producer's
-     * Kafka client metrics, and ready once it has read what news.raw holds and while it can publish.
+     * The meters of a running ingest: its counters (as {@link #ingest(MetricsServer, Progress)}) and its producer's
+     * Kafka client metrics; its readiness is its health.
      */
     static Progress ingest(MetricsServer metrics, IngestService service, Progress next) {
         if (metrics.enabled()) {
             service.onProducer(producer -> metrics.bind(new KafkaClientMetrics(producer)));
         }
-        metrics.readyWhen(service::notReady);
         return ingest(metrics, next);
     }
+
+    /** Ingest's counters, as a progress listener that also tells {@code next}. */
 
     static Progress ingest(MetricsServer metrics, Progress next) {
         MeterRegistry registry = metrics.registry();

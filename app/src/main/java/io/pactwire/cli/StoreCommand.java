@@ -1,9 +1,8 @@
 package io.pactwire.cli;
 
-import io.pactwire.config.ClusterAccessException;
+import io.pactwire.runtime.FailurePolicy;
 import io.pactwire.store.ArticleStore;
 import io.pactwire.store.StoreConfig;
-import io.pactwire.store.TopicChangedException;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.KafkaException;
@@ -34,16 +33,8 @@ final class StoreCommand implements Callable<Integer> {
         try (MetricsServer metrics = MetricsServer.start(config)) {
             refuseToStartOverLostArticles(config);
             TopicSetup.ensure(config, Topics.Service.STORE);
-            ArticleStore store = new ArticleStore(config);
-            ServiceMeters.store(metrics, store);
-            Thread hook = new Thread(store::close, "pactwire-store-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try (Heartbeat heartbeat = Heartbeat.start(config.healthFile(), () -> store.healthy(Duration.ofSeconds(60)))) {
-                store.run();
-            } catch (TopicChangedException e) {
-                return 1; // the store logged it as its one ERROR
-            }
-            return 0;
+            return ServiceRunner.run("store", new ArticleStore(config), config, metrics, config.startupTimeout(),
+                    store -> ServiceMeters.store(metrics, store));
         }
     }
 
@@ -68,8 +59,8 @@ final class StoreCommand implements Callable<Integer> {
                         + " store write back every article " + config.topics().enriched().name() + " holds), then start the store.");
             }
         } catch (ExecutionException e) {
-            throw ClusterAccessException.explain(new KafkaException("Cannot check " + config.topics().articles().name() + " and the"
-                    + " offsets of group " + group + ": " + e.getCause().getMessage(), e.getCause()), config);
+            throw FailurePolicy.classify(new KafkaException("Cannot check " + config.topics().articles().name() + " and the"
+                    + " offsets of group " + group + ": " + e.getCause().getMessage(), e.getCause()), config).asException();
         } catch (TimeoutException e) {
             throw new KafkaException("Timed out after " + TIMEOUT + " checking " + config.topics().articles().name()
                     + " and the offsets of group " + group, e);

@@ -1,9 +1,9 @@
 package io.pactwire.cli;
 
-import io.pactwire.config.ClusterAccessException;
 import io.pactwire.config.PactwireConfig;
 import io.pactwire.topics.PipelineTopics;
 import io.pactwire.topics.TopicDescriptor;
+import io.pactwire.runtime.FailurePolicy;
 import io.pactwire.runtime.TopicProvisioner;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -57,7 +57,7 @@ final class TopicSetup {
             requireAnswer(admin, config);
             return new TopicProvisioner(admin, config.topicSettings(), Duration.ofSeconds(60)).ensure(topics.stream().<TopicDescriptor<?, ?>>map(config.topics()::of).toList());
         } catch (RuntimeException e) {
-            throw ClusterAccessException.explain(e, config);
+            throw FailurePolicy.classify(e, config).asException();
         }
     }
 

@@ -103,7 +103,7 @@ class BrokerRestartIT {
                 Conservation.of(cluster).await(WAIT);
             });
             assertThat(enricher.awaitRunning(Duration.ofSeconds(30))).as("the enricher is running").isTrue();
-            assertThat(enricher.threadReplacements()).as("stream threads replaced after a failure").isZero();
+            assertThat(EnricherMetrics.value(enricher, "thread-replacements-total")).as("stream threads replaced after a failure").isZero();
             assertThat(store.healthy(Duration.ofSeconds(10))).isTrue();
             assertThat(storeLoop.isAlive()).isTrue();
             assertThat(storedAtStop).as("articles stored when the broker stopped").isLessThan(ARTICLES);

@@ -112,8 +112,8 @@ class EnricherStateIT {
             }
             Awaitility.await("the enricher stops").atMost(WAIT)
                     .until(() -> enricher.state() == KafkaStreams.State.NOT_RUNNING);
-            assertThat(enricher.stoppedBecauseTopicsChanged()).hasValueSatisfying(reason ->
-                    assertThat(reason).contains("topic " + Topics.DEAD_LETTERS.name() + " was deleted"));
+            assertThat(enricher.awaitStopped()).hasValueSatisfying(failure ->
+                    assertThat(failure.what()).contains("topic " + Topics.DEAD_LETTERS.name() + " was deleted"));
         } finally {
             enricher.close();
         }

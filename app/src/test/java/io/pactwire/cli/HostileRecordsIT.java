@@ -144,7 +144,7 @@ class HostileRecordsIT {
             assertThat(articles.get("good-after-3").countries()).extracting(CountryTag::code).contains("JP", "CL");
 
             assertThat(enricher.awaitRunning(Duration.ofSeconds(30))).as("the enricher is running").isTrue();
-            assertThat(enricher.threadReplacements()).isZero();
+            assertThat(EnricherMetrics.value(enricher, "thread-replacements-total")).isZero();
         }
     }
 

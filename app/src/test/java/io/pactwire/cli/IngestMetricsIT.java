@@ -47,6 +47,7 @@ class IngestMetricsIT {
         IngestService service = new IngestService(new IngestConfig(input), Clock.systemUTC());
         try (MetricsServer metrics = MetricsServer.start(new ClusterConfig(input))) {
             Progress progress = ServiceMeters.ingest(metrics, service, Progress.NONE);
+            ServiceRunner.reportHealth(metrics, service);
             HttpResponse<String> before = MetricsIT.get(metrics.port(), MetricsServer.READY);
             assertThat(before.statusCode()).isEqualTo(503);
             assertThat(before.body()).isEqualTo("not ready: ingest is starting\n");

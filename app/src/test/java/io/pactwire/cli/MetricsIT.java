@@ -76,7 +76,9 @@ class MetricsIT {
              EnricherApp enricher = new EnricherApp(new EnrichConfig(input), Tagger.standard());
              ArticleStore store = new ArticleStore(new StoreConfig(input))) {
             ServiceMeters.enrich(metrics, enricher);
+            ServiceRunner.reportHealth(metrics, enricher);
             ServiceMeters.store(metrics, store);
+            ServiceRunner.reportHealth(metrics, store);
             enricher.start();
             Thread storeLoop = new Thread(store, "store");
             storeLoop.start();
@@ -140,6 +142,7 @@ class MetricsIT {
         try (MetricsServer metrics = MetricsServer.start(new ClusterConfig(input));
              EnricherApp enricher = new EnricherApp(new EnrichConfig(input), Tagger.standard())) {
             ServiceMeters.enrich(metrics, enricher);
+            ServiceRunner.reportHealth(metrics, enricher);
             assertThat(get(metrics.port(), MetricsServer.LIVE).statusCode()).isEqualTo(200);
             HttpResponse<String> before = get(metrics.port(), MetricsServer.READY);
             assertThat(before.statusCode()).isEqualTo(503);

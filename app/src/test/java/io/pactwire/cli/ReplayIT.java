@@ -226,7 +226,7 @@ class ReplayIT {
         Map<TopicPartition, Long> articlesBefore = endOffsets(Topics.ARTICLES.name());
         cli(0, "replay", "--from", "earliest");
         startEnricher(V2);
-        await().atMost(WAIT).until(() -> enricher.counter("skipped-unchanged-total") >= 5 && enricherCaughtUp());
+        await().atMost(WAIT).until(() -> EnricherMetrics.value(enricher, "skipped-unchanged-total") >= 5 && enricherCaughtUp());
         assertThat(endOffsets(Topics.ENRICHED.name())).isEqualTo(enrichedBefore);
         assertThat(endOffsets(Topics.ARTICLES.name())).isEqualTo(articlesBefore);
     }

@@ -75,7 +75,7 @@ class ServeIT {
         }
         try (EnricherApp enricher = new EnricherApp(new EnrichConfig(input), Tagger.standard());
              ArticleStore store = new ArticleStore(new StoreConfig(input));
-             ServeServer serve = ServeServer.start(new ServeConfig(ConfigInput.of(Map.of(
+             ServeServer serve = new ServeServer(new ServeConfig(ConfigInput.of(Map.of(
                      "bootstrap.servers", cluster.bootstrapServers(),
                      ServeConfig.STATE_DIR, state.resolve("serve").toString(),
                      ServeConfig.HOST, "127.0.0.1",
@@ -83,7 +83,8 @@ class ServeIT {
             enricher.start();
             Thread storeLoop = new Thread(store, "store");
             storeLoop.start();
-            assertThat(serve.awaitRunning(WAIT)).as("the view caught up with the topics").isTrue();
+            serve.start();
+            assertThat(serve.awaitReady(WAIT)).as("the view caught up with the topics").isTrue();
             IngestReport report = new IngestService(new IngestConfig(input), Clock.systemUTC()).ingest(List.of(Path.of("../samples")));
             assertThat(report.published()).hasSize(3);
             String base = "http://127.0.0.1:" + serve.port();

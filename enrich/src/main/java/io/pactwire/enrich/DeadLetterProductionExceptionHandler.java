@@ -2,9 +2,9 @@ package io.pactwire.enrich;
 
 import io.pactwire.runtime.LogFields;
 import io.pactwire.runtime.DeadLetters;
+import io.pactwire.runtime.Failure;
+import io.pactwire.runtime.FailurePolicy;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.slf4j.Logger;
@@ -14,24 +14,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sends the source record of a result that the broker refused as too large, or that could not be
- * serialized, to {@code news.dlq} and goes on; retries what is retriable; fails on anything else
- * (authorization, a fenced producer), which needs an operator. Kafka's default handler fails the
- * thread on a too-large record, which would stop the enricher on one bad article.
+ * What the enricher does when a result cannot be written, as {@link FailurePolicy} classifies the error: the
+ * source record of a result the broker refused as too large, or that could not be serialized
+ * ({@link Failure.Kind#POISON}), goes to {@code news.dlq} and the stream goes on; a Kafka client's retriable
+ * error is retried; anything else fails the stream thread: a fatal one (authorization, a fenced producer)
+ * stops the enricher, another has the thread replaced a bounded number of times (the uncaught-exception
+ * handler decides both). Kafka's default handler fails the thread on a too-large record, which would stop
+ * the enricher on one bad article.
  */
 public final class DeadLetterProductionExceptionHandler implements ProductionExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterProductionExceptionHandler.class);
+    private static final String SERVICE = "enricher";
     private String deadLetterTopic = io.pactwire.topics.Topics.DEAD_LETTERS.name();
 
     @Override
     public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
-        if (exception instanceof RetriableException) {
-            return Response.retry();
-        }
-        if (exception instanceof RecordTooLargeException) {
+        Failure failure = FailurePolicy.classify(exception, SERVICE);
+        if (failure.kind() == Failure.Kind.POISON) {
             return deadLetter(context, exception);
         }
-        log.error("Cannot write to {}: {}; stopping the stream thread", record.topic(), exception.toString());
+        if (failure.retryInPlace()) {
+            return Response.retry();
+        }
+        log.atError().addKeyValue(LogFields.REASON, failure.reason()).log("Cannot write to {}: {}; stopping the stream thread",
+                record.topic(), failure.message());
         return Response.fail();
     }
 

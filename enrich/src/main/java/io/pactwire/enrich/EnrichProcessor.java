@@ -1,13 +1,8 @@
 package io.pactwire.enrich;
 
-import io.pactwire.model.AgreementRecord;
 import io.pactwire.model.EnrichedArticle;
-import io.pactwire.model.JsonSerde;
 import io.pactwire.model.RawArticle;
-import io.pactwire.model.Serdes;
 import io.pactwire.tagger.Tagger;
-import io.pactwire.runtime.DeadLetters;
-import io.pactwire.topics.Topics;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
@@ -19,32 +14,23 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Tags one raw article per record and writes its result and its agreements, remembering what it wrote:
- * <ul>
- *   <li>a raw article whose content hash and tagger versions equal those of its last result is not
- *       tagged again (counted in {@code skipped-unchanged-total});</li>
- *   <li>an agreement the last result had and this one has not gets a tombstone on {@code news.agreements};</li>
- *   <li>each tagging is counted in {@code tagged-total} and timed in {@code tagging-time-ns-total};</li>
- *   <li>a tombstone on {@code news.raw} gives a tombstone on {@code news.enriched} and one for each of
- *       the article's agreements.</li>
- * </ul>
- * A record that cannot be enriched throws, and Streams' processing exception handler dead-letters it.
+ * Carries out the {@link EnrichDecision} for each record of {@code news.raw}: forwards what it says to write,
+ * remembers or forgets the last result as it says, and counts: {@code enriched-total},
+ * {@code skipped-unchanged-total}, {@code retracted-total}, and each tagging in {@code tagged-total} and
+ * {@code tagging-time-ns-total}. A record the decision dead-letters is thrown as an
+ * {@link UnprocessableArticleException}, and Streams' processing exception handler dead-letters it with its
+ * original bytes.
  */
 final class EnrichProcessor implements Processor<String, RawArticle, String, byte[]> {
     static final String METRICS_GROUP = "pactwire-enrich";
 
     private final Enricher enricher;
     private final Tagger tagger;
-    private final int maxBodyChars;
-    private final int maxResultBytes;
-    private final JsonSerde<EnrichedArticle> results = Serdes.ENRICHED_ARTICLE;
-    private final JsonSerde<AgreementRecord> agreements = Serdes.AGREEMENT_RECORD;
+    private final EnrichLimits limits;
 
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, LastResult> lastResults;
@@ -53,11 +39,12 @@ final class EnrichProcessor implements Processor<String, RawArticle, String, byt
     private Sensor retracted;
     private Sensor tagging;
 
-    EnrichProcessor(Enricher enricher, Tagger tagger, int maxBodyChars, int maxResultBytes) {
+    private Function<RawArticle, EnrichedArticle> timedTagging;
+
+    EnrichProcessor(Enricher enricher, Tagger tagger, EnrichLimits limits) {
         this.enricher = enricher;
         this.tagger = tagger;
-        this.maxBodyChars = maxBodyChars;
-        this.maxResultBytes = maxResultBytes;
+        this.limits = limits;
     }
 
     @Override
@@ -75,6 +62,12 @@ final class EnrichProcessor implements Processor<String, RawArticle, String, byt
                 + " dead-lettered)", Map.of("task-id", task)), new CumulativeCount());
         tagging.add(new MetricName("tagging-time-ns-total", METRICS_GROUP, "Time spent tagging, in nanoseconds",
                 Map.of("task-id", task)), new CumulativeSum());
+        timedTagging = raw -> {
+            long start = System.nanoTime();
+            EnrichedArticle result = enricher.enrich(raw);
+            tagging.record(System.nanoTime() - start);
+            return result;
+        };
     }
 
     private static Sensor counter(StreamsMetrics metrics, String task, String name, String description) {
@@ -92,76 +85,29 @@ final class EnrichProcessor implements Processor<String, RawArticle, String, byt
     public void process(Record<String, RawArticle> input) {
         Record<String, RawArticle> record = input.withHeaders(new RecordHeaders());
         String id = record.key();
-        if (id == null) {
-            throw new UnprocessableArticleException("record has no key (the article id)");
-        }
-        RawArticle raw = record.value();
-        LastResult last = lastResults.get(id);
-        if (raw == null) {
-            retract(record, id, last);
-            return;
-        }
-        if (!id.equals(raw.id())) {
-            throw new UnprocessableArticleException("key '" + DeadLetters.abbreviate(id) + "' does not match the value's id '"
-                    + DeadLetters.abbreviate(raw.id()) + "'");
-        }
-        requireTaggableLength(raw, maxBodyChars);
-        if (last != null && last.sameInput(raw.contentHash(), tagger.versions())) {
+        LastResult last = id == null ? null : lastResults.get(id);
+        EnrichDecision decision = EnrichDecision.decide(id, record.value(), last, tagger.versions(), timedTagging, limits);
+        if (decision instanceof EnrichDecision.Skip) {
             skipped.record();
-            return;
-        }
-        long start = System.nanoTime();
-        EnrichedArticle result = enricher.enrich(raw);
-        tagging.record(System.nanoTime() - start);
-        byte[] value = results.serialize(Topics.ENRICHED.name(), result);
-        if (value.length > maxResultBytes) {
-            throw new UnprocessableArticleException("result is " + value.length + " bytes, over the limit of "
-                    + maxResultBytes + " (enrich.max.result.bytes, or max.message.bytes of the output topics)");
-        }
-        List<AgreementRecord> found = AgreementRecord.of(result);
-        Set<String> foundIds = new HashSet<>();
-        context.forward(record.withValue(value), EnrichTopology.ENRICHED_SINK);
-        for (AgreementRecord agreement : found) {
-            if (foundIds.add(agreement.agreementId())) {
-                context.forward(record.withKey(agreement.agreementId())
-                        .withValue(agreements.serialize(Topics.AGREEMENTS.name(), agreement)), EnrichTopology.AGREEMENTS_SINK);
+        } else if (decision instanceof EnrichDecision.Retract retract) {
+            context.forward(record.withValue(null), EnrichTopology.ENRICHED_SINK);
+            retract.agreementTombstones().forEach(gone ->
+                    context.forward(record.withKey(gone).withValue(null), EnrichTopology.AGREEMENTS_SINK));
+            if (retract.forget()) {
+                lastResults.delete(id);
             }
+            retracted.record();
+        } else if (decision instanceof EnrichDecision.Write write) {
+            context.forward(record.withValue(write.value()), EnrichTopology.ENRICHED_SINK);
+            write.agreements().forEach(agreement -> context.forward(record.withKey(agreement.id())
+                    .withValue(agreement.value()), EnrichTopology.AGREEMENTS_SINK));
+            write.agreementTombstones().forEach(gone ->
+                    context.forward(record.withKey(gone).withValue(null), EnrichTopology.AGREEMENTS_SINK));
+            lastResults.put(id, write.remember());
+            enriched.record();
+        } else if (decision instanceof EnrichDecision.DeadLetter deadLetter) {
+            throw new UnprocessableArticleException(deadLetter.reason());
         }
-        if (last != null) {
-            for (String gone : last.agreementIds()) {
-                if (!foundIds.contains(gone)) {
-                    context.forward(record.withKey(gone).withValue(null), EnrichTopology.AGREEMENTS_SINK);
-                }
-            }
-        }
-        lastResults.put(id, new LastResult(result.contentHash(), result.versions(), List.copyOf(foundIds)));
-        enriched.record();
-    }
-
-    /**
-     * The tagger reads the title and dateline as well as the body, so the limit bounds all three: a 10 MB
-     * title ("Japan " over and over) was otherwise tagged in full and its result, 146 MB of JSON, built in
-     * memory before it was found too large.
-     */
-    static void requireTaggableLength(RawArticle raw, int maxChars) {
-        long chars = (long) raw.title().length() + raw.body().length() + (raw.dateline() == null ? 0 : raw.dateline().length());
-        if (chars > maxChars) {
-            String what = raw.body().length() > maxChars ? "body has " + raw.body().length()
-                    : "title, dateline and body have " + chars;
-            throw new UnprocessableArticleException(what + " characters, over the limit of " + maxChars
-                    + " (enrich.max.body.chars)");
-        }
-    }
-
-    private void retract(Record<String, RawArticle> record, String id, LastResult last) {
-        context.forward(record.withValue(null), EnrichTopology.ENRICHED_SINK);
-        if (last != null) {
-            for (String agreementId : last.agreementIds()) {
-                context.forward(record.withKey(agreementId).withValue(null), EnrichTopology.AGREEMENTS_SINK);
-            }
-            lastResults.delete(id);
-        }
-        retracted.record();
     }
 
     @Override

@@ -33,30 +33,17 @@ public final class EnrichTopology {
     private EnrichTopology() {
     }
 
-    /** Room for a record's key, headers and batch framing within a topic's max.message.bytes. */
-    static final int RECORD_OVERHEAD_BYTES = 1024;
-
-    /** The topology with the result limit of the config alone. */
-    public static Topology build(EnrichConfig config, Tagger tagger, Clock clock) {
-        return build(config, tagger, clock, Integer.MAX_VALUE);
-    }
-
     /**
-     * The topology, refusing results larger than {@code enrich.max.result.bytes} or than the output topics
-     * take ({@code outputMaxMessageBytes}, their smallest {@code max.message.bytes}). Under exactly-once a
-     * result the broker refuses would abort the whole transaction and be retried forever, so it is
-     * dead-lettered before it is sent.
+     * The topology: tags with {@code tagger}, stamps results with {@code clock}'s time, and dead-letters what
+     * {@code limits} refuse ({@link EnrichDecision}).
      */
-    public static Topology build(EnrichConfig config, Tagger tagger, Clock clock, int outputMaxMessageBytes) {
+    public static Topology build(EnrichConfig config, Tagger tagger, Clock clock, EnrichLimits limits) {
         Enricher enricher = new Enricher(tagger, clock);
-        int maxBodyChars = config.maxBodyChars();
-        int maxResultBytes = Math.min(config.maxResultBytes(),
-                outputMaxMessageBytes == Integer.MAX_VALUE ? Integer.MAX_VALUE : outputMaxMessageBytes - RECORD_OVERHEAD_BYTES);
         Topology topology = new Topology();
         // keys are read strictly: a key that is not UTF-8 must not pass as the id after a lossy decoding
         topology.addSource(SOURCE, new StrictUtf8Deserializer(), Topics.RAW.valueSerde().deserializer(),
                 config.topics().raw().name());
-        topology.addProcessor(PROCESSOR, () -> new EnrichProcessor(enricher, tagger, maxBodyChars, maxResultBytes), SOURCE);
+        topology.addProcessor(PROCESSOR, () -> new EnrichProcessor(enricher, tagger, limits), SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LAST_RESULTS_STORE),
                 org.apache.kafka.common.serialization.Serdes.String(), new JsonSerde<>(LastResult.class)), PROCESSOR);
         topology.addSink(ENRICHED_SINK, config.topics().enriched().name(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);

@@ -1,29 +1,39 @@
 package io.pactwire.enrich;
 
-import io.pactwire.runtime.LogFields;
-import io.pactwire.config.ClusterAccessException;
-import io.pactwire.tagger.Tagger;
 import io.pactwire.runtime.ConnectionWatch;
+import io.pactwire.runtime.Failure;
+import io.pactwire.runtime.FailurePolicy;
+import io.pactwire.runtime.Health;
 import io.pactwire.runtime.Incarnations;
+import io.pactwire.runtime.LogFields;
+import io.pactwire.runtime.Service;
 import io.pactwire.runtime.TopicWatch;
+import io.pactwire.tagger.Tagger;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.metrics.stats.CumulativeCount;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The enricher: a Kafka Streams app from {@code news.raw} to {@code news.enriched}.
@@ -35,69 +45,129 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Guarantee: exactly-once by default ({@code exactly_once_v2}): each raw record gives exactly one
  * committed outcome: a result, a dead letter, or a skip when its content and tagger versions are those
  * of its last result.
+ *
+ * <p>A {@link Service}: the constructor only keeps its arguments; {@link #start()} reads the cluster (the output
+ * topics' size limit, the topics its local state is built from), builds the topology and starts it. Failures
+ * follow {@link FailurePolicy}: a fatal one stops it, another has the failed stream thread replaced, at most
+ * {@code enrich.thread.replacements} times within {@code enrich.thread.replacement.window.ms}. Its
+ * {@link #metrics()} are Streams' and its own: {@code thread-replacements-total} in group {@value #METRICS_GROUP}.
  */
-public final class EnricherApp implements AutoCloseable {
+public final class EnricherApp implements Service {
+    /** The group of the enricher's own metrics, app-wide and per task ({@code enriched-total}...). */
+    public static final String METRICS_GROUP = EnrichProcessor.METRICS_GROUP;
     private static final Logger log = LoggerFactory.getLogger(EnricherApp.class);
-    private final KafkaStreams streams;
-    private final CountDownLatch running = new CountDownLatch(1);
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private final AtomicInteger replacements = new AtomicInteger();
-    private final ThreadReplacementPolicy replacementPolicy;
+    private static final String NAME = "enricher";
+
     private final EnrichConfig config;
-    private final LocalState localState;
-    private final Incarnations atStart;
+    private final Tagger tagger;
+    private final ThreadReplacementPolicy replacementPolicy;
+    private final Metrics ownMetrics = new Metrics();
+    private final Sensor replacements;
+    /** Notified on each state change, and when the app is started or closed. */
+    private final Object stateChanged = new Object();
+    private final CountDownLatch runningOnce = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final List<java.util.function.Consumer<KafkaStreams>> streamsListeners = new ArrayList<>();
+    private volatile KafkaStreams streams;
+    private volatile LocalState localState;
+    private volatile Incarnations atStart;
     private volatile ConnectionWatch connectionWatch;
     private volatile TopicWatch topicWatch;
-    private volatile String stoppedBecause;
+    private volatile Failure stoppedBy;
+    private volatile boolean closed;
 
     public EnricherApp(EnrichConfig config, Tagger tagger) {
         this.config = config;
+        this.tagger = tagger;
+        this.replacementPolicy = new ThreadReplacementPolicy(config.threadReplacements(), config.threadReplacementWindow(),
+                Clock.systemUTC());
+        this.replacements = ownMetrics.sensor("thread-replacements");
+        replacements.add(ownMetrics.metricName("thread-replacements-total", METRICS_GROUP,
+                "Stream threads replaced after a failure since start"), new CumulativeCount());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /**
+     * Reads the cluster, builds the topology and starts it; throws, explained by {@link FailurePolicy}, when the
+     * cluster refuses it or its topics cannot be read.
+     */
+    @Override
+    public synchronized void start() {
+        if (streams != null || closed) {
+            throw new IllegalStateException("The enricher was started or closed before");
+        }
         int outputLimit;
         try {
             outputLimit = OutputLimits.smallestMaxMessageBytes(config);
             atStart = readIncarnations(config);
         } catch (RuntimeException e) {
-            throw ClusterAccessException.explain(e, config);
+            throw FailurePolicy.classify(e, config).asException();
         }
         localState = LocalState.open(config.stateDir(), atStart.clusterId(), config.applicationId());
         localState.discardUnless(atStart.only(stateTopics(config)));
+        EnrichLimits limits = EnrichLimits.of(config).withinOutputTopics(outputLimit);
         log.info("Results over {} bytes will be dead-lettered (enrich.max.result.bytes {}, output topics take {})",
-                Math.min(config.maxResultBytes(), outputLimit - EnrichTopology.RECORD_OVERHEAD_BYTES),
-                config.maxResultBytes(), outputLimit);
-        Topology topology = EnrichTopology.build(config, tagger, Clock.systemUTC(), outputLimit);
-        this.replacementPolicy = new ThreadReplacementPolicy(config.threadReplacements(), config.threadReplacementWindow(),
-                Clock.systemUTC());
+                limits.maxResultBytes(), config.maxResultBytes(), outputLimit);
+        Topology topology = EnrichTopology.build(config, tagger, Clock.systemUTC(), limits);
         Properties props = new Properties();
         props.putAll(config.streamsProperties());
         props.put(StreamsConfig.STATE_DIR_CONFIG, localState.streamsStateDir().toString());
-        this.streams = new KafkaStreams(topology, props, new DeadLetterReadyClientSupplier(config.topics().deadLetters().name()));
-        streams.setStateListener((newState, oldState) -> {
-            log.info("Enricher {} -> {}", oldState, newState);
-            if (newState == KafkaStreams.State.RUNNING) {
-                running.countDown();
+        KafkaStreams created = new KafkaStreams(topology, props, new DeadLetterReadyClientSupplier(config.topics().deadLetters().name()));
+        created.setStateListener(this::onStateChange);
+        created.setUncaughtExceptionHandler(this::onStreamThreadFailure);
+        synchronized (streamsListeners) {
+            synchronized (stateChanged) {
+                streams = created;
+                stateChanged.notifyAll();
             }
-            if (newState == KafkaStreams.State.NOT_RUNNING || newState == KafkaStreams.State.ERROR) {
-                running.countDown();
-                stopped.countDown();
-            }
-        });
-        streams.setUncaughtExceptionHandler(exception -> {
-            Optional<String> refused = ClusterAccessException.reason(exception, config);
-            if (refused.isPresent()) {
-                // A replaced thread would be refused the same way: stop with the reason instead.
-                log.error("Shutting the enricher down: {}", refused.get(), exception);
-                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-            }
-            if (replacementPolicy.replaceAfterFailure()) {
-                replacements.incrementAndGet();
-                log.error("Stream thread failed; replacing it ({} replacement(s) in the last {})",
-                        replacementPolicy.recentReplacements(), config.threadReplacementWindow(), exception);
-                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-            }
-            log.error("Stream thread failed again after {} replacements within {}; shutting the enricher down",
+            streamsListeners.forEach(listener -> listener.accept(created));
+            streamsListeners.clear();
+        }
+        created.start();
+        connectionWatch = ConnectionWatch.start(NAME, log, this::metrics);
+        Thread watching = new Thread(this::recordAndWatch, "pactwire-enrich-incarnations");
+        watching.setDaemon(true);
+        watching.start();
+    }
+
+    private void onStateChange(KafkaStreams.State newState, KafkaStreams.State oldState) {
+        log.info("Enricher {} -> {}", oldState, newState);
+        if (newState == KafkaStreams.State.RUNNING) {
+            runningOnce.countDown();
+        }
+        if (newState == KafkaStreams.State.NOT_RUNNING || newState == KafkaStreams.State.ERROR) {
+            runningOnce.countDown();
+            stopped.countDown();
+        }
+        synchronized (stateChanged) {
+            stateChanged.notifyAll();
+        }
+    }
+
+    /** A failed stream thread: stop on a fatal failure; else replace the thread, unless it failed too often. */
+    private StreamThreadExceptionResponse onStreamThreadFailure(Throwable exception) {
+        Failure failure = FailurePolicy.classify(exception, config);
+        if (failure.kind() == Failure.Kind.FATAL) {
+            // A replaced thread would meet the same failure: stop with the reason instead.
+            stoppedBy = failure;
+            log.atError().addKeyValue(LogFields.REASON, failure.reason()).setCause(exception)
+                    .log("Shutting the enricher down: {}", failure.message());
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        }
+        if (replacementPolicy.replaceAfterFailure()) {
+            replacements.record();
+            log.error("Stream thread failed; replacing it ({} replacement(s) in the last {})",
                     replacementPolicy.recentReplacements(), config.threadReplacementWindow(), exception);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        }
+        stoppedBy = failure;
+        log.error("Stream thread failed again after {} replacements within {}; shutting the enricher down",
+                replacementPolicy.recentReplacements(), config.threadReplacementWindow(), exception);
+        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
 
     /**
@@ -130,21 +200,13 @@ public final class EnricherApp implements AutoCloseable {
         }
     }
 
-    public void start() {
-        streams.start();
-        connectionWatch = ConnectionWatch.start("enricher", log, streams::metrics);
-        Thread watching = new Thread(this::recordAndWatch, "pactwire-enrich-incarnations");
-        watching.setDaemon(true);
-        watching.start();
-    }
-
     /**
      * Once the enricher runs (its changelog topic exists then), records which cluster and topics its local
      * state is built from, and watches that they stay the same until it stops.
      */
     private void recordAndWatch() {
         try {
-            running.await();
+            runningOnce.await();
             if (stopped.getCount() == 0) {
                 return;
             }
@@ -169,92 +231,109 @@ public final class EnricherApp implements AutoCloseable {
 
     /** Stops the enricher, with one ERROR: what it writes or remembers would belong to topics that are gone. */
     private void stopOnChangedTopics(String what) {
-        stoppedBecause = what;
-        log.atError().addKeyValue(LogFields.REASON, what).log("Stopping the enricher: {}, while it ran. It will not write into or remember topics other than those"
-                + " it started with. Create the missing topics (pactwire topics) or finish the change, then start the"
-                + " enricher again: it discards local state built from other topics and reads news.raw from its"
-                + " committed offsets, or from the beginning of a new news.raw.", what);
-        Thread closing = new Thread(() -> close(Duration.ofSeconds(30)), "pactwire-enrich-stop");
+        String action = "It will not write into or remember topics other than those it started with. Create the missing"
+                + " topics (pactwire topics) or finish the change, then start the enricher again: it discards local state"
+                + " built from other topics and reads news.raw from its committed offsets, or from the beginning of a new"
+                + " news.raw.";
+        KafkaException changed = new KafkaException("Topics of the enricher changed while it ran: " + what);
+        stoppedBy = Failure.of(Failure.Reason.TOPIC_CONTRACT, NAME, what + ", while it ran", action, watchedTopics(config),
+                changed, changed);
+        log.atError().addKeyValue(LogFields.REASON, what).log("Stopping the enricher: {}", stoppedBy.message());
+        Thread closing = new Thread(() -> stop(Duration.ofSeconds(30)), "pactwire-enrich-stop");
         closing.setDaemon(true);
         closing.start();
     }
 
-    /** Why the enricher stopped by itself because its topics changed, if it did. */
-    public Optional<String> stoppedBecauseTopicsChanged() {
-        return Optional.ofNullable(stoppedBecause);
-    }
-
     /**
-     * Waits until the app is processing now: RUNNING, not rebalancing (with several stream threads the
-     * group rebalances again as each joins); false if it stopped or the timeout passed first.
+     * Waits until the app is processing now: RUNNING, not rebalancing (with several stream threads the group
+     * rebalances again as each joins); false if it stopped or the timeout passed first. Woken by the state
+     * listener at each change of state.
      */
-    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+    @Override
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            return false;
-        }
-        while (stopped.getCount() > 0) {
-            if (streams.state() == KafkaStreams.State.RUNNING) {
-                return true;
+        synchronized (stateChanged) {
+            while (true) {
+                if (stopped.getCount() == 0) {
+                    return false;
+                }
+                if (state() == KafkaStreams.State.RUNNING) {
+                    return true;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(stateChanged, left);
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            Thread.sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 20));
         }
-        return false;
     }
 
-    /** Blocks until the app has stopped (closed, or shut down after repeated failures). */
-    public void awaitStopped() throws InterruptedException {
-        stopped.await();
+    /** The same as {@link #awaitReady}, by the name the benchmark and the tests use. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        return awaitReady(timeout);
     }
 
-    public KafkaStreams.State state() {
-        return streams.state();
-    }
-
-    /** Stream threads replaced after a failure since start. */
-    public int threadReplacements() {
-        return replacements.get();
-    }
-
-    /** Active tasks (partitions of news.raw) this instance processes now. */
-    public int activeTaskCount() {
-        return streams.metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum();
-    }
-
-    /** The value of one of the enricher's counters ({@code enriched-total}, {@code skipped-unchanged-total},
-     * {@code retracted-total}, {@code tagged-total}, {@code tagging-time-ns-total}), summed over this instance's tasks. */
-    public double counter(String name) {
-        return sum(EnrichProcessor.METRICS_GROUP, name);
+    /** Ready while RUNNING and hearing from Kafka; otherwise why not, in the words {@code /health/ready} shows. */
+    @Override
+    public Health health() {
+        KafkaStreams.State state = state();
+        if (stopped.getCount() == 0 || !state.isRunningOrRebalancing() && state != KafkaStreams.State.CREATED) {
+            return Health.of(Health.Status.STOPPED, Optional.ofNullable(stoppedBy).map(Failure::message)
+                    .orElse("enricher is " + state));
+        }
+        if (state != KafkaStreams.State.RUNNING) {
+            return Health.of(runningOnce.getCount() == 0 ? Health.Status.NOT_READY : Health.Status.STARTING, "enricher is " + state);
+        }
+        ConnectionWatch watch = connectionWatch;
+        return watch == null || watch.connected() ? Health.ready()
+                : Health.of(Health.Status.NOT_READY, "enricher is cut off from Kafka");
     }
 
     /**
-     * Records dead-lettered by this instance's tasks: Streams counts each record a handler resumed after (with
-     * its dead letter) in the tasks' {@code dropped-records-total}; nothing else in the topology drops records.
+     * Blocks until the app has stopped: closed (empty), or by itself (the failure: a fatal one, repeated thread
+     * failures, or its topics changed while it ran).
      */
-    public double deadLettered() {
-        return sum("stream-task-metrics", "dropped-records-total");
+    @Override
+    public Optional<Failure> awaitStopped() throws InterruptedException {
+        stopped.await();
+        return Optional.ofNullable(stoppedBy);
     }
 
-    private double sum(String group, String name) {
-        return streams.metrics().entrySet().stream()
-                .filter(e -> e.getKey().group().equals(group) && e.getKey().name().equals(name))
-                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
-                .sum();
+    /** Streams' state of the app; {@code CREATED} before {@link #start()}. */
+    public KafkaStreams.State state() {
+        KafkaStreams running = streams;
+        return running == null ? (closed ? KafkaStreams.State.NOT_RUNNING : KafkaStreams.State.CREATED) : running.state();
     }
 
-    /** False while the enricher is cut off from Kafka (it heard from it before, and nothing for seconds). */
-    public boolean connected() {
-        ConnectionWatch watch = connectionWatch;
-        return watch == null || watch.connected();
+    /**
+     * Every metric of the app: Kafka Streams' (its clients', threads' and tasks', and the processor's counters
+     * {@code enriched-total}, {@code skipped-unchanged-total}, {@code retracted-total}, {@code tagged-total},
+     * {@code tagging-time-ns-total} per task in group {@value #METRICS_GROUP}), and its own
+     * {@code thread-replacements-total}.
+     */
+    public Map<MetricName, Metric> metrics() {
+        Map<MetricName, Metric> all = new HashMap<>(ownMetrics.metrics());
+        KafkaStreams running = streams;
+        if (running != null) {
+            all.putAll(running.metrics());
+        }
+        return all;
     }
 
-    /** The Kafka Streams client, for metrics binders (lag, commit latency, rebalances); not to be closed. */
-    public KafkaStreams kafkaStreams() {
-        return streams;
+    /**
+     * Tells {@code listener} the Kafka Streams client once {@link #start()} has made it (at once if it has), for
+     * metrics binders (lag, commit latency, rebalances); the client is not to be closed.
+     */
+    public void onStreams(java.util.function.Consumer<KafkaStreams> listener) {
+        synchronized (streamsListeners) {
+            KafkaStreams made = streams;
+            if (made != null) {
+                listener.accept(made);
+            } else {
+                streamsListeners.add(listener);
+            }
+        }
     }
 
     /**
@@ -262,23 +341,37 @@ public final class EnricherApp implements AutoCloseable {
      * to the other instances at once (not after the session timeout) and a replay can run right after;
      * waits at most {@code timeout}.
      */
-    public synchronized boolean close(Duration timeout) {
+    @Override
+    public boolean close(Duration timeout) {
+        closed = true;
+        return stop(timeout);
+    }
+
+    private synchronized boolean stop(Duration timeout) {
         if (connectionWatch != null) {
             connectionWatch.close();
         }
         if (topicWatch != null) {
             topicWatch.close();
         }
-        boolean closed = streams.close(CloseOptions.timeout(timeout)
+        KafkaStreams running = streams;
+        if (running == null) {
+            // never started, or start() failed before it made the streams: release the local state it opened
+            if (localState != null) {
+                localState.close();
+            }
+            stopped.countDown();
+            runningOnce.countDown();
+            synchronized (stateChanged) {
+                stateChanged.notifyAll();
+            }
+            return true;
+        }
+        boolean done = running.close(CloseOptions.timeout(timeout)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
-        if (closed) {
+        if (done) {
             localState.close();
         }
-        return closed;
-    }
-
-    @Override
-    public void close() {
-        close(Duration.ofSeconds(30));
+        return done;
     }
 }

@@ -80,6 +80,21 @@ final class EnrichFixture {
         return new RecordReader<>(cluster, Topics.DEAD_LETTERS.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
+    /** The sum of the app's metrics called {@code name} in the enricher's group (over its tasks, for a task's). */
+    static double metric(EnricherApp app, String name) {
+        return app.metrics().entrySet().stream()
+                .filter(e -> e.getKey().group().equals(EnricherApp.METRICS_GROUP) && e.getKey().name().equals(name))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .sum();
+    }
+
+    /** The tasks (partitions of news.raw) the app enriches now: each has its own {@code enriched-total}. */
+    static long activeTasks(EnricherApp app) {
+        return app.metrics().keySet().stream()
+                .filter(name -> name.group().equals(EnricherApp.METRICS_GROUP) && name.name().equals("enriched-total"))
+                .count();
+    }
+
     static String key(ConsumerRecord<byte[], ?> record) {
         return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
     }

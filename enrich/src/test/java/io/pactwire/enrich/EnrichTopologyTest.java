@@ -35,8 +35,6 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EnrichTopologyTest {
     private static final Instant NOW = Instant.parse("2026-11-21T07:00:00Z");
@@ -70,7 +68,7 @@ class EnrichTopologyTest {
         EnrichConfig config = new EnrichConfig(ConfigInput.of(all));
         Properties props = new Properties();
         props.putAll(config.streamsProperties());
-        driver = new TopologyTestDriver(EnrichTopology.build(config, tagger, Clock.fixed(NOW, ZoneOffset.UTC)), props);
+        driver = new TopologyTestDriver(EnrichTopology.build(config, tagger, Clock.fixed(NOW, ZoneOffset.UTC), EnrichLimits.of(config)), props);
         raw = driver.createInputTopic(Topics.RAW.name(), Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer());
         rawBytes = driver.createInputTopic(Topics.RAW.name(), new ByteArraySerializer(), new ByteArraySerializer());
         enriched = driver.createOutputTopic(Topics.ENRICHED.name(), Topics.ENRICHED.keySerde().deserializer(),
@@ -234,17 +232,13 @@ class EnrichTopologyTest {
 
     @Test
     void theLengthLimitCoversTitleAndDatelineNotOnlyTheBody() {
-        assertThatThrownBy(() -> EnrichProcessor.requireTaggableLength(RawArticle.of("a", "t", "x".repeat(101)), 100))
-                .isInstanceOf(UnprocessableArticleException.class)
-                .hasMessage("body has 101 characters, over the limit of 100 (enrich.max.body.chars)");
-        assertThatThrownBy(() -> EnrichProcessor.requireTaggableLength(RawArticle.of("a", "t".repeat(100), "b"), 100))
-                .isInstanceOf(UnprocessableArticleException.class)
-                .hasMessage("title, dateline and body have 101 characters, over the limit of 100 (enrich.max.body.chars)");
-        assertThatThrownBy(() -> EnrichProcessor.requireTaggableLength(
-                RawArticle.of("a", "t", "b").withDateline("d".repeat(99)), 100))
-                .hasMessageStartingWith("title, dateline and body have 101 characters");
-        assertThatCode(() -> EnrichProcessor.requireTaggableLength(RawArticle.of("a", "t".repeat(50), "b".repeat(50)), 100))
-                .doesNotThrowAnyException();
+        assertThat(EnrichDecision.tooLongToTag(RawArticle.of("a", "t", "x".repeat(101)), 100))
+                .hasValue("body has 101 characters, over the limit of 100 (enrich.max.body.chars)");
+        assertThat(EnrichDecision.tooLongToTag(RawArticle.of("a", "t".repeat(100), "b"), 100))
+                .hasValue("title, dateline and body have 101 characters, over the limit of 100 (enrich.max.body.chars)");
+        assertThat(EnrichDecision.tooLongToTag(RawArticle.of("a", "t", "b").withDateline("d".repeat(99)), 100))
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("title, dateline and body have 101 characters"));
+        assertThat(EnrichDecision.tooLongToTag(RawArticle.of("a", "t".repeat(50), "b".repeat(50)), 100)).isEmpty();
     }
 
     @Test
@@ -258,8 +252,8 @@ class EnrichTopologyTest {
 
     @Test
     void everyNodeAndTheStoreAreExplicitlyNamed() {
-        TopologyDescription description = EnrichTopology.build(
-                new EnrichConfig(ConfigInput.of(Map.of("bootstrap.servers", "unused:9092"))), tagger, Clock.systemUTC())
+        EnrichConfig config = new EnrichConfig(ConfigInput.of(Map.of("bootstrap.servers", "unused:9092")));
+        TopologyDescription description = EnrichTopology.build(config, tagger, Clock.systemUTC(), EnrichLimits.of(config))
                 .describe();
         assertThat(description.subtopologies()).singleElement().satisfies(sub -> assertThat(sub.nodes())
                 .extracting(TopologyDescription.Node::name)

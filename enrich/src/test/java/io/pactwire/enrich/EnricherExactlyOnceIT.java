@@ -94,7 +94,7 @@ class EnricherExactlyOnceIT {
             app.start();
             List<ConsumerRecord<String, EnrichedArticle>> results = fixture.enriched()
                     .readUntil(r -> distinctKeys(r, "crash-") >= ARTICLES, Duration.ofSeconds(120));
-            assertThat(app.threadReplacements()).isEqualTo(1);
+            assertThat(EnrichFixture.metric(app, "thread-replacements-total")).isEqualTo(1.0);
             assertExactlyOnce(fixture.enriched().readToEnd(Duration.ofSeconds(30)), "crash-");
             assertThat(results).isNotEmpty();
         }
@@ -112,14 +112,14 @@ class EnricherExactlyOnceIT {
             a.start();
             b.start();
             await("both instances own tasks").atMost(Duration.ofSeconds(90)).until(() ->
-                    a.activeTaskCount() > 0 && b.activeTaskCount() > 0 && a.activeTaskCount() + b.activeTaskCount() == 3);
+                    EnrichFixture.activeTasks(a) > 0 && EnrichFixture.activeTasks(b) > 0 && EnrichFixture.activeTasks(a) + EnrichFixture.activeTasks(b) == 3);
             fixture.publish(articles("pair-"));
             fixture.enriched().readUntil(r -> distinctKeys(r, "pair-") >= ARTICLES, Duration.ofSeconds(120));
             List<ConsumerRecord<String, EnrichedArticle>> results = fixture.enriched().readToEnd(Duration.ofSeconds(30));
             assertExactlyOnce(results, "pair-");
             Set<Integer> partitions = mine(results, "pair-").stream().map(ConsumerRecord::partition).collect(Collectors.toSet());
             assertThat(partitions).hasSize(3);
-            assertThat(a.counter("enriched-total") + b.counter("enriched-total")).isGreaterThanOrEqualTo(ARTICLES);
+            assertThat(EnrichFixture.metric(a, "enriched-total") + EnrichFixture.metric(b, "enriched-total")).isGreaterThanOrEqualTo(ARTICLES);
         }
     }
 }

@@ -3,7 +3,10 @@ package io.pactwire.ingest;
 import io.pactwire.runtime.LogFields;
 import io.pactwire.config.ClusterAccessException;
 import io.pactwire.model.RawArticle;
+import io.pactwire.runtime.Failure;
+import io.pactwire.runtime.Health;
 import io.pactwire.runtime.Incarnations;
+import io.pactwire.runtime.Service;
 import io.pactwire.runtime.TopicWatch;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -41,7 +44,7 @@ import java.util.function.Consumer;
  * has stopped changing for {@code ingest.watch.settle.ms} ({@link SettledFiles}), so a file caught while it
  * is being written is not published truncated.
  */
-public final class IngestService {
+public final class IngestService implements Service {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
     private static final Duration DEFAULT_WATCH_INTERVAL = Duration.ofSeconds(5);
     /** The shortest wait between passes while a file settles, however short the settle interval. */
@@ -178,6 +181,95 @@ public final class IngestService {
     /** Waits until a run has finished after {@link #stop()}; true if it did within the timeout. */
     public boolean awaitFinished(Duration timeout) throws InterruptedException {
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    // The Service lifecycle, as thin methods over run(), stop() and awaitFinished(): the CLI's runner runs ingest by
+    // them. A run started by start() reads what reading() was given; its report is report() once it has stopped.
+    private final CountDownLatch readyOnce = new CountDownLatch(1);
+    private final CountDownLatch ranOut = new CountDownLatch(1);
+    private volatile Sources toRead;
+    private volatile Progress toTell = Progress.NONE;
+    private volatile IngestReport report;
+    private volatile Failure failedWith;
+    private volatile boolean started;
+
+    /** What {@link #start()} reads, and whom it tells of its progress. */
+    public IngestService reading(Sources sources, Progress progress) {
+        this.toRead = sources;
+        this.toTell = progress;
+        return this;
+    }
+
+    @Override
+    public String name() {
+        return "ingest";
+    }
+
+    /** Runs {@link #run} over what {@link #reading} gave, in a thread of its own. */
+    @Override
+    public void start() {
+        Sources sources = java.util.Objects.requireNonNull(toRead, "what to read (reading(...)) before start()");
+        started = true;
+        Thread running = new Thread(() -> {
+            try {
+                report = run(sources, toTell);
+            } catch (RuntimeException e) {
+                failedWith = io.pactwire.runtime.FailurePolicy.classify(e, config);
+            } finally {
+                readyOnce.countDown();
+                ranOut.countDown();
+            }
+        }, "pactwire-ingest");
+        running.start();
+    }
+
+    /** Waits until it has read what news.raw holds and can publish; false if it finished first or the time ran out. */
+    @Override
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        return readyOnce.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && notReady == null;
+    }
+
+    /** Ready while it can publish; stopped once its run has finished; otherwise why not (see {@link #notReady()}). */
+    @Override
+    public Health health() {
+        String why = notReady;
+        if (finished.getCount() == 0 || ranOut.getCount() == 0) {
+            return Health.of(Health.Status.STOPPED, why == null ? "ingest has finished" : why);
+        }
+        if (why == null) {
+            return Health.ready();
+        }
+        return Health.of(readyOnce.getCount() > 0 ? Health.Status.STARTING : Health.Status.NOT_READY, why);
+    }
+
+    /**
+     * Waits until the run started by {@link #start()} has ended: finished or stopped (empty; its {@link #report()}
+     * and {@link #stoppedBecauseTopicChanged()} tell how), or failed (the failure).
+     */
+    @Override
+    public Optional<Failure> awaitStopped() throws InterruptedException {
+        ranOut.await();
+        return Optional.ofNullable(failedWith);
+    }
+
+    /** The report of the run started by {@link #start()}, once it has ended without failing. */
+    public Optional<IngestReport> report() {
+        return Optional.ofNullable(report);
+    }
+
+    /** Stops the run after the input it is reading and waits at most {@code timeout} for it to finish. */
+    @Override
+    public boolean close(Duration timeout) {
+        stop();
+        if (!started) {
+            return true;
+        }
+        try {
+            return ranOut.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private boolean awaitStop(Duration interval) {
@@ -331,6 +423,7 @@ public final class IngestService {
                 run[0] = new Run(publisher, known, progress, repeating);
                 if (publisher.deadBecause().isEmpty() && topicChanged == null) {
                     notReady = null;
+                    readyOnce.countDown();
                 }
                 return run[0]::accept;
             }), "pactwire-ingest-publisher");

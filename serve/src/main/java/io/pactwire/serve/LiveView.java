@@ -1,11 +1,15 @@
 package io.pactwire.serve;
 
-import io.pactwire.config.ClusterAccessException;
 import io.pactwire.model.AgreementRecord;
 import io.pactwire.model.EnrichedArticle;
 import io.pactwire.model.RawArticle;
 import io.pactwire.model.Serdes;
+import io.pactwire.runtime.Failure;
+import io.pactwire.runtime.FailurePolicy;
+import io.pactwire.runtime.Health;
 import io.pactwire.runtime.Incarnations;
+import io.pactwire.runtime.LogFields;
+import io.pactwire.runtime.Service;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -46,15 +50,39 @@ import java.util.stream.Stream;
  * built from: at start a state built from topics since deleted and created again (or another cluster's) is
  * discarded with one INFO line and read again from the topics, as the enricher does with its own.
  */
-public final class LiveView implements AutoCloseable {
+public final class LiveView implements Service {
     private static final Logger log = LoggerFactory.getLogger(LiveView.class);
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
+    private static final String NAME = "serve";
 
-    private final KafkaStreams streams;
+    private final ServeConfig config;
+    private final Consumer<Change> changes;
     private final CountDownLatch running = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile KafkaStreams streams;
+    private volatile Failure stoppedBy;
 
+    /** The view of the topics of {@code config}, telling {@code changes} each change; nothing connects before {@link #start()}. */
     public LiveView(ServeConfig config, Consumer<Change> changes) {
+        this.config = config;
+        this.changes = changes;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /**
+     * Reads the topics' ids (it fails with one line when the cluster or its topics are not there), discards local
+     * state built from other topics, and starts reading the topics; {@link #awaitReady} tells when the view has
+     * caught up at start.
+     */
+    @Override
+    public synchronized void start() {
+        if (streams != null) {
+            throw new IllegalStateException("The view was started before");
+        }
         List<String> topics = List.of(config.topics().raw().name(), config.topics().articles().name(),
                 config.topics().agreements().name());
         Incarnations now;
@@ -64,7 +92,7 @@ public final class LiveView implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while reading the topics of the view", e);
         } catch (RuntimeException e) {
-            throw ClusterAccessException.explain(e, config);
+            throw FailurePolicy.classify(e, config).asException();
         }
         List<String> missing = topics.stream().filter(t -> !now.topicIds().containsKey(t)).toList();
         if (!missing.isEmpty()) {
@@ -76,8 +104,8 @@ public final class LiveView implements AutoCloseable {
         Properties props = new Properties();
         props.putAll(config.streamsProperties());
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        streams = new KafkaStreams(ViewTopology.build(config.topics(), changes), props);
-        streams.setStateListener((newState, oldState) -> {
+        KafkaStreams created = new KafkaStreams(ViewTopology.build(config.topics(), changes), props);
+        created.setStateListener((newState, oldState) -> {
             log.info("View {} -> {}", oldState, newState);
             if (newState == KafkaStreams.State.RUNNING) {
                 running.countDown();
@@ -88,32 +116,50 @@ public final class LiveView implements AutoCloseable {
                 stopped.countDown();
             }
         });
-        streams.setUncaughtExceptionHandler(exception -> {
-            log.error("The view stopped on an error", exception);
+        created.setUncaughtExceptionHandler(exception -> {
+            // the view's threads are global-store threads: Streams cannot replace them, whatever the failure
+            stoppedBy = FailurePolicy.classify(exception, config);
+            log.atError().addKeyValue(LogFields.REASON, stoppedBy.reason()).setCause(exception)
+                    .log("The view stopped on an error: {}", stoppedBy.message());
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+        streams = created;
+        created.start();
     }
 
-    /** Starts reading the topics; {@link #awaitRunning} tells when the view has caught up at start. */
-    public void start() {
-        streams.start();
+    /** Waits until the stores are restored and the view runs (the state listener says so); false if it stopped or the time ran out. */
+    @Override
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && state() == KafkaStreams.State.RUNNING;
     }
 
-    /** Waits until the stores are restored and the view runs; false if it stopped or the time ran out. */
-    public boolean awaitRunning(Duration timeout) throws InterruptedException {
-        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && streams.state() == KafkaStreams.State.RUNNING;
+    /** Ready once it has caught up and while it runs. */
+    @Override
+    public Health health() {
+        KafkaStreams.State state = state();
+        if (state == KafkaStreams.State.RUNNING) {
+            return Health.ready();
+        }
+        if (stopped.getCount() == 0) {
+            return Health.of(Health.Status.STOPPED, Optional.ofNullable(stoppedBy).map(Failure::message).orElse("view is " + state));
+        }
+        return Health.of(running.getCount() == 0 ? Health.Status.NOT_READY : Health.Status.STARTING, "view is " + state);
     }
 
-    /** Waits until the view stops (an error, or {@link #close}). */
-    public void awaitStopped() throws InterruptedException {
+    /** Waits until the view stops: closed (empty), or on an error (the failure). */
+    @Override
+    public Optional<Failure> awaitStopped() throws InterruptedException {
         stopped.await();
+        return Optional.ofNullable(stoppedBy);
     }
 
+    /** Streams' state of the view; {@code CREATED} before {@link #start()}. */
     public KafkaStreams.State state() {
-        return streams.state();
+        KafkaStreams view = streams;
+        return view == null ? KafkaStreams.State.CREATED : view.state();
     }
 
-    /** The Kafka Streams client, for its metrics. */
+    /** The Kafka Streams client, for its metrics; null before {@link #start()}. */
     public KafkaStreams kafkaStreams() {
         return streams;
     }
@@ -243,9 +289,18 @@ public final class LiveView implements AutoCloseable {
         }
     }
 
-    /** Closes the streams client and its stores (their checkpoints are written, so a restart reads only what is new). */
+    /**
+     * Closes the streams client and its stores (their checkpoints are written, so a restart reads only what is
+     * new), waiting at most {@code timeout}.
+     */
     @Override
-    public void close() {
-        streams.close(Duration.ofSeconds(30));
+    public synchronized boolean close(Duration timeout) {
+        KafkaStreams view = streams;
+        if (view == null) {
+            running.countDown();
+            stopped.countDown();
+            return true;
+        }
+        return view.close(timeout);
     }
 }

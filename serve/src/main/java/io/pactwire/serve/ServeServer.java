@@ -3,6 +3,9 @@ package io.pactwire.serve;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.pactwire.model.Json;
+import io.pactwire.runtime.Failure;
+import io.pactwire.runtime.Health;
+import io.pactwire.runtime.Service;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -18,6 +21,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -34,10 +38,11 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code GET /api/openapi.yaml}: the API's OpenAPI description;</li>
  *   <li>{@code GET /health/live}, {@code GET /health/ready}: 200 while running, and once the view has caught up.</li>
  * </ul>
+ * A {@link io.pactwire.runtime.Service}: constructed, it neither listens nor connects; {@link #start()} does.
  * Everything is read-only. The page runs no inline script and loads nothing from elsewhere, which its
  * Content-Security-Policy enforces: text of the articles is only ever set as text, never as markup.
  */
-public final class ServeServer implements AutoCloseable {
+public final class ServeServer implements Service {
     private static final Logger log = LoggerFactory.getLogger(ServeServer.class);
     private static final String JSON = "application/json; charset=utf-8";
     private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
@@ -50,15 +55,16 @@ public final class ServeServer implements AutoCloseable {
             "/favicon.svg", new String[] {"web/favicon.svg", "image/svg+xml"},
             "/api/openapi.yaml", new String[] {"openapi.yaml", "application/yaml; charset=utf-8"});
 
-    private final HttpServer server;
+    private final ServeConfig config;
     private final ExecutorService handlers;
     private final LiveView view;
-    private final EventHub events;
+    private final EventHub events = new EventHub();
+    private volatile HttpServer server;
 
-    private ServeServer(HttpServer server, LiveView view, EventHub events) {
-        this.server = server;
-        this.view = view;
-        this.events = events;
+    /** The server of {@code config}'s view; nothing listens or connects before {@link #start()}. */
+    public ServeServer(ServeConfig config) {
+        this.config = config;
+        this.view = new LiveView(config, events::publish);
         this.handlers = Executors.newFixedThreadPool(4, r -> {
             Thread thread = new Thread(r, "pactwire-serve-http");
             thread.setDaemon(true);
@@ -66,47 +72,59 @@ public final class ServeServer implements AutoCloseable {
         });
     }
 
+    @Override
+    public String name() {
+        return view.name();
+    }
+
     /**
      * Listens on {@code serve.host}:{@code serve.port} first (a taken port is a usage error, found before
-     * connecting), then connects the view (it fails with one line when the cluster or its topics are not there)
-     * and starts reading the topics; the API answers 503 until the view has caught up ({@link #awaitRunning}).
+     * connecting), then starts the view (it fails with one line when the cluster or its topics are not there);
+     * the API answers 503 until the view has caught up ({@link #awaitReady}).
      */
-    public static ServeServer start(ServeConfig config) {
-        HttpServer server;
+    @Override
+    public synchronized void start() {
+        if (server != null) {
+            throw new IllegalStateException("serve was started before");
+        }
+        HttpServer listening;
         try {
-            server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 50);
+            listening = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 50);
         } catch (BindException e) {
             throw new ConfigException(ServeConfig.PORT, config.port(), "cannot listen on " + config.host() + ":"
                     + config.port() + " (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new ConfigException(ServeConfig.HOST, config.host(), e.toString());
         }
-        EventHub events = new EventHub();
-        LiveView view;
         try {
-            view = new LiveView(config, events::publish);
+            view.start();
         } catch (RuntimeException e) {
-            events.close();
-            server.stop(0);
+            listening.stop(0);
             throw e;
         }
-        ServeServer serve = new ServeServer(server, view, events);
-        server.setExecutor(serve.handlers);
-        server.createContext("/", serve::handle);
-        server.start();
-        view.start();
-        log.info("Serving the live view on http://{}:{}/", config.host(), serve.port());
-        return serve;
+        listening.setExecutor(handlers);
+        listening.createContext("/", this::handle);
+        listening.start();
+        server = listening;
+        log.info("Serving the live view on http://{}:{}/", config.host(), port());
     }
 
     /** Waits until the view has read the topics to their ends at start; false if it stopped or the time ran out. */
-    public boolean awaitRunning(java.time.Duration timeout) throws InterruptedException {
-        return view.awaitRunning(timeout);
+    @Override
+    public boolean awaitReady(java.time.Duration timeout) throws InterruptedException {
+        return view.awaitReady(timeout);
     }
 
-    /** Waits until the view stops: an error, or {@link #close}. */
-    public void awaitStopped() throws InterruptedException {
-        view.awaitStopped();
+    /** The view's health: ready once it has caught up with the topics. */
+    @Override
+    public Health health() {
+        return view.health();
+    }
+
+    /** Waits until the view stops: an error (the failure), or {@link #close}. */
+    @Override
+    public Optional<Failure> awaitStopped() throws InterruptedException {
+        return view.awaitStopped();
     }
 
     /** The view's Kafka Streams client, for its metrics (the global consumer's lag and records read). */
@@ -124,7 +142,7 @@ public final class ServeServer implements AutoCloseable {
         return view.state();
     }
 
-    /** The port served on (the one the system chose for serve.port 0). */
+    /** The port served on (the one the system chose for serve.port 0), once {@link #start()} has returned. */
     public int port() {
         return server.getAddress().getPort();
     }
@@ -251,17 +269,22 @@ public final class ServeServer implements AutoCloseable {
         }
     }
 
-    /** Stops serving, then closes the view (its checkpoints are written: a restart reads only what is new). */
+    /**
+     * Stops serving, then closes the view (its checkpoints are written: a restart reads only what is new), waiting
+     * at most {@code timeout} for the view.
+     */
     @Override
-    public synchronized void close() {
+    public synchronized boolean close(java.time.Duration timeout) {
         events.close();
-        server.stop(0);
+        if (server != null) {
+            server.stop(0);
+        }
         handlers.shutdownNow();
         try {
             handlers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        view.close();
+        return view.close(timeout);
     }
 }

@@ -47,7 +47,7 @@ class LiveViewRestartIT {
         List<Change> changes = new ArrayList<>();
         try (LiveView view = new LiveView(config, changes::add)) {
             view.start();
-            assertThat(view.awaitRunning(Duration.ofSeconds(60))).isTrue();
+            assertThat(view.awaitReady(Duration.ofSeconds(60))).isTrue();
             assertThat(view.articles(ViewQuery.ALL).total()).isEqualTo(40);
             assertThat(recordsRead(view)).isGreaterThanOrEqualTo(40);
         }
@@ -61,7 +61,7 @@ class LiveViewRestartIT {
 
         try (LiveView view = new LiveView(config, changes::add)) {
             view.start();
-            assertThat(view.awaitRunning(Duration.ofSeconds(60))).isTrue();
+            assertThat(view.awaitReady(Duration.ofSeconds(60))).isTrue();
             assertThat(view.articles(ViewQuery.ALL).total()).isEqualTo(40);
             assertThat(view.article("restart-new")).isPresent();
             assertThat(view.article("restart-0")).isEmpty();

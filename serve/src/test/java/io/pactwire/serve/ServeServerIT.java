@@ -47,10 +47,12 @@ class ServeServerIT {
                 Topics.ARTICLES.keySerde().serializer(), Topics.ARTICLES.valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), id, article)).get();
         }
-        try (ServeServer one = ServeServer.start(config(cluster, state.resolve("one")));
-             ServeServer two = ServeServer.start(config(cluster, state.resolve("two")))) {
-            assertThat(one.awaitRunning(Duration.ofSeconds(60))).isTrue();
-            assertThat(two.awaitRunning(Duration.ofSeconds(60))).isTrue();
+        try (ServeServer one = new ServeServer(config(cluster, state.resolve("one")));
+             ServeServer two = new ServeServer(config(cluster, state.resolve("two")))) {
+            one.start();
+            two.start();
+            assertThat(one.awaitReady(Duration.ofSeconds(60))).isTrue();
+            assertThat(two.awaitReady(Duration.ofSeconds(60))).isTrue();
             String path = "/api/articles/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
             for (ServeServer serve : List.of(one, two)) {
                 String base = "http://127.0.0.1:" + serve.port();

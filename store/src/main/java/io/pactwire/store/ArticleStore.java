@@ -6,6 +6,10 @@ import io.pactwire.model.EnrichedArticle;
 import io.pactwire.model.Serdes;
 import io.pactwire.runtime.ConnectionWatch;
 import io.pactwire.runtime.DeadLetters;
+import io.pactwire.runtime.Failure;
+import io.pactwire.runtime.FailurePolicy;
+import io.pactwire.runtime.Health;
+import io.pactwire.runtime.Service;
 import io.pactwire.topics.PipelineTopics;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -67,7 +71,7 @@ import java.util.function.UnaryOperator;
  * aborts its transaction and stops with a {@link TopicChangedException}, so nothing it wrote into a new
  * incarnation (which its own producer may auto-create) is ever committed.
  */
-public final class ArticleStore implements Runnable, AutoCloseable {
+public final class ArticleStore implements Runnable, Service {
     private static final Logger log = LoggerFactory.getLogger(ArticleStore.class);
     /** Consecutive aborted transactions after which the store stops instead of retrying forever. */
     static final int MAX_CONSECUTIVE_ABORTS = 5;
@@ -87,6 +91,11 @@ public final class ArticleStore implements Runnable, AutoCloseable {
     private final Function<Runnable, TopicGuard> guards;
     private final PipelineTopics topics;
     private volatile Thread loopThread;
+    /** A store that has not polled for this long is stalled (stuck in a transaction). */
+    static final Duration POLL_WITHIN = Duration.ofSeconds(60);
+    private final CountDownLatch polling = new CountDownLatch(1);
+    private final CountDownLatch loopEnded = new CountDownLatch(1);
+    private volatile Failure stoppedBy;
     private volatile ConnectionWatch connectionWatch;
 
     public ArticleStore(StoreConfig config) {
@@ -144,6 +153,7 @@ public final class ArticleStore implements Runnable, AutoCloseable {
             while (!closing.get()) {
                 stopIfChanged(guard.changed());
                 lastPollMillis.set(System.currentTimeMillis());
+                polling.countDown();
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
                 Map<TopicPartition, OffsetAndMetadata> offsets = nextOffsets(records);
                 if (offsets.isEmpty()) {
@@ -435,16 +445,75 @@ public final class ArticleStore implements Runnable, AutoCloseable {
     /** Stops the loop and waits for it to finish its current transaction. Safe from any thread. */
     @Override
     public void close() {
+        if (!close(Duration.ofSeconds(60))) {
+            log.warn("Store did not stop within 60 s");
+        }
+    }
+
+    // The Service lifecycle, as thin methods over run() and close() (the CLI's runner runs the store by them).
+
+    /** Stops the loop and waits at most {@code timeout} for it to finish its current transaction. */
+    @Override
+    public boolean close(Duration timeout) {
         if (closing.compareAndSet(false, true)) {
             consumer.wakeup();
         }
         try {
-            if (!finished.await(60, TimeUnit.SECONDS)) {
-                log.warn("Store did not stop within 60 s");
-            }
+            return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
+    }
+
+    @Override
+    public String name() {
+        return "store";
+    }
+
+    /** Runs {@link #run()} in a thread of its own; what stops it is what {@link #awaitStopped()} returns. */
+    @Override
+    public void start() {
+        Thread loop = new Thread(() -> {
+            try {
+                run();
+            } catch (RuntimeException e) {
+                stoppedBy = FailurePolicy.classify(e, name());
+            } finally {
+                polling.countDown();
+                loopEnded.countDown();
+            }
+        }, "pactwire-store");
+        loop.start();
+    }
+
+    /** Waits until the loop polls; false if it stopped first or {@code timeout} passed. */
+    @Override
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        return polling.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && finished.getCount() > 0;
+    }
+
+    /** Ready while connected and polling within {@link #POLL_WITHIN}; stalled when it has not polled for longer. */
+    @Override
+    public Health health() {
+        if (finished.getCount() == 0) {
+            return Health.of(Health.Status.STOPPED, stoppedBy == null ? "store has stopped" : stoppedBy.message());
+        }
+        if (!connected()) {
+            return Health.of(Health.Status.NOT_READY, "store is cut off from Kafka");
+        }
+        if (healthy(POLL_WITHIN)) {
+            return Health.ready();
+        }
+        return polling.getCount() > 0 ? Health.of(Health.Status.STARTING, "store is starting")
+                : Health.of(Health.Status.STALLED, "store has not polled within " + POLL_WITHIN.toSeconds() + " s");
+    }
+
+    /** Waits until the loop started by {@link #start()} has ended: closed (empty), or the failure it stopped on. */
+    @Override
+    public Optional<Failure> awaitStopped() throws InterruptedException {
+        loopEnded.await();
+        return Optional.ofNullable(stoppedBy);
     }
 
     private void closeClients() {

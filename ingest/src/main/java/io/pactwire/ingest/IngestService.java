@@ -196,19 +196,21 @@ public final class IngestService {
             if (stopped.getCount() == 0) {
                 return;
             }
-            Path path = InputReader.isUrl(argument) ? null : Path.of(argument);
-            if (path == null) {
+            Source source = Source.of(argument);
+            if (source instanceof Source.Url) {
                 if (polled) {
-                    reader.readArguments(List.of(argument), run);
+                    reader.read(source, run);
                 }
-            } else if (sources.watch() && (!first || Files.exists(path))) {
-                // Stamped before reading: a file written while it is read is seen as changed by the next
-                // pass, never as already read.
-                watched.read(path, first, run);
-            } else if (first) {
-                reader.read(List.of(path), run); // a path that is not there is reported; a watch picks it up once it is
-            } else if (polled && isFeedFile(argument)) {
-                reader.read(List.of(path), run);
+            } else if (source instanceof Source.Local local) {
+                Path path = local.path();
+                if (sources.watch() && (!first || Files.exists(path))) {
+                    // Stamped before reading: a file written while it is read is seen as changed by the next
+                    // pass, never as already read.
+                    watched.read(path, first, run);
+                } else if (first || polled && local.isFeedFile()) {
+                    // a path that is not there is reported; a watch picks it up once it is
+                    reader.read(source, run);
+                }
             }
         }
         if (polled) {
@@ -219,11 +221,6 @@ public final class IngestService {
         if (first && sources.stdin() != null) {
             reader.readJsonLines(sources.stdin(), "stdin", run);
         }
-    }
-
-    private static boolean isFeedFile(String argument) {
-        String name = argument.toLowerCase(java.util.Locale.ROOT);
-        return name.endsWith(".rss") || name.endsWith(".atom") || name.endsWith(".xml");
     }
 
     /** Publishing state of one run: what was decided for every input. */

@@ -79,7 +79,6 @@ public final class InputReader {
 
     private static final String SUPPORTED = ".txt, .md, .html, .htm, .json, .jsonl, .rss, .atom, .xml";
     private static final long DEFAULT_MAX_PAGE_BYTES = 8L * 1024 * 1024;
-    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     private static final Pattern FEED_ITEM_MIN_TEXT = Pattern.compile("\\S");
     private static final JsonSerde<JsonLine> JSON_LINE = new JsonSerde<>(JsonLine.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -186,19 +185,18 @@ public final class InputReader {
      */
     public void readArguments(List<String> arguments, Consumer<Input> sink) {
         for (String argument : arguments) {
-            if (isUrl(argument)) {
-                expecting.accept(1);
-                readUrl(argument, sink);
-            } else {
-                read(List.of(Path.of(argument)), sink);
-            }
+            read(Source.of(argument), sink);
         }
     }
 
-    /** Whether an argument names a URL (any scheme) rather than a path. */
-    public static boolean isUrl(String argument) {
-        // "C:\..." is a Windows path, not a URL with scheme "c".
-        return SCHEME.matcher(argument).find() && !argument.matches("^[a-zA-Z]:[\\\\/].*");
+    /** Reads one source: a URL (a page or a feed), or a file or folder. */
+    public void read(Source source, Consumer<Input> sink) {
+        if (source instanceof Source.Url url) {
+            expecting.accept(1);
+            readUrl(url.url(), sink);
+        } else if (source instanceof Source.Local local) {
+            read(List.of(local.path()), sink);
+        }
     }
 
     /** Reads a file of URLs, one per line; blank lines and lines starting with # are ignored. */

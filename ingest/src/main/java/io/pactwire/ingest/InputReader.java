@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactwire.model.ContentHash;
 import io.pactwire.model.JsonSerde;
-import io.pactwire.model.RawArticle;
 import org.apache.kafka.common.errors.SerializationException;
 import org.jsoup.Jsoup;
 import org.slf4j.Logger;
@@ -21,13 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,10 +78,9 @@ public final class InputReader {
 
     private final long maxArticleBytes;
     private final long maxPageBytes;
-    private final Clock clock;
+    private final ArticleFactory articles;
     private final Fetcher fetcher;
     private final LocalFiles files;
-    private final Dates dates;
     private final TextExtractor extractor;
     private final HtmlExtractor html;
     private final FeedLimits feedLimits;
@@ -151,9 +143,8 @@ public final class InputReader {
         this.feedLimits = feedLimits;
         this.maxArticleBytes = maxArticleBytes;
         this.maxPageBytes = maxPageBytes;
-        this.dates = dates;
         this.fetcher = fetcher;
-        this.clock = clock;
+        this.articles = new ArticleFactory(maxArticleBytes, dates, clock);
         this.extractor = new TextExtractor(dates);
         this.html = new HtmlExtractor(dates);
     }
@@ -498,37 +489,9 @@ public final class InputReader {
         return article(source, extracted, articleUrl, page.publishedAt(), page.language(), file);
     }
 
-    /**
-     * The article, identified by its URL when known, else by the file it is when it was read from one, else
-     * by its content ({@link ArticleIds}).
-     *
-     * @param publishedAt the page's own date, which wins over the dateline's
-     * @param file        the file that is this one article, or null
-     */
     private Input article(String source, TextExtractor.Extracted extracted, String url, String publishedAt, String language,
                           Path file) {
-        if (extracted.body().isBlank()) {
-            return new Input.Rejected(source, "no article text");
-        }
-        int bytes = extracted.body().getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > maxArticleBytes) {
-            return new Input.Rejected(source, "article text is " + bytes + " bytes, over the limit of " + maxArticleBytes
-                    + " (ingest.max.article.bytes)");
-        }
-        if (publishedAt != null && publishedAtProblem(publishedAt) != null) {
-            publishedAt = null; // a page's metadata or a dateline is a hint: an absurd date is no date, not a bad page
-        }
-        String id = url != null ? ArticleIds.forUrl(url)
-                : file != null ? ArticleIds.forFile(file)
-                : ArticleIds.forContent(extracted.title(), extracted.body());
-        try {
-            // one construction: each copy would check every field and scan the body again
-            return new Input.Article(source, new RawArticle(id, source, url, extracted.title(), extracted.body(),
-                    extracted.dateline(), publishedAt != null ? publishedAt : extracted.publishedAt(), language, null, 1,
-                    clock.instant()));
-        } catch (IllegalArgumentException e) {
-            return new Input.Rejected(source, e.getMessage());
-        }
+        return articles.article(source, extracted, url, publishedAt, language, file);
     }
 
     /**
@@ -733,66 +696,7 @@ public final class InputReader {
             return new Input.Rejected(source, isUtf8(bytes, offset, length)
                     ? e.getMessage().replaceFirst("^Cannot read JsonLine: ", "") : "not valid UTF-8 text");
         }
-        String publishedAt = parsed.publishedAt();
-        if (publishedAt != null && !publishedAt.isBlank()) {
-            var date = dates.parse(publishedAt);
-            if (date.isPresent()) {
-                publishedAt = date.get().toString();
-            }
-        }
-        String tooEarlyOrLate = publishedAtProblem(publishedAt);
-        if (tooEarlyOrLate != null) {
-            return new Input.Rejected(source, "publishedAt: " + tooEarlyOrLate);
-        }
-        String title = parsed.title() == null ? "" : parsed.title();
-        // No location here: a JSON file or stream may hold several articles, and its path names none of them.
-        String id = parsed.id() != null ? parsed.id()
-                : parsed.url() != null && !parsed.url().isBlank() ? ArticleIds.forUrl(parsed.url())
-                : ArticleIds.forContent(title, parsed.body());
-        try {
-            String publisher = JsonLine.publisherHost(parsed.source());
-            return new Input.Article(source, new RawArticle(id, source, parsed.url(), title, parsed.body(), parsed.dateline(),
-                    publishedAt, null, null, 1, clock.instant(), publisher));
-        } catch (IllegalArgumentException e) {
-            return new Input.Rejected(source, e.getMessage());
-        }
-    }
-
-    /**
-     * Why an ISO publication date is not a plausible one, or null: before {@link RawArticle#MIN_PUBLISHED_YEAR}, or
-     * more than a year after today by this reader's clock (a typo, or a date meant to pin an article to the top of
-     * every list sorted by date). Text that is not an ISO date is left to the record, which says so.
-     */
-    String publishedAtProblem(String publishedAt) {
-        if (publishedAt == null || publishedAt.isBlank()) {
-            return null;
-        }
-        LocalDate date = isoLocalDate(publishedAt.strip());
-        if (date == null) {
-            return null;
-        }
-        LocalDate latest = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusYears(1);
-        if (date.getYear() < RawArticle.MIN_PUBLISHED_YEAR) {
-            return "must not be before " + RawArticle.MIN_PUBLISHED_YEAR + ", got \"" + publishedAt + "\"";
-        }
-        if (date.isAfter(latest)) {
-            return "must not be more than a year ahead (after " + latest + "), got \"" + publishedAt + "\"";
-        }
-        return null;
-    }
-
-    private static LocalDate isoLocalDate(String text) {
-        List<java.util.function.Function<String, LocalDate>> forms = List.of(LocalDate::parse,
-                t -> OffsetDateTime.parse(t).toLocalDate(), t -> LocalDate.ofInstant(Instant.parse(t), ZoneOffset.UTC),
-                t -> LocalDateTime.parse(t).toLocalDate());
-        for (var form : forms) {
-            try {
-                return form.apply(text);
-            } catch (DateTimeException notThisForm) {
-                // the next form
-            }
-        }
-        return null;
+        return articles.article(source, parsed);
     }
 
     /**

@@ -2,7 +2,6 @@ package io.pactwire.ingest;
 
 import io.pactwire.runtime.LogFields;
 import io.pactwire.config.ClusterAccessException;
-import io.pactwire.model.RawArticle;
 import io.pactwire.runtime.Incarnations;
 import io.pactwire.runtime.TopicWatch;
 import io.pactwire.topics.Topics;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +103,6 @@ public final class IngestService {
     /** Reads the sources, once or until {@link #stop()}, and publishes what is new or changed. */
     public IngestReport run(Sources sources, Progress progress) {
         InputReader reader = new InputReader(config, clock);
-        reader.onExpecting(progress::expect);
         return publishing(progress, run -> {
             SettledReading watched = new SettledReading(reader, config.watchSettle(), clock);
             pass(reader, sources, run, watched, Pass.FIRST);
@@ -223,72 +220,6 @@ public final class IngestService {
         }
     }
 
-    /** Publishing state of one run: what was decided for every input. */
-    private final class Run {
-        private final ArticlePublisher publisher;
-        private final KnownArticles known;
-        private final Progress progress;
-        private final boolean repeating;
-        private final List<IngestReport.Unchanged> unchanged = new ArrayList<>();
-        private final List<Input.Rejected> rejected = new ArrayList<>();
-        private final List<Input.Skipped> skipped = new ArrayList<>();
-        /** Content last read per source, so a source polled again and unchanged is not counted again. */
-        private final Map<String, String> lastHashBySource = new HashMap<>();
-
-        Run(ArticlePublisher publisher, KnownArticles known, Progress progress, boolean repeating) {
-            this.publisher = publisher;
-            this.known = known;
-            this.progress = progress;
-            this.repeating = repeating;
-        }
-
-        void accept(Input input) {
-            if (input instanceof Input.Article a) {
-                article(a);
-            } else if (input instanceof Input.Rejected r) {
-                reject(r);
-            } else if (input instanceof Input.Skipped s) {
-                skipped.add(s);
-                progress.skipped(s);
-            }
-        }
-
-        /** Progress shows it (a bar on a terminal, a log line otherwise) and the report lists it. */
-        private void reject(Input.Rejected r) {
-            rejected.add(r);
-            progress.rejected(r);
-        }
-
-        private void article(Input.Article input) {
-            RawArticle article = input.article();
-            if (repeating && article.contentHash().equals(lastHashBySource.put(input.source(), article.contentHash()))) {
-                progress.expect(-1); // read again by a poll, and already counted
-                return;
-            }
-            Optional<KnownArticles.Known> before = known.get(article.id());
-            Revisions.Decision decision = Revisions.decide(article, before, known.overLimit(article.id()));
-            if (decision instanceof Revisions.Decision.Unchanged) {
-                IngestReport.Unchanged same = new IngestReport.Unchanged(article.id(), input.source());
-                unchanged.add(same);
-                progress.unchanged(same);
-                return;
-            }
-            if (decision instanceof Revisions.Decision.Refused refused) {
-                // one input refused, the run goes on: an exception here would stop every input after it
-                reject(new Input.Rejected(input.source(), refused.reason()));
-                return;
-            }
-            RawArticle revised = ((Revisions.Decision.Publish) decision).article();
-            int revision = revised.revision();
-            KnownArticles.Known attempted = new KnownArticles.Known(revised.contentHash(), revision);
-            known.put(article.id(), attempted);
-            publisher.publish(input.source(), revised, progress::published, failed -> {
-                known.restore(article.id(), attempted, before);
-                progress.rejected(failed);
-            });
-        }
-    }
-
     /**
      * Runs {@code body}, which reads inputs into the sink it is given, on this thread, and decides and
      * publishes them on another, in the order read: reading and parsing (with the content hash) take
@@ -304,9 +235,8 @@ public final class IngestService {
     }
 
     private IngestReport publishingOnTwoThreads(Progress progress, Consumer<Consumer<Input>> body, boolean repeating) {
-        ArticlePublisher.Outcome outcome;
+        Tally tally = new Tally(progress);
         Handoff handoff = new Handoff();
-        Run[] run = new Run[1];
         // read before news.raw itself, so that a topic recreated while it is read is seen as changed
         TopicWatch rawWatch = repeating ? watchRawTopic() : null;
         try (ArticlePublisher publisher = new ArticlePublisher(config.producerProperties(), config.topics().raw().name())) {
@@ -325,16 +255,19 @@ public final class IngestService {
                 notReady = "ingest is reading what " + config.topics().raw().name() + " holds";
                 KnownArticles known = KnownArticles.load(config.knownArticlesConsumerProperties(), config.topics().raw().name(),
                         config.knownArticlesTimeout());
-                run[0] = new Run(publisher, known, progress, repeating);
                 if (publisher.deadBecause().isEmpty() && topicChanged == null) {
                     notReady = null;
                 }
-                return run[0]::accept;
+                return new Decider(known, publisher, tally);
             }), "pactwire-ingest-publisher");
             publishing.setDaemon(true);
             publishing.start();
+            Consumer<Input> read = input -> {
+                tally.received(input);
+                handoff.put(input);
+            };
             try {
-                body.accept(handoff::put);
+                body.accept(repeating ? new ReadAgain(read) : read);
                 handoff.end();
                 join(publishing, null);
                 handoff.rethrowFailure();
@@ -343,7 +276,7 @@ public final class IngestService {
                     handoff.abandon();
                     join(publishing, config.knownArticlesTimeout().plusSeconds(30));
                 }
-                outcome = publisher.finish();
+                publisher.finish(); // every send acknowledged or failed, and so counted
             }
         } finally {
             if (rawWatch != null) {
@@ -352,11 +285,36 @@ public final class IngestService {
             notReady = "ingest has finished";
             finished.countDown();
         }
-        List<Input.Rejected> rejected = new ArrayList<>(run[0].rejected);
-        rejected.addAll(outcome.failed());
-        IngestReport report = new IngestReport(outcome.published(), run[0].unchanged, rejected, run[0].skipped);
+        IngestReport report = tally.report();
+        if (tally.unaccounted() != 0) {
+            log.error("Ingest lost count: {} inputs read have no outcome ({}); this is a bug", tally.unaccounted(),
+                    report.summary());
+        }
         log.info("Ingest done: {}", report.summary());
         return report;
+    }
+
+    /**
+     * For a run that reads its sources again (--watch, --poll): an article whose source gives the same content as
+     * at the last read is not an input again; it was counted, and decided, then.
+     */
+    private static final class ReadAgain implements Consumer<Input> {
+        private final Consumer<Input> next;
+        /** Content last read per source. */
+        private final Map<String, String> lastHashBySource = new HashMap<>();
+
+        ReadAgain(Consumer<Input> next) {
+            this.next = next;
+        }
+
+        @Override
+        public void accept(Input input) {
+            if (input instanceof Input.Article a
+                    && a.article().contentHash().equals(lastHashBySource.put(a.source(), a.article().contentHash()))) {
+                return;
+            }
+            next.accept(input);
+        }
     }
 
     /**

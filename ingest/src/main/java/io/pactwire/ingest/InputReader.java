@@ -36,7 +36,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -86,7 +85,6 @@ public final class InputReader {
     private final FeedLimits feedLimits;
     private final FeedReader feeds = new FeedReader();
     private final Map<String, String> feedItemsRead = new ConcurrentHashMap<>();
-    private volatile IntConsumer expecting = n -> { };
 
     /**
      * How the pages a feed links to are fetched.
@@ -149,22 +147,12 @@ public final class InputReader {
         this.html = new HtmlExtractor(dates);
     }
 
-    /** Tells {@code listener} how many more inputs are coming whenever that becomes known (files listed, items read). */
-    public void onExpecting(IntConsumer listener) {
-        this.expecting = listener;
-    }
-
-    void expectOne() {
-        expecting.accept(1);
-    }
-
     /** Reads every path in order: files as they are, folders recursively in name order. */
     public void read(List<Path> paths, Consumer<Input> sink) {
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 readFolder(path, sink);
             } else {
-                expecting.accept(1);
                 readFile(path, sink, true);
             }
         }
@@ -183,7 +171,6 @@ public final class InputReader {
     /** Reads one source: a URL (a page or a feed), or a file or folder. */
     public void read(Source source, Consumer<Input> sink) {
         if (source instanceof Source.Url url) {
-            expecting.accept(1);
             readUrl(url.url(), sink);
         } else if (source instanceof Source.Local local) {
             read(List.of(local.path()), sink);
@@ -217,7 +204,6 @@ public final class InputReader {
             sink.accept(new Input.Rejected(source, "cannot read: " + LocalFiles.cause(e)));
             return;
         }
-        expecting.accept(lines.size());
         for (String url : lines) {
             readUrl(url, sink);
         }
@@ -291,7 +277,6 @@ public final class InputReader {
                 public void line(int number, byte[] bytes, int offset, int length) {
                     last[0] = number;
                     if (!isBlank(bytes, offset, length)) {
-                        expecting.accept(1);
                         String source = sourceName + "#line=" + number;
                         guarded(source, sink, guardedSink -> guardedSink.accept(jsonLine(source, bytes, offset, length)));
                     }
@@ -300,7 +285,6 @@ public final class InputReader {
                 @Override
                 public void tooLong(int number) {
                     last[0] = number;
-                    expecting.accept(1);
                     sink.accept(overTheLimit(sourceName + "#line=" + number));
                 }
             });
@@ -349,7 +333,6 @@ public final class InputReader {
 
     private void readFolder(Path folder, Consumer<Input> sink) {
         List<LocalFiles.Entry> entries = files.list(folder);
-        expecting.accept(entries.size());
         for (LocalFiles.Entry entry : entries) {
             readEntry(entry, sink, false);
         }
@@ -397,7 +380,6 @@ public final class InputReader {
         try {
             if (JSON_LINES_EXTENSIONS.contains(extension)) {
                 try (InputStream in = Files.newInputStream(file)) {
-                    expecting.accept(-1); // its lines are the inputs, not the file
                     readJsonLines(in, source, sink);
                 }
                 return;
@@ -527,7 +509,6 @@ public final class InputReader {
                 unread.add(new FeedItem(itemSource, item, key, fingerprint));
             }
         }
-        expecting.accept(unread.size() - 1); // the feed itself was expected as one input
         List<ItemRead> reads = new ArrayList<>();
         int linked = 0;
         ExecutorService pages = null;
@@ -664,7 +645,6 @@ public final class InputReader {
         if (root != null && root.isObject()) {
             sink.accept(jsonLine(source, root.toString()));
         } else if (root != null && root.isArray()) {
-            expecting.accept(root.size() - 1);
             for (int i = 0; i < root.size(); i++) {
                 sink.accept(jsonLine(source + "#item=" + (i + 1), root.get(i).toString()));
             }

@@ -38,6 +38,14 @@ import java.util.function.Consumer;
  * fetched again, and only what is new or changed is read and published. A watched file is read only once it
  * has stopped changing for {@code ingest.watch.settle.ms} ({@link SettledFiles}), so a file caught while it
  * is being written is not published truncated.
+ *
+ * <p>The path of an input, each step a unit of its own, tested without a broker: {@link Source} (what kind of
+ * source an argument names) → {@link InputReader} (reading files, folders, URLs and feeds, with
+ * {@link TextExtractor}, {@link HtmlExtractor} and {@link FeedReader} extracting) → {@link ArticleFactory} (the
+ * article: id, limits, dates) → {@link Decider} (the revision decision, {@link Revisions#decide}, against
+ * {@link KnownArticles}) → {@link ArticlePublisher}. {@link Tally} counts each input in when it is read and out
+ * where its outcome happens. This class is the shell around them: the passes over the sources on the calling
+ * thread, the decisions and sends on a publishing thread, readiness and stopping.
  */
 public final class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
@@ -73,6 +81,51 @@ public final class IngestService {
         Duration interval() {
             return poll != null ? poll : DEFAULT_WATCH_INTERVAL;
         }
+
+        /**
+         * What a pass does with one source. A URL is read at the first pass and, with --poll, at every full pass.
+         * With --watch a local path is watched ({@link SettledReading}: only its new and changed files that have
+         * settled are read), from the first pass when it is there and from the next ones when it was not yet.
+         * Otherwise a local path is read at the first pass (one that is not there is then rejected) and a feed file
+         * again at every full pass with --poll. URL lists are read when URLs are; stdin at the first pass only.
+         *
+         * @param exists whether a local path is there now (asked only at the first pass of a watch)
+         */
+        Action action(Source source, Pass pass, boolean exists) {
+            boolean first = pass == Pass.FIRST;
+            if (source instanceof Source.Local local) {
+                if (watch && (!first || exists)) {
+                    return Action.WATCH;
+                }
+                return first || readsUrls(pass) && local.isFeedFile() ? Action.READ : Action.NONE;
+            }
+            return readsUrls(pass) ? Action.READ : Action.NONE;
+        }
+
+        /** Whether a pass reads URLs, and the URL lists: the first one, and every full one with --poll. */
+        boolean readsUrls(Pass pass) {
+            return pass == Pass.FIRST || pass == Pass.FULL && poll != null;
+        }
+    }
+
+    /** Which sources a pass reads. */
+    enum Pass {
+        /** Everything given. */
+        FIRST,
+        /** Every interval: watched folders and, with --poll, feeds and URLs again. */
+        FULL,
+        /** Between full passes while a watched file settles: the watched folders only. */
+        SETTLE
+    }
+
+    /** What a pass does with one source ({@link Sources#action}). */
+    enum Action {
+        /** Read it whole, as given. */
+        READ,
+        /** Read what of it is new or changed and has settled. */
+        WATCH,
+        /** Leave it for a later pass. */
+        NONE
     }
 
     private final IngestConfig config;
@@ -127,16 +180,6 @@ public final class IngestService {
         }, sources.repeats());
     }
 
-    /** Which sources a pass reads. */
-    private enum Pass {
-        /** Everything given. */
-        FIRST,
-        /** Every interval: watched folders and, with --poll, feeds and URLs again. */
-        FULL,
-        /** Between full passes while a watched file settles: the watched folders only. */
-        SETTLE
-    }
-
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
     }
@@ -145,7 +188,6 @@ public final class IngestService {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    /** Asks a running {@link #run} to stop after the input it is reading; see {@link #awaitFinished}. */
     /**
      * Why a watching or polling run stopped by itself, if it did: news.raw was deleted, or deleted and created
      * again, under it. What the run knows of news.raw (hashes and revisions) then describes a topic that is
@@ -155,6 +197,7 @@ public final class IngestService {
         return Optional.ofNullable(topicChanged);
     }
 
+    /** Asks a running {@link #run} to stop after the input it is reading; see {@link #awaitFinished}. */
     public void stop() {
         stopped.countDown();
     }
@@ -187,35 +230,26 @@ public final class IngestService {
     }
 
     private void pass(InputReader reader, Sources sources, Consumer<Input> run, SettledReading watched, Pass kind) {
-        boolean first = kind == Pass.FIRST;
-        boolean polled = first || kind == Pass.FULL && sources.poll() != null;
         for (String argument : sources.arguments()) {
             if (stopped.getCount() == 0) {
                 return;
             }
             Source source = Source.of(argument);
-            if (source instanceof Source.Url) {
-                if (polled) {
-                    reader.read(source, run);
-                }
-            } else if (source instanceof Source.Local local) {
-                Path path = local.path();
-                if (sources.watch() && (!first || Files.exists(path))) {
-                    // Stamped before reading: a file written while it is read is seen as changed by the next
-                    // pass, never as already read.
-                    watched.read(path, first, run);
-                } else if (first || polled && local.isFeedFile()) {
-                    // a path that is not there is reported; a watch picks it up once it is
-                    reader.read(source, run);
-                }
+            boolean exists = kind == Pass.FIRST && source instanceof Source.Local local && Files.exists(local.path());
+            switch (sources.action(source, kind, exists)) {
+                // Stamped before reading: a file written while it is read is seen as changed by the next pass, never
+                // as already read.
+                case WATCH -> watched.read(((Source.Local) source).path(), kind == Pass.FIRST, run);
+                case READ -> reader.read(source, run);
+                case NONE -> { }
             }
         }
-        if (polled) {
+        if (sources.readsUrls(kind)) {
             for (Path list : sources.urlLists()) {
                 reader.readUrlList(list, run);
             }
         }
-        if (first && sources.stdin() != null) {
+        if (kind == Pass.FIRST && sources.stdin() != null) {
             reader.readJsonLines(sources.stdin(), "stdin", run);
         }
     }

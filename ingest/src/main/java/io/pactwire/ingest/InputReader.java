@@ -4,9 +4,6 @@ import io.pactwire.model.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactwire.model.ContentHash;
-import io.pactwire.model.JsonSerde;
-import org.apache.kafka.common.errors.SerializationException;
-import org.jsoup.Jsoup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +34,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Reads articles from files, folders (recursively), web pages, feeds and JSON lines, and hands every input
@@ -55,6 +51,9 @@ import java.util.regex.Pattern;
  * A feed item that carries only a summary is read from the page it links to. A file, line or page over
  * the size limits is rejected, never truncated. Every article's text goes through the same
  * {@link TextExtractor} cleanup, whatever its source.
+ *
+ * <p>This class does the reading: files, folders, URLs, feeds and their linked pages, within their limits; what
+ * it read goes to {@link Extraction}, which finds the article in it and has {@link ArticleFactory} make it.
  */
 public final class InputReader {
     private static final Logger log = LoggerFactory.getLogger(InputReader.class);
@@ -71,17 +70,13 @@ public final class InputReader {
 
     private static final String SUPPORTED = ".txt, .md, .html, .htm, .json, .jsonl, .rss, .atom, .xml";
     private static final long DEFAULT_MAX_PAGE_BYTES = 8L * 1024 * 1024;
-    private static final Pattern FEED_ITEM_MIN_TEXT = Pattern.compile("\\S");
-    private static final JsonSerde<JsonLine> JSON_LINE = new JsonSerde<>(JsonLine.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final long maxArticleBytes;
     private final long maxPageBytes;
-    private final ArticleFactory articles;
+    private final Extraction extraction;
     private final Fetcher fetcher;
     private final LocalFiles files;
-    private final TextExtractor extractor;
-    private final HtmlExtractor html;
     private final FeedLimits feedLimits;
     private final FeedReader feeds = new FeedReader();
     private final Map<String, String> feedItemsRead = new ConcurrentHashMap<>();
@@ -142,9 +137,7 @@ public final class InputReader {
         this.maxArticleBytes = maxArticleBytes;
         this.maxPageBytes = maxPageBytes;
         this.fetcher = fetcher;
-        this.articles = new ArticleFactory(maxArticleBytes, dates, clock);
-        this.extractor = new TextExtractor(dates);
-        this.html = new HtmlExtractor(dates);
+        this.extraction = new Extraction(maxPageBytes, dates, new ArticleFactory(maxArticleBytes, dates, clock));
     }
 
     /** Reads every path in order: files as they are, folders recursively in name order. */
@@ -254,7 +247,7 @@ public final class InputReader {
             } else if (type.contains("json")) {
                 readJsonDocument(source, text, sink);
             } else {
-                sink.accept(textArticle(source, text, url, null));
+                sink.accept(extraction.text(source, text, url, null));
             }
         } else if (type.contains("xml")) {
             sink.accept(new Input.Rejected(source, "XML that is not an RSS or Atom feed (" + type + ")"));
@@ -278,14 +271,14 @@ public final class InputReader {
                     last[0] = number;
                     if (!isBlank(bytes, offset, length)) {
                         String source = sourceName + "#line=" + number;
-                        guarded(source, sink, guardedSink -> guardedSink.accept(jsonLine(source, bytes, offset, length)));
+                        guarded(source, sink, guardedSink -> guardedSink.accept(extraction.jsonLine(source, bytes, offset, length)));
                     }
                 }
 
                 @Override
                 public void tooLong(int number) {
                     last[0] = number;
-                    sink.accept(overTheLimit(sourceName + "#line=" + number));
+                    sink.accept(extraction.overTheLimit(sourceName + "#line=" + number));
                 }
             });
         } catch (IOException e) {
@@ -323,7 +316,7 @@ public final class InputReader {
                 if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
                     readJsonDocument(source, text, sink);
                 } else {
-                    sink.accept(textArticle(source, text, null, null));
+                    sink.accept(extraction.text(source, text, null, null));
                 }
             } catch (CharacterCodingException e) {
                 sink.accept(new Input.Rejected(source, "not valid UTF-8 text"));
@@ -398,7 +391,7 @@ public final class InputReader {
                 return;
             }
             if (HTML_EXTENSIONS.contains(extension)) {
-                sink.accept(page(source, null, bytes, null, file));
+                sink.accept(extraction.page(source, null, bytes, null, file));
             } else if (FEED_EXTENSIONS.contains(extension)) {
                 if (!FeedReader.looksLikeFeed(bytes)) {
                     sink.accept(explicit || !extension.equals("xml")
@@ -410,7 +403,7 @@ public final class InputReader {
             } else if (json) {
                 readJsonDocument(source, decodeUtf8(bytes), sink);
             } else {
-                sink.accept(textArticle(source, decodeUtf8(bytes), null, file));
+                sink.accept(extraction.text(source, decodeUtf8(bytes), null, file));
             }
         } catch (NoSuchFileException e) {
             sink.accept(new Input.Rejected(source, "no such file"));
@@ -421,59 +414,9 @@ public final class InputReader {
         }
     }
 
-    /** One article from a text known by neither URL nor file: identified by its content. */
-    Input textArticle(String source, String text) {
-        return textArticle(source, text, null, null);
-    }
-
-    /**
-     * One article of plain text or Markdown.
-     *
-     * @param url  where it was fetched from, or null
-     * @param file the file it was read from, or null
-     */
-    private Input textArticle(String source, String text, String url, Path file) {
-        if (text.indexOf('\0') >= 0) {
-            return new Input.Rejected(source, "binary content (NUL bytes), not text");
-        }
-        TextExtractor.Extracted extracted = extractor.extract(text);
-        return article(source, extracted, url, null, null, file);
-    }
-
     /** One article from a web page known by neither file nor URL when {@code url} is null. */
     Input page(String source, String url, byte[] bytes, String contentType) {
-        return page(source, url, bytes, contentType, null);
-    }
-
-    /**
-     * One article from a web page.
-     *
-     * @param url  where it was fetched from, null for a file
-     * @param file the file it was read from, null for a fetched page
-     */
-    private Input page(String source, String url, byte[] bytes, String contentType, Path file) {
-        if (bytes.length > maxPageBytes) {
-            return new Input.Rejected(source, "page is " + bytes.length + " bytes, over the limit of " + maxPageBytes
-                    + " (ingest.max.page.bytes)");
-        }
-        Charsets.Detected charset = Charsets.detect(bytes, contentType);
-        String text = Charsets.decodeIn(bytes, charset);
-        if (text.indexOf('\0') >= 0) {
-            return new Input.Rejected(source, "binary content (NUL bytes), not a web page");
-        }
-        Optional<String> notText = Charsets.notText(text, charset);
-        if (notText.isPresent()) {
-            return new Input.Rejected(source, notText.get());
-        }
-        HtmlExtractor.HtmlArticle page = html.extract(text, url == null ? source : url);
-        TextExtractor.Extracted extracted = extractor.extract(page.title(), page.paragraphs());
-        String articleUrl = page.canonicalUrl() != null ? page.canonicalUrl() : url;
-        return article(source, extracted, articleUrl, page.publishedAt(), page.language(), file);
-    }
-
-    private Input article(String source, TextExtractor.Extracted extracted, String url, String publishedAt, String language,
-                          Path file) {
-        return articles.article(source, extracted, url, publishedAt, language, file);
+        return extraction.page(source, url, bytes, contentType, null);
     }
 
     /**
@@ -556,7 +499,7 @@ public final class InputReader {
     };
 
     private boolean needsLinkedPage(FeedReader.Item item) {
-        return !hasText(item.contentHtml()) && item.link() != null && fetcher != null;
+        return !Extraction.hasText(item.contentHtml()) && item.link() != null && fetcher != null;
     }
 
     /** The linked page's article, or its rejection when it was not fetched within the feed's budget. */
@@ -581,14 +524,14 @@ public final class InputReader {
 
     /** The article of a feed item that needs no linked page, or why there is none. */
     private Input feedItem(String source, FeedReader.Item item) {
-        if (hasText(item.contentHtml())) {
-            return fragmentArticle(source, item, item.contentHtml());
+        if (Extraction.hasText(item.contentHtml())) {
+            return extraction.feedItem(source, item, item.contentHtml());
         }
         if (item.link() != null) {
             return new Input.Rejected(source, "feed item holds only a summary and URLs are not read here");
         }
-        if (hasText(item.summaryHtml())) {
-            return fragmentArticle(source, item, item.summaryHtml());
+        if (Extraction.hasText(item.summaryHtml())) {
+            return extraction.feedItem(source, item, item.summaryHtml());
         }
         return new Input.Rejected(source, "feed item has no content, summary or link");
     }
@@ -621,19 +564,6 @@ public final class InputReader {
         return page;
     }
 
-    private Input fragmentArticle(String source, FeedReader.Item item, String fragment) {
-        List<String> paragraphs = new ArrayList<>();
-        for (MainText.Block block : MainText.blocks(Jsoup.parseBodyFragment(fragment).body())) {
-            paragraphs.add(block.text());
-        }
-        TextExtractor.Extracted extracted = extractor.extract(item.title(), paragraphs);
-        return article(source, extracted, item.link(), item.publishedAt(), null, null);
-    }
-
-    private static boolean hasText(String html) {
-        return html != null && FEED_ITEM_MIN_TEXT.matcher(Jsoup.parseBodyFragment(html).text()).find();
-    }
-
     private void readJsonDocument(String source, String text, Consumer<Input> sink) {
         JsonNode root;
         try {
@@ -655,28 +585,7 @@ public final class InputReader {
 
     /** One article from a JSON line. */
     Input jsonLine(String source, String line) {
-        if (line.length() > maxArticleBytes) {
-            return overTheLimit(source);
-        }
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        return bytes.length > maxArticleBytes ? overTheLimit(source) : jsonLine(source, bytes, 0, bytes.length);
-    }
-
-    private Input overTheLimit(String source) {
-        return new Input.Rejected(source, "line is over the limit of " + maxArticleBytes + " bytes (ingest.max.article.bytes)");
-    }
-
-    private Input jsonLine(String source, byte[] bytes, int offset, int length) {
-        JsonLine parsed;
-        try {
-            // the model's serde checks the bytes are strict UTF-8 before it parses them; which kind of
-            // problem a refused line has is asked only then, so that a good line is checked once
-            parsed = JSON_LINE.deserialize(bytes, offset, length);
-        } catch (SerializationException e) {
-            return new Input.Rejected(source, isUtf8(bytes, offset, length)
-                    ? e.getMessage().replaceFirst("^Cannot read JsonLine: ", "") : "not valid UTF-8 text");
-        }
-        return articles.article(source, parsed);
+        return extraction.jsonLine(source, line);
     }
 
     /**
@@ -740,17 +649,6 @@ public final class InputReader {
 
     private static String firstLine(String message) {
         return message == null ? "" : message.lines().findFirst().orElse("");
-    }
-
-    /** True when the bytes are valid UTF-8; asked only of a line the serde refused, to say why. */
-    private static boolean isUtf8(byte[] bytes, int offset, int length) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, offset, length));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 
     private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {

@@ -13,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -323,29 +321,6 @@ public final class IngestService {
         }
         log.info("Ingest done: {}", report.summary());
         return report;
-    }
-
-    /**
-     * For a run that reads its sources again (--watch, --poll): an article whose source gives the same content as
-     * at the last read is not an input again; it was counted, and decided, then.
-     */
-    private static final class ReadAgain implements Consumer<Input> {
-        private final Consumer<Input> next;
-        /** Content last read per source. */
-        private final Map<String, String> lastHashBySource = new HashMap<>();
-
-        ReadAgain(Consumer<Input> next) {
-            this.next = next;
-        }
-
-        @Override
-        public void accept(Input input) {
-            if (input instanceof Input.Article a
-                    && a.article().contentHash().equals(lastHashBySource.put(a.source(), a.article().contentHash()))) {
-                return;
-            }
-            next.accept(input);
-        }
     }
 
     /**

@@ -35,12 +35,14 @@ import java.util.function.Consumer;
  * is being written is not published truncated.
  *
  * <p>The path of an input, each step a unit of its own, tested without a broker: {@link Source} (what kind of
- * source an argument names) → {@link InputReader} (reading files, folders, URLs and feeds, with
- * {@link TextExtractor}, {@link HtmlExtractor} and {@link FeedReader} extracting) → {@link ArticleFactory} (the
+ * source an argument names) → {@link InputReader} (reading files, folders, URLs and, with {@link FeedItems}, feeds)
+ * → {@link Extraction} (with {@link TextExtractor}, {@link HtmlExtractor}, {@link FeedReader}) → {@link ArticleFactory} (the
  * article: id, limits, dates) → {@link Decider} (the revision decision, {@link Revisions#decide}, against
  * {@link KnownArticles}) → {@link ArticlePublisher}. {@link Tally} counts each input in when it is read and out
- * where its outcome happens. This class is the shell around them: the passes over the sources on the calling
- * thread, the decisions and sends on a publishing thread, readiness and stopping.
+ * where its outcome happens; {@link ReadAgain} keeps a source polled again unchanged from counting twice;
+ * {@link Handoff} joins the two threads. This class is the shell around them: the passes over the sources
+ * ({@link Sources#action}) on the calling thread, the decisions and sends on a publishing thread, readiness and
+ * stopping.
  */
 public final class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);

@@ -126,8 +126,8 @@ final class ServiceMeters {
                 .description("Files skipped as not an article format").register(registry);
         return new Progress() {
             @Override
-            public void expect(int more) {
-                next.expect(more);
+            public void received(Input input) {
+                next.received(input);
             }
 
             @Override

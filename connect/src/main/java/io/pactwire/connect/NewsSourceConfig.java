@@ -3,6 +3,7 @@ package io.pactwire.connect;
 import io.pactwire.ingest.Dates;
 import io.pactwire.ingest.Fetcher;
 import io.pactwire.ingest.InputReader;
+import io.pactwire.ingest.Source;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -207,7 +208,7 @@ public final class NewsSourceConfig extends AbstractConfig {
 
     /** Why an input cannot be read, if it cannot: a URL that is not http(s), or a path that is not there on this worker. */
     static java.util.Optional<String> inputProblem(String input) {
-        if (InputReader.isUrl(input)) {
+        if (Source.isUrl(input)) {
             try {
                 Fetcher.checkedUri(input);
                 return java.util.Optional.empty();

@@ -6,6 +6,7 @@ import io.pactwire.ingest.InputReader;
 import io.pactwire.ingest.KnownArticles;
 import io.pactwire.ingest.Revisions;
 import io.pactwire.ingest.SettledReading;
+import io.pactwire.ingest.Source;
 import io.pactwire.model.RawArticle;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.common.header.Header;
@@ -18,7 +19,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,12 +148,13 @@ public final class NewsSourceTask extends SourceTask {
      */
     private List<SourceRecord> read(String input) {
         List<Input> read = new ArrayList<>();
-        Path path = InputReader.isUrl(input) ? null : Path.of(input);
-        if (path != null && Files.exists(path)) {
+        Source source = Source.of(input);
+        if (source instanceof Source.Local local && Files.exists(local.path())) {
             boolean first = !watched.containsKey(input);
-            watched.computeIfAbsent(input, i -> new SettledReading(reader, config.watchSettle(), clock)).read(path, first, read::add);
+            watched.computeIfAbsent(input, i -> new SettledReading(reader, config.watchSettle(), clock))
+                    .read(local.path(), first, read::add);
         } else {
-            reader.readArguments(List.of(input), read::add);
+            reader.read(source, read::add);
         }
         lookUp(read.stream().filter(i -> i instanceof Input.Article).map(i -> ((Input.Article) i).article().id()).toList());
         List<SourceRecord> records = new ArrayList<>();

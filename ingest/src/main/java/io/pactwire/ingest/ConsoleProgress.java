@@ -9,7 +9,8 @@ import java.io.PrintStream;
 
 /**
  * How an ingest run shows its progress: on a terminal, one line redrawn in place
- * ({@code [#########.........] 45/100  published 40  unchanged 3  rejected 2}); otherwise (a pipe, a
+ * ({@code [#########.........] 45/100  published 40  unchanged 3  rejected 2}: inputs with an outcome over inputs
+ * read so far, so the bar fills as the sends are acknowledged and grows as more is read); otherwise (a pipe, a
  * file, a container log), one log line per input, which is what log collectors want. What inputs put in a
  * line (sources, ids, reasons) is escaped ({@link Printable}): a feed link cannot forge a line.
  */
@@ -55,7 +56,7 @@ public final class ConsoleProgress {
     /** A bar redrawn on one line; rejections are printed above it as they happen. */
     static final class Bar implements Progress {
         private final PrintStream out;
-        private int expected;
+        private int received;
         private int published;
         private int unchanged;
         private int rejected;
@@ -66,8 +67,8 @@ public final class ConsoleProgress {
         }
 
         @Override
-        public synchronized void expect(int more) {
-            expected += more;
+        public synchronized void received(Input input) {
+            received++;
             draw();
         }
 
@@ -106,7 +107,8 @@ public final class ConsoleProgress {
         /** The line as drawn; for tests. */
         synchronized String line() {
             int done = published + unchanged + rejected + skipped;
-            int total = Math.max(expected, done);
+            // a run tells each input read before its outcome (Tally); a listener told outcomes alone still draws a bar
+            int total = Math.max(received, done);
             int filled = total == 0 ? 0 : (int) ((long) WIDTH * done / total);
             return "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + done + "/" + total
                     + "  published " + published + "  unchanged " + unchanged + "  rejected " + rejected

@@ -2,13 +2,11 @@ package io.pactwire.ingest;
 
 import io.pactwire.runtime.LogFields;
 import io.pactwire.config.ClusterAccessException;
-import io.pactwire.model.RawArticle;
 import io.pactwire.runtime.Failure;
 import io.pactwire.runtime.Health;
 import io.pactwire.runtime.Incarnations;
 import io.pactwire.runtime.Service;
 import io.pactwire.runtime.TopicWatch;
-import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,13 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -43,6 +36,16 @@ import java.util.function.Consumer;
  * fetched again, and only what is new or changed is read and published. A watched file is read only once it
  * has stopped changing for {@code ingest.watch.settle.ms} ({@link SettledFiles}), so a file caught while it
  * is being written is not published truncated.
+ *
+ * <p>The path of an input, each step a unit of its own, tested without a broker: {@link Source} (what kind of
+ * source an argument names) → {@link InputReader} (reading files, folders, URLs and, with {@link FeedItems}, feeds)
+ * → {@link Extraction} (with {@link TextExtractor}, {@link HtmlExtractor}, {@link FeedReader}) → {@link ArticleFactory} (the
+ * article: id, limits, dates) → {@link Decider} (the revision decision, {@link Revisions#decide}, against
+ * {@link KnownArticles}) → {@link ArticlePublisher}. {@link Tally} counts each input in when it is read and out
+ * where its outcome happens; {@link ReadAgain} keeps a source polled again unchanged from counting twice;
+ * {@link Handoff} joins the two threads. This class is the shell around them: the passes over the sources
+ * ({@link Sources#action}) on the calling thread, the decisions and sends on a publishing thread, readiness and
+ * stopping.
  */
 public final class IngestService implements Service {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
@@ -78,6 +81,51 @@ public final class IngestService implements Service {
         Duration interval() {
             return poll != null ? poll : DEFAULT_WATCH_INTERVAL;
         }
+
+        /**
+         * What a pass does with one source. A URL is read at the first pass and, with --poll, at every full pass.
+         * With --watch a local path is watched ({@link SettledReading}: only its new and changed files that have
+         * settled are read), from the first pass when it is there and from the next ones when it was not yet.
+         * Otherwise a local path is read at the first pass (one that is not there is then rejected) and a feed file
+         * again at every full pass with --poll. URL lists are read when URLs are; stdin at the first pass only.
+         *
+         * @param exists whether a local path is there now (asked only at the first pass of a watch)
+         */
+        Action action(Source source, Pass pass, boolean exists) {
+            boolean first = pass == Pass.FIRST;
+            if (source instanceof Source.Local local) {
+                if (watch && (!first || exists)) {
+                    return Action.WATCH;
+                }
+                return first || readsUrls(pass) && local.isFeedFile() ? Action.READ : Action.NONE;
+            }
+            return readsUrls(pass) ? Action.READ : Action.NONE;
+        }
+
+        /** Whether a pass reads URLs, and the URL lists: the first one, and every full one with --poll. */
+        boolean readsUrls(Pass pass) {
+            return pass == Pass.FIRST || pass == Pass.FULL && poll != null;
+        }
+    }
+
+    /** Which sources a pass reads. */
+    enum Pass {
+        /** Everything given. */
+        FIRST,
+        /** Every interval: watched folders and, with --poll, feeds and URLs again. */
+        FULL,
+        /** Between full passes while a watched file settles: the watched folders only. */
+        SETTLE
+    }
+
+    /** What a pass does with one source ({@link Sources#action}). */
+    enum Action {
+        /** Read it whole, as given. */
+        READ,
+        /** Read what of it is new or changed and has settled. */
+        WATCH,
+        /** Leave it for a later pass. */
+        NONE
     }
 
     private final IngestConfig config;
@@ -108,7 +156,6 @@ public final class IngestService implements Service {
     /** Reads the sources, once or until {@link #stop()}, and publishes what is new or changed. */
     public IngestReport run(Sources sources, Progress progress) {
         InputReader reader = new InputReader(config, clock);
-        reader.onExpecting(progress::expect);
         return publishing(progress, run -> {
             SettledReading watched = new SettledReading(reader, config.watchSettle(), clock);
             pass(reader, sources, run, watched, Pass.FIRST);
@@ -133,16 +180,6 @@ public final class IngestService implements Service {
         }, sources.repeats());
     }
 
-    /** Which sources a pass reads. */
-    private enum Pass {
-        /** Everything given. */
-        FIRST,
-        /** Every interval: watched folders and, with --poll, feeds and URLs again. */
-        FULL,
-        /** Between full passes while a watched file settles: the watched folders only. */
-        SETTLE
-    }
-
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
     }
@@ -151,7 +188,6 @@ public final class IngestService implements Service {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    /** Asks a running {@link #run} to stop after the input it is reading; see {@link #awaitFinished}. */
     /**
      * Why a watching or polling run stopped by itself, if it did: news.raw was deleted, or deleted and created
      * again, under it. What the run knows of news.raw (hashes and revisions) then describes a topic that is
@@ -161,6 +197,7 @@ public final class IngestService implements Service {
         return Optional.ofNullable(topicChanged);
     }
 
+    /** Asks a running {@link #run} to stop after the input it is reading; see {@link #awaitFinished}. */
     public void stop() {
         stopped.countDown();
     }
@@ -282,105 +319,27 @@ public final class IngestService implements Service {
     }
 
     private void pass(InputReader reader, Sources sources, Consumer<Input> run, SettledReading watched, Pass kind) {
-        boolean first = kind == Pass.FIRST;
-        boolean polled = first || kind == Pass.FULL && sources.poll() != null;
         for (String argument : sources.arguments()) {
             if (stopped.getCount() == 0) {
                 return;
             }
-            Path path = InputReader.isUrl(argument) ? null : Path.of(argument);
-            if (path == null) {
-                if (polled) {
-                    reader.readArguments(List.of(argument), run);
-                }
-            } else if (sources.watch() && (!first || Files.exists(path))) {
-                // Stamped before reading: a file written while it is read is seen as changed by the next
-                // pass, never as already read.
-                watched.read(path, first, run);
-            } else if (first) {
-                reader.read(List.of(path), run); // a path that is not there is reported; a watch picks it up once it is
-            } else if (polled && isFeedFile(argument)) {
-                reader.read(List.of(path), run);
+            Source source = Source.of(argument);
+            boolean exists = kind == Pass.FIRST && source instanceof Source.Local local && Files.exists(local.path());
+            switch (sources.action(source, kind, exists)) {
+                // Stamped before reading: a file written while it is read is seen as changed by the next pass, never
+                // as already read.
+                case WATCH -> watched.read(((Source.Local) source).path(), kind == Pass.FIRST, run);
+                case READ -> reader.read(source, run);
+                case NONE -> { }
             }
         }
-        if (polled) {
+        if (sources.readsUrls(kind)) {
             for (Path list : sources.urlLists()) {
                 reader.readUrlList(list, run);
             }
         }
-        if (first && sources.stdin() != null) {
+        if (kind == Pass.FIRST && sources.stdin() != null) {
             reader.readJsonLines(sources.stdin(), "stdin", run);
-        }
-    }
-
-    private static boolean isFeedFile(String argument) {
-        String name = argument.toLowerCase(java.util.Locale.ROOT);
-        return name.endsWith(".rss") || name.endsWith(".atom") || name.endsWith(".xml");
-    }
-
-    /** Publishing state of one run: what was decided for every input. */
-    private final class Run {
-        private final ArticlePublisher publisher;
-        private final KnownArticles known;
-        private final Progress progress;
-        private final boolean repeating;
-        private final List<IngestReport.Unchanged> unchanged = new ArrayList<>();
-        private final List<Input.Rejected> rejected = new ArrayList<>();
-        private final List<Input.Skipped> skipped = new ArrayList<>();
-        /** Content last read per source, so a source polled again and unchanged is not counted again. */
-        private final Map<String, String> lastHashBySource = new HashMap<>();
-
-        Run(ArticlePublisher publisher, KnownArticles known, Progress progress, boolean repeating) {
-            this.publisher = publisher;
-            this.known = known;
-            this.progress = progress;
-            this.repeating = repeating;
-        }
-
-        void accept(Input input) {
-            if (input instanceof Input.Article a) {
-                article(a);
-            } else if (input instanceof Input.Rejected r) {
-                reject(r);
-            } else if (input instanceof Input.Skipped s) {
-                skipped.add(s);
-                progress.skipped(s);
-            }
-        }
-
-        /** Progress shows it (a bar on a terminal, a log line otherwise) and the report lists it. */
-        private void reject(Input.Rejected r) {
-            rejected.add(r);
-            progress.rejected(r);
-        }
-
-        private void article(Input.Article input) {
-            RawArticle article = input.article();
-            if (repeating && article.contentHash().equals(lastHashBySource.put(input.source(), article.contentHash()))) {
-                progress.expect(-1); // read again by a poll, and already counted
-                return;
-            }
-            Optional<KnownArticles.Known> before = known.get(article.id());
-            Revisions.Decision decision = Revisions.decide(article, before, known.overLimit(article.id()));
-            if (decision instanceof Revisions.Decision.Unchanged) {
-                IngestReport.Unchanged same = new IngestReport.Unchanged(article.id(), input.source());
-                unchanged.add(same);
-                progress.unchanged(same);
-                return;
-            }
-            if (decision instanceof Revisions.Decision.Refused refused) {
-                // one input refused, the run goes on: an exception here would stop every input after it
-                reject(new Input.Rejected(input.source(), refused.reason()));
-                return;
-            }
-            RawArticle revised = ((Revisions.Decision.Publish) decision).article();
-            int revision = revised.revision();
-            KnownArticles.Known attempted = new KnownArticles.Known(revised.contentHash(), revision);
-            known.put(article.id(), attempted);
-            publisher.publish(input.source(), revised, progress::published, failed -> {
-                known.restore(article.id(), attempted, before);
-                progress.rejected(failed);
-            });
         }
     }
 
@@ -399,9 +358,8 @@ public final class IngestService implements Service {
     }
 
     private IngestReport publishingOnTwoThreads(Progress progress, Consumer<Consumer<Input>> body, boolean repeating) {
-        ArticlePublisher.Outcome outcome;
+        Tally tally = new Tally(progress);
         Handoff handoff = new Handoff();
-        Run[] run = new Run[1];
         // read before news.raw itself, so that a topic recreated while it is read is seen as changed
         TopicWatch rawWatch = repeating ? watchRawTopic() : null;
         try (ArticlePublisher publisher = new ArticlePublisher(config.producerProperties(), config.topics().raw().name())) {
@@ -420,17 +378,20 @@ public final class IngestService implements Service {
                 notReady = "ingest is reading what " + config.topics().raw().name() + " holds";
                 KnownArticles known = KnownArticles.load(config.knownArticlesConsumerProperties(), config.topics().raw().name(),
                         config.knownArticlesTimeout());
-                run[0] = new Run(publisher, known, progress, repeating);
                 if (publisher.deadBecause().isEmpty() && topicChanged == null) {
                     notReady = null;
                     readyOnce.countDown();
                 }
-                return run[0]::accept;
+                return new Decider(known, publisher, tally);
             }), "pactwire-ingest-publisher");
             publishing.setDaemon(true);
             publishing.start();
+            Consumer<Input> read = input -> {
+                tally.received(input);
+                handoff.put(input);
+            };
             try {
-                body.accept(handoff::put);
+                body.accept(repeating ? new ReadAgain(read) : read);
                 handoff.end();
                 join(publishing, null);
                 handoff.rethrowFailure();
@@ -439,7 +400,7 @@ public final class IngestService implements Service {
                     handoff.abandon();
                     join(publishing, config.knownArticlesTimeout().plusSeconds(30));
                 }
-                outcome = publisher.finish();
+                publisher.finish(); // every send acknowledged or failed, and so counted
             }
         } finally {
             if (rawWatch != null) {
@@ -448,9 +409,11 @@ public final class IngestService implements Service {
             notReady = "ingest has finished";
             finished.countDown();
         }
-        List<Input.Rejected> rejected = new ArrayList<>(run[0].rejected);
-        rejected.addAll(outcome.failed());
-        IngestReport report = new IngestReport(outcome.published(), run[0].unchanged, rejected, run[0].skipped);
+        IngestReport report = tally.report();
+        if (tally.unaccounted() != 0) {
+            log.error("Ingest lost count: {} inputs read have no outcome ({}); this is a bug", tally.unaccounted(),
+                    report.summary());
+        }
         log.info("Ingest done: {}", report.summary());
         return report;
     }
@@ -488,67 +451,6 @@ public final class IngestService implements Service {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing", e);
-        }
-    }
-
-    /**
-     * The bounded queue between the reading thread and the publishing thread. If publishing fails (news.raw
-     * cannot be read at start, say), reading stops at its next input with that failure.
-     */
-    private static final class Handoff {
-        private static final Input END = new Input.Skipped("", "end of inputs");
-        private static final int CAPACITY = 1024;
-
-        private final BlockingQueue<Input> queue = new ArrayBlockingQueue<>(CAPACITY);
-        private volatile RuntimeException failure;
-        private volatile boolean abandoned;
-
-        void put(Input input) {
-            try {
-                while (!queue.offer(input, 100, TimeUnit.MILLISECONDS)) {
-                    rethrowFailure();
-                    if (abandoned) {
-                        throw new IllegalStateException("publishing has stopped");
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading inputs", e);
-            }
-            rethrowFailure();
-        }
-
-        void end() {
-            put(END);
-        }
-
-        /** Stops the publishing thread at its next input (the reading thread failed). */
-        void abandon() {
-            abandoned = true;
-            queue.clear();
-            queue.offer(END);
-        }
-
-        void rethrowFailure() {
-            if (failure != null) {
-                throw failure;
-            }
-        }
-
-        /** On the publishing thread: takes inputs until the end and gives them to the sink {@code start} makes. */
-        void drain(java.util.function.Supplier<Consumer<Input>> start) {
-            try {
-                Consumer<Input> sink = start.get();
-                for (Input input = queue.take(); input != END; input = queue.take()) {
-                    sink.accept(input);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = new IllegalStateException("interrupted while publishing", e);
-            } catch (RuntimeException | Error e) {
-                failure = e instanceof RuntimeException re ? re : new IllegalStateException(e);
-                queue.clear();
-            }
         }
     }
 }

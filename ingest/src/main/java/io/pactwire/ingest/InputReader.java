@@ -3,11 +3,6 @@ package io.pactwire.ingest;
 import io.pactwire.model.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pactwire.model.ContentHash;
-import io.pactwire.model.JsonSerde;
-import io.pactwire.model.RawArticle;
-import org.apache.kafka.common.errors.SerializationException;
-import org.jsoup.Jsoup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,31 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
-import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Reads articles from files, folders (recursively), web pages, feeds and JSON lines, and hands every input
@@ -63,6 +39,10 @@ import java.util.regex.Pattern;
  * A feed item that carries only a summary is read from the page it links to. A file, line or page over
  * the size limits is rejected, never truncated. Every article's text goes through the same
  * {@link TextExtractor} cleanup, whatever its source.
+ *
+ * <p>This class does the reading: files, folders, URLs and feeds ({@link FeedItems} for their items and linked
+ * pages), within their limits; what it read goes to {@link Extraction}, which finds the article in it and has
+ * {@link ArticleFactory} make it.
  */
 public final class InputReader {
     private static final Logger log = LoggerFactory.getLogger(InputReader.class);
@@ -79,23 +59,15 @@ public final class InputReader {
 
     private static final String SUPPORTED = ".txt, .md, .html, .htm, .json, .jsonl, .rss, .atom, .xml";
     private static final long DEFAULT_MAX_PAGE_BYTES = 8L * 1024 * 1024;
-    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
-    private static final Pattern FEED_ITEM_MIN_TEXT = Pattern.compile("\\S");
-    private static final JsonSerde<JsonLine> JSON_LINE = new JsonSerde<>(JsonLine.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final long maxArticleBytes;
     private final long maxPageBytes;
-    private final Clock clock;
+    private final Extraction extraction;
     private final Fetcher fetcher;
     private final LocalFiles files;
-    private final Dates dates;
-    private final TextExtractor extractor;
-    private final HtmlExtractor html;
     private final FeedLimits feedLimits;
-    private final FeedReader feeds = new FeedReader();
-    private final Map<String, String> feedItemsRead = new ConcurrentHashMap<>();
-    private volatile IntConsumer expecting = n -> { };
+    private final FeedItems feedItems;
 
     /**
      * How the pages a feed links to are fetched.
@@ -152,20 +124,9 @@ public final class InputReader {
         this.feedLimits = feedLimits;
         this.maxArticleBytes = maxArticleBytes;
         this.maxPageBytes = maxPageBytes;
-        this.dates = dates;
         this.fetcher = fetcher;
-        this.clock = clock;
-        this.extractor = new TextExtractor(dates);
-        this.html = new HtmlExtractor(dates);
-    }
-
-    /** Tells {@code listener} how many more inputs are coming whenever that becomes known (files listed, items read). */
-    public void onExpecting(IntConsumer listener) {
-        this.expecting = listener;
-    }
-
-    void expectOne() {
-        expecting.accept(1);
+        this.extraction = new Extraction(maxPageBytes, dates, new ArticleFactory(maxArticleBytes, dates, clock));
+        this.feedItems = new FeedItems(fetcher, feedLimits, extraction);
     }
 
     /** Reads every path in order: files as they are, folders recursively in name order. */
@@ -174,7 +135,6 @@ public final class InputReader {
             if (Files.isDirectory(path)) {
                 readFolder(path, sink);
             } else {
-                expecting.accept(1);
                 readFile(path, sink, true);
             }
         }
@@ -186,19 +146,17 @@ public final class InputReader {
      */
     public void readArguments(List<String> arguments, Consumer<Input> sink) {
         for (String argument : arguments) {
-            if (isUrl(argument)) {
-                expecting.accept(1);
-                readUrl(argument, sink);
-            } else {
-                read(List.of(Path.of(argument)), sink);
-            }
+            read(Source.of(argument), sink);
         }
     }
 
-    /** Whether an argument names a URL (any scheme) rather than a path. */
-    public static boolean isUrl(String argument) {
-        // "C:\..." is a Windows path, not a URL with scheme "c".
-        return SCHEME.matcher(argument).find() && !argument.matches("^[a-zA-Z]:[\\\\/].*");
+    /** Reads one source: a URL (a page or a feed), or a file or folder. */
+    public void read(Source source, Consumer<Input> sink) {
+        if (source instanceof Source.Url url) {
+            readUrl(url.url(), sink);
+        } else if (source instanceof Source.Local local) {
+            read(List.of(local.path()), sink);
+        }
     }
 
     /** Reads a file of URLs, one per line; blank lines and lines starting with # are ignored. */
@@ -228,7 +186,6 @@ public final class InputReader {
             sink.accept(new Input.Rejected(source, "cannot read: " + LocalFiles.cause(e)));
             return;
         }
-        expecting.accept(lines.size());
         for (String url : lines) {
             readUrl(url, sink);
         }
@@ -279,7 +236,7 @@ public final class InputReader {
             } else if (type.contains("json")) {
                 readJsonDocument(source, text, sink);
             } else {
-                sink.accept(textArticle(source, text, url, null));
+                sink.accept(extraction.text(source, text, url, null));
             }
         } else if (type.contains("xml")) {
             sink.accept(new Input.Rejected(source, "XML that is not an RSS or Atom feed (" + type + ")"));
@@ -302,17 +259,15 @@ public final class InputReader {
                 public void line(int number, byte[] bytes, int offset, int length) {
                     last[0] = number;
                     if (!isBlank(bytes, offset, length)) {
-                        expecting.accept(1);
                         String source = sourceName + "#line=" + number;
-                        guarded(source, sink, guardedSink -> guardedSink.accept(jsonLine(source, bytes, offset, length)));
+                        guarded(source, sink, guardedSink -> guardedSink.accept(extraction.jsonLine(source, bytes, offset, length)));
                     }
                 }
 
                 @Override
                 public void tooLong(int number) {
                     last[0] = number;
-                    expecting.accept(1);
-                    sink.accept(overTheLimit(sourceName + "#line=" + number));
+                    sink.accept(extraction.overTheLimit(sourceName + "#line=" + number));
                 }
             });
         } catch (IOException e) {
@@ -350,7 +305,7 @@ public final class InputReader {
                 if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
                     readJsonDocument(source, text, sink);
                 } else {
-                    sink.accept(textArticle(source, text, null, null));
+                    sink.accept(extraction.text(source, text, null, null));
                 }
             } catch (CharacterCodingException e) {
                 sink.accept(new Input.Rejected(source, "not valid UTF-8 text"));
@@ -360,7 +315,6 @@ public final class InputReader {
 
     private void readFolder(Path folder, Consumer<Input> sink) {
         List<LocalFiles.Entry> entries = files.list(folder);
-        expecting.accept(entries.size());
         for (LocalFiles.Entry entry : entries) {
             readEntry(entry, sink, false);
         }
@@ -408,7 +362,6 @@ public final class InputReader {
         try {
             if (JSON_LINES_EXTENSIONS.contains(extension)) {
                 try (InputStream in = Files.newInputStream(file)) {
-                    expecting.accept(-1); // its lines are the inputs, not the file
                     readJsonLines(in, source, sink);
                 }
                 return;
@@ -427,7 +380,7 @@ public final class InputReader {
                 return;
             }
             if (HTML_EXTENSIONS.contains(extension)) {
-                sink.accept(page(source, null, bytes, null, file));
+                sink.accept(extraction.page(source, null, bytes, null, file));
             } else if (FEED_EXTENSIONS.contains(extension)) {
                 if (!FeedReader.looksLikeFeed(bytes)) {
                     sink.accept(explicit || !extension.equals("xml")
@@ -439,7 +392,7 @@ public final class InputReader {
             } else if (json) {
                 readJsonDocument(source, decodeUtf8(bytes), sink);
             } else {
-                sink.accept(textArticle(source, decodeUtf8(bytes), null, file));
+                sink.accept(extraction.text(source, decodeUtf8(bytes), null, file));
             }
         } catch (NoSuchFileException e) {
             sink.accept(new Input.Rejected(source, "no such file"));
@@ -450,246 +403,14 @@ public final class InputReader {
         }
     }
 
-    /** One article from a text known by neither URL nor file: identified by its content. */
-    Input textArticle(String source, String text) {
-        return textArticle(source, text, null, null);
-    }
-
-    /**
-     * One article of plain text or Markdown.
-     *
-     * @param url  where it was fetched from, or null
-     * @param file the file it was read from, or null
-     */
-    private Input textArticle(String source, String text, String url, Path file) {
-        if (text.indexOf('\0') >= 0) {
-            return new Input.Rejected(source, "binary content (NUL bytes), not text");
-        }
-        TextExtractor.Extracted extracted = extractor.extract(text);
-        return article(source, extracted, url, null, null, file);
-    }
-
     /** One article from a web page known by neither file nor URL when {@code url} is null. */
     Input page(String source, String url, byte[] bytes, String contentType) {
-        return page(source, url, bytes, contentType, null);
+        return extraction.page(source, url, bytes, contentType, null);
     }
 
-    /**
-     * One article from a web page.
-     *
-     * @param url  where it was fetched from, null for a file
-     * @param file the file it was read from, null for a fetched page
-     */
-    private Input page(String source, String url, byte[] bytes, String contentType, Path file) {
-        if (bytes.length > maxPageBytes) {
-            return new Input.Rejected(source, "page is " + bytes.length + " bytes, over the limit of " + maxPageBytes
-                    + " (ingest.max.page.bytes)");
-        }
-        Charsets.Detected charset = Charsets.detect(bytes, contentType);
-        String text = Charsets.decodeIn(bytes, charset);
-        if (text.indexOf('\0') >= 0) {
-            return new Input.Rejected(source, "binary content (NUL bytes), not a web page");
-        }
-        Optional<String> notText = Charsets.notText(text, charset);
-        if (notText.isPresent()) {
-            return new Input.Rejected(source, notText.get());
-        }
-        HtmlExtractor.HtmlArticle page = html.extract(text, url == null ? source : url);
-        TextExtractor.Extracted extracted = extractor.extract(page.title(), page.paragraphs());
-        String articleUrl = page.canonicalUrl() != null ? page.canonicalUrl() : url;
-        return article(source, extracted, articleUrl, page.publishedAt(), page.language(), file);
-    }
-
-    /**
-     * The article, identified by its URL when known, else by the file it is when it was read from one, else
-     * by its content ({@link ArticleIds}).
-     *
-     * @param publishedAt the page's own date, which wins over the dateline's
-     * @param file        the file that is this one article, or null
-     */
-    private Input article(String source, TextExtractor.Extracted extracted, String url, String publishedAt, String language,
-                          Path file) {
-        if (extracted.body().isBlank()) {
-            return new Input.Rejected(source, "no article text");
-        }
-        int bytes = extracted.body().getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > maxArticleBytes) {
-            return new Input.Rejected(source, "article text is " + bytes + " bytes, over the limit of " + maxArticleBytes
-                    + " (ingest.max.article.bytes)");
-        }
-        if (publishedAt != null && publishedAtProblem(publishedAt) != null) {
-            publishedAt = null; // a page's metadata or a dateline is a hint: an absurd date is no date, not a bad page
-        }
-        String id = url != null ? ArticleIds.forUrl(url)
-                : file != null ? ArticleIds.forFile(file)
-                : ArticleIds.forContent(extracted.title(), extracted.body());
-        try {
-            // one construction: each copy would check every field and scan the body again
-            return new Input.Article(source, new RawArticle(id, source, url, extracted.title(), extracted.body(),
-                    extracted.dateline(), publishedAt != null ? publishedAt : extracted.publishedAt(), language, null, 1,
-                    clock.instant()));
-        } catch (IllegalArgumentException e) {
-            return new Input.Rejected(source, e.getMessage());
-        }
-    }
-
-    /**
-     * The items of a feed, in feed order. An item with full content is read from it; one with only a summary
-     * is read from the page it links to. Those pages are fetched at most {@link FeedLimits#maxConcurrentFetches}
-     * at a time, at most {@link FeedLimits#maxItems} of them, within {@link FeedLimits#timeBudget}: an item over
-     * the count is skipped, and one not fetched within the budget rejected, each with its reason, and both
-     * are read again at the next poll. Within one reader, an item already read (same link, date and text) is
-     * not read again, so polling a feed only reads what is new.
-     */
+    /** The items of a feed, in feed order: {@link FeedItems}. */
     private void readFeed(String source, byte[] bytes, String contentType, Consumer<Input> sink) {
-        List<FeedReader.Item> items;
-        try {
-            FeedReader.Feed feed = feeds.read(bytes, contentType);
-            items = feed.items();
-            if (items.isEmpty() && feed.note().isPresent()) {
-                // read, but with nothing in it and something wrong with it: said, not passed over in silence
-                sink.accept(new Input.Skipped(source, feed.note().get() + ", and no items"));
-                return;
-            }
-        } catch (FeedReader.FeedProblem e) {
-            sink.accept(new Input.Rejected(source, e.getMessage()));
-            return;
-        }
-        List<FeedItem> unread = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            FeedReader.Item item = items.get(i);
-            String itemSource = item.link() != null ? item.link() : source + "#item=" + (i + 1);
-            String fingerprint = ContentHash.sha256Hex(item.link() + "\n" + item.title() + "\n" + item.publishedAt()
-                    + "\n" + item.contentHtml() + "\n" + item.summaryHtml());
-            String key = source + " " + itemSource;
-            if (!fingerprint.equals(feedItemsRead.get(key))) {
-                unread.add(new FeedItem(itemSource, item, key, fingerprint));
-            }
-        }
-        expecting.accept(unread.size() - 1); // the feed itself was expected as one input
-        List<ItemRead> reads = new ArrayList<>();
-        int linked = 0;
-        ExecutorService pages = null;
-        long deadline = System.nanoTime() + feedLimits.timeBudget().toNanos();
-        try {
-            for (FeedItem unreadItem : unread) {
-                if (!needsLinkedPage(unreadItem.item())) {
-                    feedItemsRead.put(unreadItem.key(), unreadItem.fingerprint());
-                    reads.add(new ItemRead(unreadItem.source(), () -> feedItem(unreadItem.source(), unreadItem.item())));
-                } else if (++linked > feedLimits.maxItems()) {
-                    reads.add(new ItemRead(unreadItem.source(), () -> new Input.Skipped(unreadItem.source(),
-                            "over ingest.feed.max.items (" + feedLimits.maxItems() + " linked pages per feed and read);"
-                                    + " read at the next poll")));
-                } else {
-                    if (pages == null) {
-                        pages = Executors.newFixedThreadPool(feedLimits.maxConcurrentFetches(), FEED_FETCH_THREADS);
-                    }
-                    feedItemsRead.put(unreadItem.key(), unreadItem.fingerprint());
-                    // only the fetch runs on the pool; extraction stays on this thread, in feed order
-                    Future<LinkedPage> page = pages.submit(() -> fetchLinkedPage(unreadItem.item()));
-                    reads.add(new ItemRead(unreadItem.source(), () -> linkedPage(unreadItem, page, deadline)));
-                }
-            }
-            // in feed order, each as soon as it is there; a failure while one is read is its rejection
-            reads.forEach(read -> guarded(read.source(), sink, guardedSink -> guardedSink.accept(read.input().get())));
-        } finally {
-            if (pages != null) {
-                pages.shutdownNow();
-            }
-        }
-    }
-
-    /** How one item of a feed becomes its input, read in feed order. */
-    private record ItemRead(String source, Supplier<Input> input) {
-    }
-
-    /** An item of a feed not read before, and the fingerprint that tells it was read. */
-    private record FeedItem(String source, FeedReader.Item item, String key, String fingerprint) {
-    }
-
-    private static final ThreadFactory FEED_FETCH_THREADS = runnable -> {
-        Thread thread = new Thread(runnable, "pactwire-feed-fetch");
-        thread.setDaemon(true); // a fetch past the budget must not keep the JVM up; it ends at its own timeout
-        return thread;
-    };
-
-    private boolean needsLinkedPage(FeedReader.Item item) {
-        return !hasText(item.contentHtml()) && item.link() != null && fetcher != null;
-    }
-
-    /** The linked page's article, or its rejection when it was not fetched within the feed's budget. */
-    private Input linkedPage(FeedItem unread, Future<LinkedPage> page, long deadline) {
-        try {
-            return linkedArticle(unread.source(), unread.item(), page.get(Math.max(0, deadline - System.nanoTime()),
-                    TimeUnit.NANOSECONDS));
-        } catch (TimeoutException e) {
-            page.cancel(true);
-            feedItemsRead.remove(unread.key(), unread.fingerprint()); // not read: the next poll tries again
-            return new Input.Rejected(unread.source(), "feed time budget spent (" + feedLimits.timeBudget().toMillis()
-                    + " ms, ingest.feed.time.budget.ms); read at the next poll");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            page.cancel(true);
-            feedItemsRead.remove(unread.key(), unread.fingerprint());
-            return new Input.Rejected(unread.source(), "interrupted");
-        } catch (ExecutionException e) {
-            return new Input.Rejected(unread.source(), "linked page: " + failedWhileReading(unread.source(), e.getCause()));
-        }
-    }
-
-    /** The article of a feed item that needs no linked page, or why there is none. */
-    private Input feedItem(String source, FeedReader.Item item) {
-        if (hasText(item.contentHtml())) {
-            return fragmentArticle(source, item, item.contentHtml());
-        }
-        if (item.link() != null) {
-            return new Input.Rejected(source, "feed item holds only a summary and URLs are not read here");
-        }
-        if (hasText(item.summaryHtml())) {
-            return fragmentArticle(source, item, item.summaryHtml());
-        }
-        return new Input.Rejected(source, "feed item has no content, summary or link");
-    }
-
-    /** A linked page as fetched, or why it could not be; fetched on a pool thread, read on this one. */
-    private record LinkedPage(Fetcher.Response response, String problem) {
-    }
-
-    private LinkedPage fetchLinkedPage(FeedReader.Item item) {
-        try {
-            return new LinkedPage(fetcher.fetch(item.link()), null);
-        } catch (Fetcher.FetchException e) {
-            return new LinkedPage(null, e.getMessage());
-        }
-    }
-
-    /** The article of the page a feed item links to; the feed's date when the page has none. */
-    private Input linkedArticle(String source, FeedReader.Item item, LinkedPage linked) {
-        if (linked.problem() != null) {
-            return new Input.Rejected(source, "linked page: " + linked.problem());
-        }
-        Fetcher.Response response = linked.response();
-        if (!mediaType(response.contentType()).contains("html") && !looksLikeHtml(response.body())) {
-            return new Input.Rejected(source, "feed item links to " + mediaType(response.contentType()) + ", not a web page");
-        }
-        Input page = page(source, response.uri().toString(), response.body(), response.contentType());
-        if (page instanceof Input.Article a && a.article().publishedAt() == null && item.publishedAt() != null) {
-            return new Input.Article(source, a.article().withPublishedAt(item.publishedAt()));
-        }
-        return page;
-    }
-
-    private Input fragmentArticle(String source, FeedReader.Item item, String fragment) {
-        List<String> paragraphs = new ArrayList<>();
-        for (MainText.Block block : MainText.blocks(Jsoup.parseBodyFragment(fragment).body())) {
-            paragraphs.add(block.text());
-        }
-        TextExtractor.Extracted extracted = extractor.extract(item.title(), paragraphs);
-        return article(source, extracted, item.link(), item.publishedAt(), null, null);
-    }
-
-    private static boolean hasText(String html) {
-        return html != null && FEED_ITEM_MIN_TEXT.matcher(Jsoup.parseBodyFragment(html).text()).find();
+        feedItems.read(source, bytes, contentType, sink);
     }
 
     private void readJsonDocument(String source, String text, Consumer<Input> sink) {
@@ -703,7 +424,6 @@ public final class InputReader {
         if (root != null && root.isObject()) {
             sink.accept(jsonLine(source, root.toString()));
         } else if (root != null && root.isArray()) {
-            expecting.accept(root.size() - 1);
             for (int i = 0; i < root.size(); i++) {
                 sink.accept(jsonLine(source + "#item=" + (i + 1), root.get(i).toString()));
             }
@@ -714,87 +434,7 @@ public final class InputReader {
 
     /** One article from a JSON line. */
     Input jsonLine(String source, String line) {
-        if (line.length() > maxArticleBytes) {
-            return overTheLimit(source);
-        }
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        return bytes.length > maxArticleBytes ? overTheLimit(source) : jsonLine(source, bytes, 0, bytes.length);
-    }
-
-    private Input overTheLimit(String source) {
-        return new Input.Rejected(source, "line is over the limit of " + maxArticleBytes + " bytes (ingest.max.article.bytes)");
-    }
-
-    private Input jsonLine(String source, byte[] bytes, int offset, int length) {
-        JsonLine parsed;
-        try {
-            // the model's serde checks the bytes are strict UTF-8 before it parses them; which kind of
-            // problem a refused line has is asked only then, so that a good line is checked once
-            parsed = JSON_LINE.deserialize(bytes, offset, length);
-        } catch (SerializationException e) {
-            return new Input.Rejected(source, isUtf8(bytes, offset, length)
-                    ? e.getMessage().replaceFirst("^Cannot read JsonLine: ", "") : "not valid UTF-8 text");
-        }
-        String publishedAt = parsed.publishedAt();
-        if (publishedAt != null && !publishedAt.isBlank()) {
-            var date = dates.parse(publishedAt);
-            if (date.isPresent()) {
-                publishedAt = date.get().toString();
-            }
-        }
-        String tooEarlyOrLate = publishedAtProblem(publishedAt);
-        if (tooEarlyOrLate != null) {
-            return new Input.Rejected(source, "publishedAt: " + tooEarlyOrLate);
-        }
-        String title = parsed.title() == null ? "" : parsed.title();
-        // No location here: a JSON file or stream may hold several articles, and its path names none of them.
-        String id = parsed.id() != null ? parsed.id()
-                : parsed.url() != null && !parsed.url().isBlank() ? ArticleIds.forUrl(parsed.url())
-                : ArticleIds.forContent(title, parsed.body());
-        try {
-            String publisher = JsonLine.publisherHost(parsed.source());
-            return new Input.Article(source, new RawArticle(id, source, parsed.url(), title, parsed.body(), parsed.dateline(),
-                    publishedAt, null, null, 1, clock.instant(), publisher));
-        } catch (IllegalArgumentException e) {
-            return new Input.Rejected(source, e.getMessage());
-        }
-    }
-
-    /**
-     * Why an ISO publication date is not a plausible one, or null: before {@link RawArticle#MIN_PUBLISHED_YEAR}, or
-     * more than a year after today by this reader's clock (a typo, or a date meant to pin an article to the top of
-     * every list sorted by date). Text that is not an ISO date is left to the record, which says so.
-     */
-    String publishedAtProblem(String publishedAt) {
-        if (publishedAt == null || publishedAt.isBlank()) {
-            return null;
-        }
-        LocalDate date = isoLocalDate(publishedAt.strip());
-        if (date == null) {
-            return null;
-        }
-        LocalDate latest = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusYears(1);
-        if (date.getYear() < RawArticle.MIN_PUBLISHED_YEAR) {
-            return "must not be before " + RawArticle.MIN_PUBLISHED_YEAR + ", got \"" + publishedAt + "\"";
-        }
-        if (date.isAfter(latest)) {
-            return "must not be more than a year ahead (after " + latest + "), got \"" + publishedAt + "\"";
-        }
-        return null;
-    }
-
-    private static LocalDate isoLocalDate(String text) {
-        List<java.util.function.Function<String, LocalDate>> forms = List.of(LocalDate::parse,
-                t -> OffsetDateTime.parse(t).toLocalDate(), t -> LocalDate.ofInstant(Instant.parse(t), ZoneOffset.UTC),
-                t -> LocalDateTime.parse(t).toLocalDate());
-        for (var form : forms) {
-            try {
-                return form.apply(text);
-            } catch (DateTimeException notThisForm) {
-                // the next form
-            }
-        }
-        return null;
+        return extraction.jsonLine(source, line);
     }
 
     /**
@@ -846,29 +486,18 @@ public final class InputReader {
         }
     }
 
-    private static boolean looksLikeHtml(byte[] bytes) {
+    static boolean looksLikeHtml(byte[] bytes) {
         String head = new String(bytes, 0, Math.min(bytes.length, 1024), StandardCharsets.ISO_8859_1)
                 .toLowerCase(Locale.ROOT);
         return head.contains("<!doctype html") || head.contains("<html") || head.contains("<head") || head.contains("<body");
     }
 
-    private static String mediaType(String contentType) {
+    static String mediaType(String contentType) {
         return contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     }
 
     private static String firstLine(String message) {
         return message == null ? "" : message.lines().findFirst().orElse("");
-    }
-
-    /** True when the bytes are valid UTF-8; asked only of a line the serde refused, to say why. */
-    private static boolean isUtf8(byte[] bytes, int offset, int length) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, offset, length));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 
     private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {

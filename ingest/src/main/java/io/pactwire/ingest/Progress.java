@@ -1,16 +1,20 @@
 package io.pactwire.ingest;
 
 /**
- * Hears what happens to each input while a run goes on, for a progress bar or log lines. Called from the
- * reading thread and from the producer's I/O thread: implementations must be thread-safe.
+ * Hears what happens to each input while a run goes on, for a progress bar, log lines or metrics: each input once
+ * when it is read, and once more with its outcome. Called from the reading thread, the publishing thread and the
+ * producer's I/O thread: implementations must be thread-safe.
  */
 public interface Progress {
     /** Hears nothing. */
     Progress NONE = new Progress() {
     };
 
-    /** {@code more} inputs are known to be coming (negative when fewer than announced came). */
-    default void expect(int more) {
+    /**
+     * One input was read; exactly one of {@link #published}, {@link #unchanged}, {@link #rejected} or
+     * {@link #skipped} follows for it, once its outcome is known.
+     */
+    default void received(Input input) {
     }
 
     default void published(IngestReport.Published published) {

@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * What to do with an article read from an input, given what is already known of its id: publish it at the
  * next revision, leave it (the same content is already there), or refuse it (its revisions are used up or
- * cannot be trusted). Pure: {@link IngestService} asks it with what {@link KnownArticles} read from
- * {@code news.raw}; the Kafka Connect source asks it with what its source offsets hold.
+ * cannot be trusted). Pure, and the one place this is decided: ingest's {@link Decider} asks it with what
+ * {@link KnownArticles} read from {@code news.raw}; the Kafka Connect source asks it with what its source offsets
+ * hold.
  */
 public final class Revisions {
     private Revisions() {

@@ -26,7 +26,6 @@ public final class SettledReading {
      */
     public void read(Path path, boolean firstPass, Consumer<Input> sink) {
         for (LocalFiles.Entry entry : files.ready(path, firstPass)) {
-            reader.expectOne();
             reader.readEntry(entry, sink, entry.path().equals(path));
         }
     }

@@ -1,7 +1,6 @@
 package io.pactwire.cli;
 
 import io.pactwire.enrich.Enricher;
-import io.pactwire.ingest.IngestConfig;
 import io.pactwire.ingest.Input;
 import io.pactwire.ingest.InputReader;
 import io.pactwire.model.AgreementTag;
@@ -14,6 +13,7 @@ import io.pactwire.tagger.ArticleText;
 import io.pactwire.tagger.Tagger;
 import io.pactwire.tagger.Tags;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -37,7 +38,8 @@ import java.util.function.Consumer;
         ".htm: one article each, through ingest's extraction; .json, .rss, .atom files too) or JSON lines on stdin.",
         "An input that cannot be read is reported on stderr with its line and reason and the run goes on; exit code 1",
         "if any input failed, else 0. With --explain, prints for people instead: per article, each tag with its",
-        "evidence and the rule that gave it."})
+        "evidence and the rule that gave it. Needs no cluster: of ingest's settings (--config, env PACTWIRE_INGEST_*,",
+        "--set) it reads only those of reading files."})
 final class TagCommand implements Callable<Integer> {
     /** Evidence text longer than this is shortened in --explain output. */
     private static final int EXPLAIN_TEXT = 160;
@@ -50,25 +52,30 @@ final class TagCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Article files; none reads JSON lines from stdin.")
     List<Path> files = new ArrayList<>();
 
+    @Mixin
+    ReadingOptions reading = new ReadingOptions();
+
     private final PrintStream out;
     private final PrintStream err;
     private final java.io.InputStream in;
+    private final Map<String, String> environment;
 
     TagCommand() {
-        this(System.out, System.err, System.in);
+        this(System.out, System.err, System.in, System.getenv());
     }
 
-    TagCommand(PrintStream out, PrintStream err, java.io.InputStream in) {
+    TagCommand(PrintStream out, PrintStream err, java.io.InputStream in, Map<String, String> environment) {
         this.out = out;
         this.err = err;
         this.in = in;
+        this.environment = environment;
     }
 
     @Override
     public Integer call() throws IOException {
         Tagger tagger = Tagger.standard();
         Enricher enricher = new Enricher(tagger, Clock.systemUTC());
-        InputReader reader = new InputReader(defaultMaxArticleBytes(), Clock.systemUTC());
+        InputReader reader = ReadingOptions.reader(reading.settings(environment, Map.of()), false, Clock.systemUTC());
         int[] failures = {0};
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         Consumer<Input> sink = input -> {
@@ -154,9 +161,5 @@ final class TagCommand implements Callable<Integer> {
     private static String shorten(String text) {
         String flat = text.replaceAll("\\s+", " ").strip();
         return flat.length() <= EXPLAIN_TEXT ? flat : flat.substring(0, EXPLAIN_TEXT - 3) + "...";
-    }
-
-    private static long defaultMaxArticleBytes() {
-        return (Long) IngestConfig.definition().configKeys().get(IngestConfig.MAX_ARTICLE_BYTES).defaultValue;
     }
 }

@@ -10,6 +10,7 @@ import io.pactwire.model.Party;
 import io.pactwire.model.RawArticle;
 import io.pactwire.model.Serdes;
 import io.pactwire.tagger.ArticleText;
+import io.pactwire.tagger.Explanation;
 import io.pactwire.tagger.Tagger;
 import io.pactwire.tagger.Tags;
 import picocli.CommandLine.Command;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -122,8 +124,7 @@ final class TagCommand implements Callable<Integer> {
         for (CountryTag c : tags.countries()) {
             out.append("   country ").append(c.code()).append(' ').append(c.name()).append(c.about() ? "  ABOUT" : "")
                     .append("  (").append(c.mentions()).append(c.mentions() == 1 ? " mention" : " mentions").append(")\n");
-            tags.explanation().stream().filter(line -> line.startsWith(c.code() + " "))
-                    .forEach(line -> out.append("      why: ").append(line.substring(3)).append('\n'));
+            tags.explanation().country(c.code()).ifPresent(why -> out.append("      why: ").append(why(why)).append('\n'));
             for (Evidence e : c.evidence()) {
                 out.append("      ").append(evidence(e)).append('\n');
             }
@@ -134,8 +135,7 @@ final class TagCommand implements Callable<Integer> {
                 out.append("  date ").append(a.date());
             }
             out.append('\n');
-            tags.explanation().stream().filter(line -> line.startsWith(a.type() + ":"))
-                    .forEach(line -> out.append("      why: ").append(line.substring(a.type().name().length() + 2)).append('\n'));
+            tags.explanation().agreement(a.type()).ifPresent(why -> out.append("      why: ").append(why(why)).append('\n'));
             if (!a.parties().isEmpty()) {
                 out.append("      parties: ");
                 for (int i = 0; i < a.parties().size(); i++) {
@@ -152,6 +152,24 @@ final class TagCommand implements Callable<Integer> {
             out.append("   no countries, no agreements\n");
         }
         return out.toString();
+    }
+
+    /** "about: dateline, title, 2 mentions in the body": whether a country is about, and by which signals. */
+    private static String why(Explanation.CountryReason reason) {
+        StringBuilder line = new StringBuilder(reason.about() ? "about:" : "not about:");
+        for (Explanation.Signal signal : Explanation.Signal.values()) { // in the enum's order, not the set's
+            if (reason.signals().contains(signal)) {
+                line.append(' ').append(signal.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(',');
+            }
+        }
+        return line.append(' ').append(reason.bodyMentions()).append(reason.bodyMentions() == 1 ? " mention" : " mentions")
+                .append(" in the body").toString();
+    }
+
+    /** "rule trade.free on "free trade agreement"; status SIGNED; date 2021-03-03": how an agreement was read. */
+    private static String why(Explanation.AgreementReason reason) {
+        return "rule " + reason.rule() + " on \"" + shorten(reason.trigger()) + "\"; status " + reason.status()
+                + (reason.date() == null ? "" : "; date " + reason.date());
     }
 
     private static String evidence(Evidence e) {

@@ -131,6 +131,26 @@ class TagCommandTest {
                 .contains("      [trade.free] BODY 0-52 \"Japan and Chile signed today a free trade agreement.\"\n");
     }
 
+    @Test
+    void explainSaysWhyACountryIsNotAboutAndNamesEachAgreementsRule() {
+        String stdin = "{\"id\":\"two\",\"title\":\"Trade pact\",\"body\":\"Japan and Chile signed a free trade agreement."
+                + " Officials said Peru may join later.\"}\n";
+        assertThat(run(stdin, "--explain")).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("   country PE Peru  (1 mention)\n      why: not about: 1 mention in the body\n")
+                .contains("   country JP Japan  ABOUT  (1 mention)\n      why: about: lead, agreement party, 1 mention in the body\n")
+                .contains("   agreement TRADE_AGREEMENT  status SIGNED\n      why: rule trade.free on \"free trade\"; status SIGNED\n");
+    }
+
+    @Test
+    void explainPrintsARuleMatchThatSpansALineBreakOnOneLine() {
+        String stdin = "{\"id\":\"jv\",\"title\":\"Venture\",\"body\":\"Japan's Sony and Sweden's Ericsson formed a joint\\nventure"
+                + " in London on Monday.\"}\n";
+        assertThat(run(stdin, "--explain")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("      why: rule jv on \"joint venture\"; status ")
+                .doesNotContain("joint\nventure\"");
+    }
+
     /** An article of about 2 KB: over a limit of 1 KB, well under the default of 1 MB. */
     private static String longArticle() {
         return "{\"id\":\"long\",\"title\":\"Report\",\"body\":\"" + "Japan and Chile met again. ".repeat(80) + "\"}\n";

@@ -2,12 +2,12 @@ package io.pactwire.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pactwire.config.ConfigInput;
 import io.pactwire.ingest.IngestConfig;
 import io.pactwire.ingest.Input;
 import io.pactwire.ingest.InputReader;
 import io.pactwire.model.RawArticle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,10 +21,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -32,7 +30,8 @@ import java.util.function.Consumer;
         "Extract articles without Kafka and print one JSON line per article: sourceUri, url, title, publishedAt,",
         "dateline, language and text (the main text), with the same reading and extraction as ingest. Takes files,",
         "folders and http(s) URLs (pages and feeds); none reads one document from stdin. An input that cannot be",
-        "read is reported on stderr with its reason and the run goes on; exit code 1 if any failed, else 0."})
+        "read is reported on stderr with its reason and the run goes on; exit code 1 if any failed, else 0. Needs no",
+        "cluster: of ingest's settings (--config, env PACTWIRE_INGEST_*, --set) it reads only those of reading."})
 final class ExtractCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,9 +42,8 @@ final class ExtractCommand implements Callable<Integer> {
             description = "Allow fetching from loopback and private-network addresses (refused by default).")
     boolean allowPrivateHosts;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Set an ingest key (ingest.date.order, ingest.max.page.bytes, ...); repeatable. Env PACTWIRE_INGEST_* too.")
-    Map<String, String> settings = new LinkedHashMap<>();
+    @Mixin
+    ReadingOptions reading = new ReadingOptions();
 
     private final PrintStream out;
     private final PrintStream err;
@@ -65,14 +63,8 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Map<String, String> flags = new LinkedHashMap<>(settings);
-        // No cluster is used; the key is required by the shared configuration only.
-        flags.putIfAbsent(IngestConfig.BOOTSTRAP_SERVERS, "unused:9092");
-        if (allowPrivateHosts) {
-            flags.put(IngestConfig.ALLOW_PRIVATE_HOSTS, "true");
-        }
-        IngestConfig config = new IngestConfig(ConfigInput.load(Optional.empty(), environment, flags));
-        InputReader reader = new InputReader(config, Clock.systemUTC());
+        InputReader reader = ReadingOptions.reader(reading.settings(environment,
+                allowPrivateHosts ? Map.of(IngestConfig.ALLOW_PRIVATE_HOSTS, "true") : Map.of()), true, Clock.systemUTC());
         int[] failures = {0};
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         Consumer<Input> sink = input -> {

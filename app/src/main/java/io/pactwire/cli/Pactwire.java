@@ -13,7 +13,7 @@ import java.time.format.DateTimeParseException;
 @Command(name = "pactwire", mixinStandardHelpOptions = true, versionProvider = Pactwire.Version.class,
         description = "Pactwire: news articles to Kafka, enriched with the countries and agreements they report.",
         subcommands = {DemoCommand.class, IngestCommand.class, ExtractCommand.class, EnrichCommand.class,
-                StoreCommand.class, TopicsCommand.class, TagCommand.class, EvalCommand.class, ArticlesCommand.class,
+                StoreCommand.class, TopicsCommand.class, TagCommand.class, ArticlesCommand.class,
                 RetractCommand.class, ReplayCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Pactwire {
     /** Exit code for invalid settings or arguments, as for picocli's usage errors. */

@@ -1,7 +1,6 @@
 package io.pactwire.cli;
 
 import io.pactwire.enrich.Enricher;
-import io.pactwire.ingest.IngestConfig;
 import io.pactwire.ingest.Input;
 import io.pactwire.ingest.InputReader;
 import io.pactwire.model.AgreementTag;
@@ -11,9 +10,11 @@ import io.pactwire.model.Party;
 import io.pactwire.model.RawArticle;
 import io.pactwire.model.Serdes;
 import io.pactwire.tagger.ArticleText;
+import io.pactwire.tagger.Explanation;
 import io.pactwire.tagger.Tagger;
 import io.pactwire.tagger.Tags;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,6 +29,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -37,7 +40,8 @@ import java.util.function.Consumer;
         ".htm: one article each, through ingest's extraction; .json, .rss, .atom files too) or JSON lines on stdin.",
         "An input that cannot be read is reported on stderr with its line and reason and the run goes on; exit code 1",
         "if any input failed, else 0. With --explain, prints for people instead: per article, each tag with its",
-        "evidence and the rule that gave it."})
+        "evidence and the rule that gave it. Needs no cluster: of ingest's settings (--config, env PACTWIRE_INGEST_*,",
+        "--set) it reads only those of reading files."})
 final class TagCommand implements Callable<Integer> {
     /** Evidence text longer than this is shortened in --explain output. */
     private static final int EXPLAIN_TEXT = 160;
@@ -50,25 +54,30 @@ final class TagCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Article files; none reads JSON lines from stdin.")
     List<Path> files = new ArrayList<>();
 
+    @Mixin
+    ReadingOptions reading = new ReadingOptions();
+
     private final PrintStream out;
     private final PrintStream err;
     private final java.io.InputStream in;
+    private final Map<String, String> environment;
 
     TagCommand() {
-        this(System.out, System.err, System.in);
+        this(System.out, System.err, System.in, System.getenv());
     }
 
-    TagCommand(PrintStream out, PrintStream err, java.io.InputStream in) {
+    TagCommand(PrintStream out, PrintStream err, java.io.InputStream in, Map<String, String> environment) {
         this.out = out;
         this.err = err;
         this.in = in;
+        this.environment = environment;
     }
 
     @Override
     public Integer call() throws IOException {
         Tagger tagger = Tagger.standard();
         Enricher enricher = new Enricher(tagger, Clock.systemUTC());
-        InputReader reader = new InputReader(defaultMaxArticleBytes(), Clock.systemUTC());
+        InputReader reader = ReadingOptions.reader(reading.settings(environment, Map.of()), false, Clock.systemUTC());
         int[] failures = {0};
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         Consumer<Input> sink = input -> {
@@ -115,8 +124,7 @@ final class TagCommand implements Callable<Integer> {
         for (CountryTag c : tags.countries()) {
             out.append("   country ").append(c.code()).append(' ').append(c.name()).append(c.about() ? "  ABOUT" : "")
                     .append("  (").append(c.mentions()).append(c.mentions() == 1 ? " mention" : " mentions").append(")\n");
-            tags.explanation().stream().filter(line -> line.startsWith(c.code() + " "))
-                    .forEach(line -> out.append("      why: ").append(line.substring(3)).append('\n'));
+            tags.explanation().country(c.code()).ifPresent(why -> out.append("      why: ").append(why(why)).append('\n'));
             for (Evidence e : c.evidence()) {
                 out.append("      ").append(evidence(e)).append('\n');
             }
@@ -127,8 +135,7 @@ final class TagCommand implements Callable<Integer> {
                 out.append("  date ").append(a.date());
             }
             out.append('\n');
-            tags.explanation().stream().filter(line -> line.startsWith(a.type() + ":"))
-                    .forEach(line -> out.append("      why: ").append(line.substring(a.type().name().length() + 2)).append('\n'));
+            tags.explanation().agreement(a.type()).ifPresent(why -> out.append("      why: ").append(why(why)).append('\n'));
             if (!a.parties().isEmpty()) {
                 out.append("      parties: ");
                 for (int i = 0; i < a.parties().size(); i++) {
@@ -147,6 +154,24 @@ final class TagCommand implements Callable<Integer> {
         return out.toString();
     }
 
+    /** "about: dateline, title, 2 mentions in the body": whether a country is about, and by which signals. */
+    private static String why(Explanation.CountryReason reason) {
+        StringBuilder line = new StringBuilder(reason.about() ? "about:" : "not about:");
+        for (Explanation.Signal signal : Explanation.Signal.values()) { // in the enum's order, not the set's
+            if (reason.signals().contains(signal)) {
+                line.append(' ').append(signal.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(',');
+            }
+        }
+        return line.append(' ').append(reason.bodyMentions()).append(reason.bodyMentions() == 1 ? " mention" : " mentions")
+                .append(" in the body").toString();
+    }
+
+    /** "rule trade.free on "free trade agreement"; status SIGNED; date 2021-03-03": how an agreement was read. */
+    private static String why(Explanation.AgreementReason reason) {
+        return "rule " + reason.rule() + " on \"" + shorten(reason.trigger()) + "\"; status " + reason.status()
+                + (reason.date() == null ? "" : "; date " + reason.date());
+    }
+
     private static String evidence(Evidence e) {
         return "[" + e.match() + "] " + e.field() + " " + e.start() + "-" + e.end() + " \"" + shorten(e.text()) + "\"";
     }
@@ -154,9 +179,5 @@ final class TagCommand implements Callable<Integer> {
     private static String shorten(String text) {
         String flat = text.replaceAll("\\s+", " ").strip();
         return flat.length() <= EXPLAIN_TEXT ? flat : flat.substring(0, EXPLAIN_TEXT - 3) + "...";
-    }
-
-    private static long defaultMaxArticleBytes() {
-        return (Long) IngestConfig.definition().configKeys().get(IngestConfig.MAX_ARTICLE_BYTES).defaultValue;
     }
 }

@@ -10,11 +10,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CliConventionsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "ingest", "extract", "enrich", "store", "topics", "tag", "eval", "articles", "retract", "replay"})
+    @ValueSource(strings = {"demo", "ingest", "extract", "enrich", "store", "topics", "tag", "articles", "retract", "replay"})
     void everyCommandShowsItsHelpAndExitsZero(String command) {
         CliRun run = CliRun.exec(command, "--help");
         assertThat(run.exit()).as(run.toString()).isZero();
         assertThat(run.out()).contains("Usage: pactwire " + command + " ").contains("-h, --help").contains("--verbose");
+    }
+
+    @Test
+    void theShippedCliHasNoEvaluationTool() {
+        CliRun help = CliRun.exec("--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("  tag ").doesNotContain("eval");
+        CliRun eval = CliRun.exec("eval");
+        assertThat(eval.exit()).isEqualTo(2);
+        assertThat(eval.err()).contains("Unmatched argument at index 0: 'eval'");
     }
 
     @Test

@@ -88,4 +88,14 @@ class ExtractCommandTest {
                 "pactwire extract: ftp://files.example/a.html: unsupported scheme ftp:; only http and https URLs are fetched",
                 "pactwire extract: http://10.0.0.1/: refused: 10.0.0.1 is a loopback or private-network address");
     }
+
+    @Test
+    void readsTheDateOrderOfAServicesConfigFileWithoutItsCluster(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("ingest.properties");
+        Files.writeString(file, "bootstrap.servers=broker.example:9092\nlinger.ms=5\ningest.date.order=MDY\n");
+        int exit = run("Luxembourg, 08-10-2025 – The ministry signed a cooperation agreement with its partners.", Map.of(),
+                "--config", file.toString());
+        assertThat(exit).isZero();
+        assertThat(lines().get(0).get("publishedAt").asText()).isEqualTo("2025-08-10");
+    }
 }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,9 +23,13 @@ class TagCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String stdin, String... args) {
+        return run(stdin, Map.of(), args);
+    }
+
+    private int run(String stdin, Map<String, String> environment, String... args) {
         TagCommand command = new TagCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), environment);
         return new CommandLine(command).execute(args);
     }
 
@@ -124,5 +129,58 @@ class TagCommandTest {
                 .contains("   agreement TRADE_AGREEMENT  status SIGNED  date 2021-03-03\n")
                 .contains("      parties: Japan (JP); Chile (CL)\n")
                 .contains("      [trade.free] BODY 0-52 \"Japan and Chile signed today a free trade agreement.\"\n");
+    }
+
+    @Test
+    void explainSaysWhyACountryIsNotAboutAndNamesEachAgreementsRule() {
+        String stdin = "{\"id\":\"two\",\"title\":\"Trade pact\",\"body\":\"Japan and Chile signed a free trade agreement."
+                + " Officials said Peru may join later.\"}\n";
+        assertThat(run(stdin, "--explain")).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("   country PE Peru  (1 mention)\n      why: not about: 1 mention in the body\n")
+                .contains("   country JP Japan  ABOUT  (1 mention)\n      why: about: lead, agreement party, 1 mention in the body\n")
+                .contains("   agreement TRADE_AGREEMENT  status SIGNED\n      why: rule trade.free on \"free trade\"; status SIGNED\n");
+    }
+
+    @Test
+    void explainPrintsARuleMatchThatSpansALineBreakOnOneLine() {
+        String stdin = "{\"id\":\"jv\",\"title\":\"Venture\",\"body\":\"Japan's Sony and Sweden's Ericsson formed a joint\\nventure"
+                + " in London on Monday.\"}\n";
+        assertThat(run(stdin, "--explain")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("      why: rule jv on \"joint venture\"; status ")
+                .doesNotContain("joint\nventure\"");
+    }
+
+    /** An article of about 2 KB: over a limit of 1 KB, well under the default of 1 MB. */
+    private static String longArticle() {
+        return "{\"id\":\"long\",\"title\":\"Report\",\"body\":\"" + "Japan and Chile met again. ".repeat(80) + "\"}\n";
+    }
+
+    @Test
+    void readsTheArticleSizeLimitFromTheEnvironment() throws IOException {
+        assertThat(run(longArticle(), Map.of())).isZero();
+        assertThat(lines()).extracting(l -> l.get("id").asText()).containsExactly("long");
+        out.reset();
+        assertThat(run(longArticle(), Map.of("PACTWIRE_INGEST_MAX_ARTICLE_BYTES", "1024"))).isOne();
+        assertThat(lines()).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("pactwire tag: stdin#line=1:").contains("1024");
+    }
+
+    @Test
+    void readsTheReadingKeysOfAServicesConfigFileAndNeedsNoCluster(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path file = dir.resolve("ingest.properties");
+        // the whole service's file: its cluster and producer settings are left alone, its size limit is read
+        java.nio.file.Files.writeString(file, "bootstrap.servers=broker.example:9092\nsecurity.protocol=SSL\n"
+                + "ingest.client.id=ingest-1\ningest.max.article.bytes=1024\n");
+        assertThat(run(longArticle(), Map.of(), "--config", file.toString())).isOne();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("pactwire tag: stdin#line=1:").contains("1024");
+    }
+
+    @Test
+    void aSettingThatIsNoIngestKeyIsAUsageError() {
+        CliRun run = CliRun.exec("tag", "--set", "ingest.max.artcle.bytes=1024", "../samples/000_6f954eecf47ae51d.txt");
+        assertThat(run.exit()).as(run.toString()).isEqualTo(Pactwire.EXIT_USAGE);
+        assertThat(run.err()).contains("ingest.max.artcle.bytes: not a setting of ingest");
+        assertThat(run.out()).isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package io.pactwire.ingest;
 
+import io.pactwire.text.DateGrammar;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -12,7 +14,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Markdown markup (headings, emphasis, links) is removed; short navigation lines before the article
  *       ("Search", "Press release") are dropped;</li>
- *   <li>a leading dateline ("Luxembourg, January 16, 2018 –") is taken out of the body into
+ *   <li>a leading dateline ("Luxembourg, January 16, 2018 –", "LONDON, March 3, 2021 (Reuters) -") is taken out of the body into
  *       {@link Extracted#dateline()}, as newswires print it apart from the story; "On 14 February 2018, ..."
  *       gives the publication date and stays in the text;</li>
  *   <li>what pages put after the story is cut: a "Read more" teaser list, a media-contact block, and the
@@ -28,9 +30,10 @@ public final class TextExtractor {
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)]\\([^)]*\\)");
     private static final Pattern STRONG = Pattern.compile("(\\*\\*|__)(.+?)\\1");
     private static final Pattern EMPHASIS = Pattern.compile("(?<![\\w*])([*_])(?!\\s)(.+?)(?<!\\s)\\1(?![\\w*])");
-    private static final Pattern DATELINE = Pattern.compile(
-            "^(?<place>\\p{Lu}[\\p{L}.'’ -]{1,60}?(?:,\\s*\\p{Lu}[\\p{L}.'’ -]{1,40}?)?),\\s*(?<date>" + Dates.DATE
-                    + ")\\s*[-–—]+\\s*");
+    /** A dateline (place, qualifier, date, agency, dash) as the tagger reads it too; ingest takes it out with its year. */
+    private static final Pattern DATELINE = DateGrammar.DATED_DATELINE;
+    /** A full date, with its year: a dateline without one gives no publication date and stays in the body. */
+    private static final Pattern FULL_DATE = Pattern.compile(DateGrammar.DATE);
     private static final Pattern ON_DATE = Pattern.compile("^On\\s+(?<date>" + Dates.DATE + "),");
     /**
      * A block that starts the list of teasers after a story: a "Read more" link standing alone, or a
@@ -90,7 +93,7 @@ public final class TextExtractor {
             boolean candidate = block.heading() || (!block.text().contains("\n") && i + 1 < blocks.size()
                     && !block.text().endsWith(".") && block.text().length() <= MAX_TITLE_CHARS);
             if (candidate && words(block.text()) >= MIN_TITLE_WORDS && block.text().length() <= MAX_TITLE_CHARS
-                    && !DATELINE.matcher(block.text()).find()) {
+                    && !datedLine(block.text())) {
                 title = block.text();
                 first = i + 1;
                 break;
@@ -134,10 +137,11 @@ public final class TextExtractor {
         for (int i = 0; i < paragraphs.size() && i < 3 && dateline == null && publishedAt == null; i++) {
             String lead = paragraphs.get(i);
             Matcher m = DATELINE.matcher(lead);
-            if (m.find()) {
+            if (m.find() && FULL_DATE.matcher(m.group("date")).matches()) {
                 var date = dates.parse(m.group("date"));
                 if (date.isPresent()) {
-                    dateline = (m.group("place") + ", " + m.group("date")).strip();
+                    dateline = (m.group("where") + ", " + m.group("date")
+                            + (m.group("agency") == null ? "" : " " + m.group("agency"))).strip();
                     publishedAt = date.get().toString();
                     String rest = lead.substring(m.end());
                     if (rest.isBlank()) {
@@ -154,6 +158,12 @@ public final class TextExtractor {
             }
         }
         return new Extracted(title, dateline, publishedAt, String.join("\n\n", paragraphs).strip());
+    }
+
+    /** Whether {@code text} opens with a dateline that has a full date. */
+    private static boolean datedLine(String text) {
+        Matcher m = DATELINE.matcher(text);
+        return m.find() && FULL_DATE.matcher(m.group("date")).matches();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.pactwire.ingest;
 
+import io.pactwire.text.DateGrammar;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
@@ -31,9 +32,13 @@ final class Titles {
     private static final Pattern SEPARATOR = Pattern.compile("\\s+(?:[|·•»]|[-–—]|::)\\s+|\\s*::\\s*|\\s+\\|\\s*|\\s*\\|\\s+");
     private static final Pattern TITLE_SITE_SUFFIX = Pattern.compile("\\s+[|–—-]\\s+[^|–—-]{2,60}$");
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
-    /** A date standing alone as a part of a title: "10.06.2013", "2013-06-10", "10. Juni 2013". */
+    /**
+     * A date standing alone as a part of a title: "10.06.2013", "10. 06. 13", "2013-06-10", "10. Juni 2013", "June 10,
+     * 2013"; the months are the date grammar's, the numeric forms looser than its (titles shorten the year).
+     */
     private static final Pattern DATE_PART = Pattern.compile(
-            "\\d{1,2}[./]\\s?\\d{1,2}[./]\\s?\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.?\\s+\\p{L}+\\.?\\s+\\d{4}|\\p{L}+\\.?\\s+\\d{1,2},?\\s+\\d{4}");
+            "\\d{1,2}[./]\\s?\\d{1,2}[./]\\s?\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.?\\s+" + DateGrammar.MONTH + "\\s+\\d{4}"
+                    + "|" + DateGrammar.MONTH + "\\s+\\d{1,2},?\\s+\\d{4}");
     /** Host labels that say nothing about the site: "www", top-level domains. */
     private static final Set<String> GENERIC_LABELS = Set.of("www", "m", "amp", "mobile", "blog", "news", "com", "org",
             "net", "de", "at", "ch", "uk", "co", "fr", "es", "it", "pl", "info", "eu", "gov", "edu", "io", "online", "web");

@@ -22,6 +22,9 @@ class DatesTest {
             "08-10-2025         | 2025-10-08",
             "08.10.2025         | 2025-10-08",
             "31/12/2025         | 2025-12-31",
+            "JANUARY 16, 2018   | 2018-01-16",
+            "12. Mai 2021       | 2021-05-12",
+            "15 août 2021       | 2021-08-15",
     })
     void readsTheFormsNewsPrints(String text, String iso) {
         assertThat(Dates.dayFirst().parse(text)).hasValueSatisfying(d -> assertThat(d.toString()).isEqualTo(iso));

@@ -123,6 +123,37 @@ class TextExtractorTest {
     }
 
     @Test
+    void aWireDatelineNamingItsAgencyIsTakenOutWithTheAgency() {
+        TextExtractor.Extracted article = extractor.extract("""
+                BRITAIN AND JAPAN SIGN TRADE DEAL
+
+                LONDON, March 3, 2021 (Reuters) - Britain and Japan signed a trade agreement on Tuesday.
+                """);
+        assertThat(article.dateline()).isEqualTo("LONDON, March 3, 2021 (Reuters)");
+        assertThat(article.publishedAt()).isEqualTo("2021-03-03");
+        assertThat(article.body()).isEqualTo("Britain and Japan signed a trade agreement on Tuesday.");
+    }
+
+    @Test
+    void aDatelineWithItsMonthInCapitalsOrInGermanIsTakenOut() {
+        TextExtractor.Extracted capitals = extractor.extract("TOKYO, MARCH 3, 1987 - Japan and China signed a trade agreement.");
+        assertThat(capitals.dateline()).isEqualTo("TOKYO, MARCH 3, 1987");
+        assertThat(capitals.publishedAt()).isEqualTo("1987-03-03");
+        TextExtractor.Extracted german = extractor.extract("Berlin, 12. Mai 2021 – Deutschland und Frankreich unterzeichnen ein Abkommen.");
+        assertThat(german.dateline()).isEqualTo("Berlin, 12. Mai 2021");
+        assertThat(german.publishedAt()).isEqualTo("2021-05-12");
+        assertThat(german.body()).isEqualTo("Deutschland und Frankreich unterzeichnen ein Abkommen.");
+    }
+
+    @Test
+    void aDatelineWithoutItsYearGivesNoDateAndStaysInTheBody() {
+        TextExtractor.Extracted article = extractor.extract("NEW YORK, March 3 - Stocks rose on Tuesday as banks gained.");
+        assertThat(article.dateline()).isNull();
+        assertThat(article.publishedAt()).isNull();
+        assertThat(article.body()).startsWith("NEW YORK, March 3 - Stocks rose");
+    }
+
+    @Test
     void aDatelineWithAnImpossibleDateStaysInTheBody() {
         TextExtractor.Extracted article = extractor.extract("Paris, February 30, 2018 - Nothing happened on that day at all.");
         assertThat(article.dateline()).isNull();

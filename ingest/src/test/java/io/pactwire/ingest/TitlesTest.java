@@ -19,6 +19,9 @@ class TitlesTest {
             Wochenbericht 14. - 20. Januar 2022;                                    ;                               https://www.slf.ch/de/wochenbericht;        Wochenbericht 14. - 20. Januar 2022
             Tanz in der Lokremise: Mit allen Wassern gewaschen · Tagesblatt;       Tanz in der Lokremise: Mit allen Wassern gewaschen; https://example.org/a;   Tanz in der Lokremise: Mit allen Wassern gewaschen
             Wärmepumpe im Altbau - Wann es sich lohnt :: Heizung;                   ;                               https://heizung.de/ratgeber/altbau;         Wärmepumpe im Altbau - Wann es sich lohnt
+            Le Luxembourg signe un accord | DW | 29 novembre 2017;                  ;                               https://www.dw.com/fr/accord/a-2;           Le Luxembourg signe un accord
+            Ein Abkommen mit Japan | DW | 12. Mai 2021;                             ;                               https://www.dw.com/de/abkommen/a-3;         Ein Abkommen mit Japan
+            Cup final highlights | Round 5, 2021 | DW;                              ;                               https://www.dw.com/en/cup/a-4;              Cup final highlights | Round 5, 2021
             """)
     void theSiteNameAndADateBesideItAreDroppedFromEitherEnd(String og, String h1, String address, String headline) {
         String html = "<html><head><meta property=\"og:title\" content=\"" + og + "\"></head><body>"

@@ -340,15 +340,15 @@ final class AgreementFinder {
      * @param companyHomes  the home countries the article states for its companies ({@link #companyHomes}): the sides
      *                      of an agreement whose sentences name no country
      * @param datelineDate  the dateline's date, or null
-     * @param why           receives, per tag, a line saying how its status and date were decided
+     * @param why           receives, per tag, the rule that found it and how its status and date were decided
      * @param leadParties   receives the party countries named in the sentence that reports each agreement
      *                      (the others come from its other sentences, or the release's own government)
      */
     List<AgreementTag> tags(List<Hit> hits, Tokens body, List<CountryFinder.Mention> mentions, String datelineCode,
-                            String publisherCode, List<Party> companyHomes, LocalDate datelineDate, List<String> why,
-                            Set<String> leadParties) {
+                            String publisherCode, List<Party> companyHomes, LocalDate datelineDate,
+                            List<Explanation.AgreementReason> why, Set<String> leadParties) {
         String governmentCode = publisherCode != null ? publisherCode : datelineCode;
-        // why: the lines explaining each tag, or null when nobody asked (tagging at full speed)
+        // why: the reasons of each tag, or null when nobody asked (tagging at full speed)
         Map<AgreementType, List<Hit>> byType = new LinkedHashMap<>();
         for (Hit hit : hits) {
             for (AgreementType type : hit.rule().types()) {
@@ -479,9 +479,9 @@ final class AgreementFinder {
             if (why == null) {
                 return;
             }
-            why.add(type + ": rule " + first.rule().id() + " on \""
-                    + first.tokens().text.substring(first.tokens().start[first.triggerStart()], first.tokens().end[first.triggerEnd()])
-                    + "\"; status " + status + (date == null ? "" : "; date " + date));
+            why.add(new Explanation.AgreementReason(type, first.rule().id(),
+                    first.tokens().text.substring(first.tokens().start[first.triggerStart()], first.tokens().end[first.triggerEnd()]),
+                    status, date));
         });
         return tags;
     }

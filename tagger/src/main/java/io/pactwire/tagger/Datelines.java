@@ -1,10 +1,9 @@
 package io.pactwire.tagger;
 
 import io.pactwire.model.TextField;
+import io.pactwire.text.DateGrammar;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,22 +16,11 @@ import java.util.regex.Pattern;
  * no similar city elsewhere shares; an unknown place gives no country.
  */
 final class Datelines {
-    private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-            + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
-    private static final String DATE = "(?:" + MONTH + "\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{1,2}\\.?\\s+" + MONTH
-            + "(?:,?\\s+\\d{4})?)";
-    private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
-            "(?i)\\b(" + MONTH + ")\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?\\b");
-    private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
-            "(?i)\\b(\\d{1,2})\\.?\\s+(" + MONTH + ")(?:,?\\s+(\\d{4}))?\\b");
+    /** "Luxembourg, January 16, 2018 –", "LONDON, March 3 (Reuters) -": a place, a date, then a dash. */
+    private static final Pattern BODY_DATED = DateGrammar.DATED_DATELINE;
     /** "NEW YORK (Reuters) -", "TBILISI, Georgia -": a place in capitals, then a dash. */
-    private static final Pattern BODY_CAPS = Pattern.compile(
-            "^\\s*(\\p{Lu}[\\p{Lu}.'’ -]{1,40}?)(?:,\\s*(\\p{Lu}[\\p{L}.' ]{1,25}?))?\\s*(?:\\([^)\\n]{1,30}\\)\\s*)?[-–—]{1,2}\\s");
-    /** "Luxembourg, January 16, 2018 –": a place, a date, then a dash. */
-    private static final Pattern BODY_DATED = Pattern.compile(
-            "^\\s*(\\p{Lu}[\\p{L}.'’ -]{1,40}?)(?:,\\s*(\\p{Lu}[\\p{L}.' ]{1,25}?))?,\\s*(?i:" + DATE
-                    + ")\\s*(?:\\([^)\\n]{1,30}\\)\\s*)?[-–—]{1,2}\\s");
-    private static final Pattern LEADING_DATE = Pattern.compile("(?i)^\\s*(?:" + DATE + ")");
+    private static final Pattern BODY_CAPS = DateGrammar.CAPITALS_DATELINE;
+    private static final Pattern LEADING_DATE = Pattern.compile("^\\s*" + DateGrammar.DATELINE_DATE);
     /**
      * A matcher of {@link #LEADING_DATE} per thread, reset for each dateline: a new matcher per article
      * was the largest allocation of the tagger after its results.
@@ -75,11 +63,11 @@ final class Datelines {
                 return Optional.empty();
             }
         }
-        String code = resolve(m.group(1), m.group(2));
+        String code = resolve(m.group("place"), m.group("qualifier"));
         if (code == null) {
             return Optional.empty(); // a capitalised lead that is no place we know is no dateline
         }
-        return Optional.of(new Dateline(TextField.BODY, m.start(1), m.end(1), m.group(1), code,
+        return Optional.of(new Dateline(TextField.BODY, m.start("place"), m.end("place"), m.group("place"), code,
                 date(prefix.substring(0, m.end()))));
     }
 
@@ -129,36 +117,12 @@ final class Datelines {
         return gazetteer.places.get(Fold.key(place));
     }
 
-    /** The date a dateline gives, when it has a year. */
+    /** The date a dateline or sentence gives, when it has a year; numeric dates are read day first. */
     static LocalDate date(String text) {
         if (!hasYear(text, 0, text.length())) {
             return null; // most datelines give no year ("NEW YORK, Feb 26 -"): no need to run the regexes
         }
-        Matcher m = MONTH_DAY_YEAR.matcher(text);
-        String month;
-        String day;
-        String year;
-        if (m.find()) {
-            month = m.group(1);
-            day = m.group(2);
-            year = m.group(3);
-        } else {
-            m = DAY_MONTH_YEAR.matcher(text);
-            if (!m.find()) {
-                return null;
-            }
-            day = m.group(1);
-            month = m.group(2);
-            year = m.group(3);
-        }
-        if (year == null) {
-            return null;
-        }
-        try {
-            return LocalDate.of(Integer.parseInt(year), month(month), Integer.parseInt(day));
-        } catch (DateTimeException e) {
-            return null;
-        }
+        return DateGrammar.dayFirst().find(text).orElse(null);
     }
 
     /**
@@ -177,18 +141,7 @@ final class Datelines {
         return false;
     }
 
-    private static int month(String name) {
-        String m = name.toLowerCase(Locale.ROOT);
-        String[] months = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-        for (int i = 0; i < months.length; i++) {
-            if (m.startsWith(months[i])) {
-                return i + 1;
-            }
-        }
-        throw new DateTimeException("not a month: " + name);
-    }
-
     static Pattern datePattern() {
-        return Pattern.compile("(?i)\\b" + DATE + "\\b");
+        return Pattern.compile("\\b" + DateGrammar.DATELINE_DATE + "\\b");
     }
 }

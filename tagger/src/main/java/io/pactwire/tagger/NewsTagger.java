@@ -11,6 +11,7 @@ import io.pactwire.tagger.Datelines.Dateline;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -165,7 +166,7 @@ public final class NewsTagger implements Tagger {
         List<AgreementFinder.Hit> hits = new ArrayList<>();
         agreements.scan(TextField.TITLE, title, hits);
         agreements.scan(TextField.BODY, body, hits);
-        List<String> explanation = explain ? new ArrayList<>() : null;
+        List<Explanation.AgreementReason> explanation = explain ? new ArrayList<>() : null;
         // a government's release speaks for its country: that of its unnamed "Cabinet" and "Ministry"
         String publisherCode = hits.isEmpty() ? null : Publishers.governmentCountry(article.publisher(), knownCodes::contains);
         // a party makes a country `about` when the sentence that reports its agreement names it
@@ -174,13 +175,12 @@ public final class NewsTagger implements Tagger {
                 : agreements.tags(hits, body, mentions, datelineCode, publisherCode, agreements.companyHomes(mentions, title, body),
                         datelineDate, explanation, parties);
 
-        List<String> countryLines = explain ? new ArrayList<>() : null;
-        List<CountryTag> countryTags = countryTags(article, dateline, mentions, body, parties, countryLines);
+        List<Explanation.CountryReason> countryReasons = explain ? new ArrayList<>() : null;
+        List<CountryTag> countryTags = countryTags(article, dateline, mentions, body, parties, countryReasons);
         if (!explain) {
             return new Tags(countryTags, agreementTags);
         }
-        countryLines.addAll(explanation);
-        return new Tags(countryTags, agreementTags, countryLines);
+        return new Tags(countryTags, agreementTags, new Explanation(countryReasons, explanation));
     }
 
     /**
@@ -214,7 +214,7 @@ public final class NewsTagger implements Tagger {
     }
 
     private List<CountryTag> countryTags(ArticleText article, Optional<Dateline> dateline, List<Mention> mentions,
-                                         Tokens body, Set<String> parties, List<String> explanation) {
+                                         Tokens body, Set<String> parties, List<Explanation.CountryReason> explanation) {
         List<CountryEvidence> countries = new ArrayList<>(4); // in the order first named, the dateline first
         if (dateline.isPresent() && dateline.get().code() != null) {
             Dateline d = dateline.get();
@@ -249,10 +249,20 @@ public final class NewsTagger implements Tagger {
             if (explanation == null) {
                 continue;
             }
-            explanation.add(c.code + (about ? " about:" : " not about:")
-                    + (c.dateline ? " dateline," : "") + (c.title ? " title," : "") + (c.lead ? " lead," : "")
-                    + (party ? " agreement party," : "") + " " + c.bodyMentions + " mention"
-                    + (c.bodyMentions == 1 ? "" : "s") + " in the body");
+            Set<Explanation.Signal> signals = EnumSet.noneOf(Explanation.Signal.class);
+            if (c.dateline) {
+                signals.add(Explanation.Signal.DATELINE);
+            }
+            if (c.title) {
+                signals.add(Explanation.Signal.TITLE);
+            }
+            if (c.lead) {
+                signals.add(Explanation.Signal.LEAD);
+            }
+            if (party) {
+                signals.add(Explanation.Signal.AGREEMENT_PARTY);
+            }
+            explanation.add(new Explanation.CountryReason(c.code, about, signals, c.bodyMentions));
         }
         tags.sort((a, b) -> Integer.compare(b.mentions(), a.mentions()));
         return tags;

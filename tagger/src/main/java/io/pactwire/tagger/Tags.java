@@ -10,19 +10,18 @@ import java.util.List;
  *
  * @param countries   countries mentioned, most mentioned first
  * @param agreements  agreements reported, in the order first reported
- * @param explanation one line per tag saying why it was given (why a country is or is not
- *                    {@code about}, which rule gave an agreement and how its status and date were read);
- *                    for people, not for programs
+ * @param explanation why each tag was given (why a country is or is not {@code about}, which rule gave an
+ *                    agreement and how its status and date were read); {@link Explanation#NONE} unless asked for
  */
-public record Tags(List<CountryTag> countries, List<AgreementTag> agreements, List<String> explanation) {
+public record Tags(List<CountryTag> countries, List<AgreementTag> agreements, Explanation explanation) {
 
     public Tags {
         countries = List.copyOf(countries);
         agreements = List.copyOf(agreements);
-        explanation = List.copyOf(explanation);
+        java.util.Objects.requireNonNull(explanation, "explanation");
     }
 
     public Tags(List<CountryTag> countries, List<AgreementTag> agreements) {
-        this(countries, agreements, List.of());
+        this(countries, agreements, Explanation.NONE);
     }
 }

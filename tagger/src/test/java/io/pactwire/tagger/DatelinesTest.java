@@ -33,6 +33,9 @@ class DatelinesTest {
             PEKING, March 2 -             | CN
             SAO PAULO, March 2 -          | BR
             Mexico city, april 1 -        | MX
+            BERLIN, 12. Mai 2021 -        | DE
+            Luxembourg, 08-10-2025        | LU
+            PARIS, 14 juillet 2020        | FR
             """)
     void resolvesTheDatelinePlace(String dateline, String code) {
         assertThat(datelineCodes(dateline, "The company said profits rose.")).containsExactly(code);
@@ -53,6 +56,37 @@ class DatelinesTest {
         Evidence dateline = georgia.evidence().get(0);
         assertThat(dateline.field()).isEqualTo(TextField.BODY);
         assertThat(body.substring(dateline.start(), dateline.end())).isEqualTo("TBILISI");
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Luxembourg, 08-10-2025 – The ministry opened an office.              | LU
+            LONDON, March 3, 2021 (Reuters) - Shares rose on Tuesday.            | GB
+            BERLIN, 12. Mai 2021 - Die Regierung hat beschlossen.                | DE
+            TORONTO, Ontario, 2 June 2020 -The province reported.                | CA
+            """)
+    void readsTheDatelinesIngestReadsWhenTheBodyOpensWithThem(String body, String code) {
+        assertThat(datelineCodes("", body)).containsExactly(code);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            BERLIN, 12. Mai 2021 -         | 2021-05-12
+            PARIS, 14 juillet 2020 -       | 2020-07-14
+            Luxembourg, 08-10-2025 -       | 2025-10-08
+            TOKYO, 2021-03-03 -            | 2021-03-03
+            """)
+    void datesTodaysAgreementByADatelineInAnyFormIngestReads(String dateline, String date) {
+        Tags tags = tagger.tag(new ArticleText("", dateline, "Japan and Chile signed today a free trade agreement."));
+        assertThat(tags.agreements()).singleElement().satisfies(a -> assertThat(a.date()).isEqualTo(date));
+    }
+
+    @Test
+    void datesAnAgreementByAnIsoOrNumericDateInItsSentence() {
+        Tags iso = tagger.tag(new ArticleText("", "", "Japan and Chile signed a free trade agreement on 2021-03-03 in Tokyo."));
+        assertThat(iso.agreements()).singleElement().satisfies(a -> assertThat(a.date()).isEqualTo("2021-03-03"));
+        Tags numeric = tagger.tag(new ArticleText("", "", "Japan and Chile signed a free trade agreement on 08.10.2025 in Tokyo."));
+        assertThat(numeric.agreements()).singleElement().satisfies(a -> assertThat(a.date()).isEqualTo("2025-10-08"));
     }
 
     @Test

@@ -1,7 +1,9 @@
-package io.pactwire.cli;
+package io.pactwire.bench.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pactwire.config.ConfigInput;
+import io.pactwire.config.ConfigScope;
 import io.pactwire.enrich.Enricher;
 import io.pactwire.ingest.IngestConfig;
 import io.pactwire.ingest.Input;
@@ -11,6 +13,7 @@ import io.pactwire.model.CountryTag;
 import io.pactwire.model.EnrichedArticle;
 import io.pactwire.model.Json;
 import io.pactwire.tagger.Tagger;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -37,17 +41,19 @@ import java.util.stream.Collectors;
 /**
  * Reproduces the tagging figures from the shared evaluation files: the dev set goes through the same
  * path as {@code tag} (JSON lines read by ingest's reader, tagged by the enricher), with the gold fields
- * stripped as {@code articles.py} does, and is scored as {@code score.py} scores it.
+ * stripped as {@code articles.py} does, and is scored as {@code score.py} scores it. A dev tool, not part of the
+ * shipped CLI: {@code ./pactwire eval} runs it from a source checkout out of the bench jar, as it runs {@code bench}.
  */
-@Command(name = "eval", description = {
-        "Tag the shared dev set and print the quality figures, computed as score.py computes them: countries (all",
-        "countries found: recall; the 'about' countries: precision, recall, F1), each for all documents and for the",
-        "non-US documents; agreement types with a per-type table; and the seed articles against what",
-        "shared/seeds/README.md says they report; and the countries of local news (LGL dev half, --geo). Reads",
-        "DIR/dev.jsonl and DIR/agreements_dev.tsv. In the same run, the modern dev set (--modern) and our own dev",
-        "set (--own, gold in eval/own): countries and agreement types as score.py --seeds scores them, and the",
-        "status and party countries of correctly typed agreements as score_parties.py does."})
-final class EvalCommand implements Callable<Integer> {
+@Command(name = "pactwire eval", description = "Tag the shared dev set and print the quality figures, computed as "
+        + "score.py computes them: countries (all countries found: recall; the 'about' countries: precision, recall, F1), each for all documents "
+        + "and for the non-US documents; agreement types with a per-type table; and the seed articles against "
+        + "what shared/seeds/README.md says they report; and the countries of local news (LGL dev half, --geo). "
+        + "Reads DIR/dev.jsonl and DIR/agreements_dev.tsv. In the same run, the modern dev set (--modern) and "
+        + "our own dev set (--own, gold in eval/own): countries and agreement types as score.py --seeds scores "
+        + "them, and the status and party countries of correctly typed agreements as score_parties.py does.")
+public final class EvalCommand implements Callable<Integer> {
+    /** Exit code for a missing evaluation folder, as for picocli's usage errors. */
+    static final int EXIT_USAGE = 2;
 
     /** What each seed article reports, from shared/seeds/README.md: all its countries, and its agreement types. */
     static final Map<String, List<List<String>>> SEEDS = Map.of(
@@ -57,6 +63,9 @@ final class EvalCommand implements Callable<Integer> {
                     List.of("MEMORANDUM_OF_COOPERATION", "COOPERATION_AGREEMENT")),
             "002_4525720b54dbe636.txt", List.of(List.of("LU", "RU", "BE"),
                     List.of("COOPERATION_AGREEMENT", "MEMORANDUM_OF_UNDERSTANDING")));
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--data", paramLabel = "DIR", description = "The evaluation folder (default: ../shared/eval "
             + "next to the repository).")
@@ -90,14 +99,20 @@ final class EvalCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> environment;
 
     EvalCommand() {
-        this(System.out, System.err);
+        this(System.out, System.err, System.getenv());
     }
 
-    EvalCommand(PrintStream out, PrintStream err) {
+    EvalCommand(PrintStream out, PrintStream err, Map<String, String> environment) {
         this.out = out;
         this.err = err;
+        this.environment = environment;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new EvalCommand()).execute(args));
     }
 
     /** The repository's folder: -Dpactwire.home (set by ./pactwire), else the one holding app/target/pactwire.jar. */
@@ -126,7 +141,7 @@ final class EvalCommand implements Callable<Integer> {
         Path agreementsFile = dir.resolve("agreements_dev.tsv");
         if (!Files.isRegularFile(devFile) || !Files.isRegularFile(agreementsFile)) {
             err.println("pactwire eval: " + dir + " must hold dev.jsonl and agreements_dev.tsv (give another folder with --data)");
-            return Pactwire.EXIT_USAGE;
+            return EXIT_USAGE;
         }
         Map<String, List<List<String>>> countryGold = new LinkedHashMap<>();
         Set<String> nonUs = new LinkedHashSet<>();
@@ -390,8 +405,13 @@ final class EvalCommand implements Callable<Integer> {
         return table.toString().stripTrailing();
     }
 
-    private static long maxArticleBytes() {
-        return (Long) IngestConfig.definition().configKeys().get(IngestConfig.MAX_ARTICLE_BYTES).defaultValue;
+    /**
+     * The largest article read, as {@code tag} reads it: ingest's {@code ingest.max.article.bytes}, its default unless
+     * the environment sets it ({@code PACTWIRE_INGEST_MAX_ARTICLE_BYTES}); no other setting, no cluster.
+     */
+    private long maxArticleBytes() {
+        return ConfigScope.of("ingest", IngestConfig.definition(), List.of(IngestConfig.MAX_ARTICLE_BYTES),
+                ConfigInput.load(Optional.empty(), environment, Map.of())).getLong(IngestConfig.MAX_ARTICLE_BYTES);
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.pactwire.cli;
+package io.pactwire.bench.eval;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +22,12 @@ class EvalCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    private int run(Map<String, String> environment, String... args) {
         EvalCommand command = new EvalCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(err, true, StandardCharsets.UTF_8), environment);
         return new CommandLine(command).execute(args);
     }
 
@@ -142,7 +147,7 @@ class EvalCommandTest {
 
     @Test
     void aMissingEvaluationFolderIsAUsageError(@TempDir Path dir) {
-        assertThat(run("--data", dir.resolve("nowhere").toString())).isEqualTo(Pactwire.EXIT_USAGE);
+        assertThat(run("--data", dir.resolve("nowhere").toString())).isEqualTo(EvalCommand.EXIT_USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("must hold dev.jsonl and agreements_dev.tsv");
     }
 
@@ -152,5 +157,29 @@ class EvalCommandTest {
         Files.writeString(tsv, "id\ttypes\tevidence\nx\tMOU-x|LETTER_OF_INTENT,JOINT_VENTURE\tev\ny\t\tnone\n");
         assertThat(EvalCommand.agreementGold(tsv)).isEqualTo(Map.of(
                 "x", List.of(List.of("MOU_X", "LETTER_OF_INTENT"), List.of("JOINT_VENTURE")), "y", List.of()));
+    }
+
+    @Test
+    void readsArticlesWithTheSizeLimitTheEnvironmentGivesIngest(@TempDir Path dir) throws IOException {
+        evalFolder(dir);
+        Files.writeString(dir.resolve("dev.jsonl"), "{\"id\":\"d\",\"title\":\"Long\",\"body\":\""
+                + "Japan and Chile met again. ".repeat(80) + "\",\"places\":[\"japan\"],\"gold_countries\":[[\"JP\"]]}\n",
+                StandardOpenOption.APPEND);
+        String[] args = {"--data", dir.toString(), "--seeds", dir.resolve("no-seeds").toString(), "--modern",
+                dir.resolve("no-modern").toString(), "--own", dir.resolve("no-own").toString()};
+        assertThat(run(args)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("pactwire eval: 4 articles from ").contains("(0 unreadable)");
+        out.reset();
+        assertThat(run(Map.of("PACTWIRE_INGEST_MAX_ARTICLE_BYTES", "1024"), args)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("pactwire eval: 3 articles from ").contains("(1 unreadable)");
+    }
+
+    @Test
+    void showsItsHelpAsTheLauncherRunsIt() {
+        java.io.StringWriter help = new java.io.StringWriter();
+        CommandLine commandLine = new CommandLine(new EvalCommand()).setOut(new java.io.PrintWriter(help, true));
+        assertThat(commandLine.execute("--help")).isZero();
+        assertThat(help.toString()).startsWith("Usage: pactwire eval ").contains("--own=DIR")
+                .contains("--worst=N").contains("--save=DIR").contains("--geo=DIR");
     }
 }

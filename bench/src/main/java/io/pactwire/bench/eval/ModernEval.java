@@ -1,4 +1,4 @@
-package io.pactwire.cli;
+package io.pactwire.bench.eval;
 
 import io.pactwire.enrich.Enricher;
 import io.pactwire.ingest.InputReader;

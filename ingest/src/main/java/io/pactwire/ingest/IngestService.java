@@ -326,8 +326,7 @@ public final class IngestService {
             });
             Thread publishing = new Thread(() -> handoff.drain(() -> {
                 notReady = "ingest is reading what " + config.topics().raw().name() + " holds";
-                KnownArticles known = KnownArticles.load(config.knownArticlesConsumerProperties(), config.topics().raw().name(),
-                        config.knownArticlesTimeout());
+                KnownArticles known = KnownArticles.open(config);
                 run[0] = new Run(publisher, known, progress, repeating);
                 if (publisher.deadBecause().isEmpty() && topicChanged == null) {
                     notReady = null;
@@ -347,6 +346,9 @@ public final class IngestService {
                     join(publishing, config.knownArticlesTimeout().plusSeconds(30));
                 }
                 outcome = publisher.finish();
+                if (run[0] != null) {
+                    closeKnown(run[0].known, publisher);
+                }
             }
         } finally {
             if (rawWatch != null) {
@@ -360,6 +362,19 @@ public final class IngestService {
         IngestReport report = new IngestReport(outcome.published(), run[0].unchanged, rejected, run[0].skipped);
         log.info("Ingest done: {}", report.summary());
         return report;
+    }
+
+    /**
+     * Once every send is acknowledged or failed: a clean close reads back what this run published, so that the
+     * next start reads nothing of it; after a failure (Kafka unreachable, news.raw changed) the index is only
+     * released, and the next start reads from its checkpoint.
+     */
+    private void closeKnown(KnownArticles known, ArticlePublisher publisher) {
+        if (publisher.deadBecause().isEmpty() && topicChanged == null) {
+            known.close();
+        } else {
+            known.release();
+        }
     }
 
     /**

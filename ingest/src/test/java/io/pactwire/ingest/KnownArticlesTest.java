@@ -1,6 +1,7 @@
 package io.pactwire.ingest;
 
 import io.pactwire.model.RawArticle;
+import io.pactwire.runtime.TopicReader;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -45,7 +46,7 @@ class KnownArticlesTest {
         consumer.updateEndOffsets(Map.of(PARTITION, (long) records.size()));
         consumer.schedulePollTask(() -> records.forEach(consumer::addRecord));
 
-        KnownArticles known = KnownArticles.load(consumer, Topics.RAW.name(), Duration.ofSeconds(5));
+        KnownArticles known = KnownArticles.load(new TopicReader(consumer, "test.timeout.ms"), Topics.RAW.name(), Duration.ofSeconds(5));
 
         assertThat(known.get("a")).contains(new KnownArticles.Known(second.contentHash(), 2));
         assertThat(known.get("b")).contains(new KnownArticles.Known(plain.contentHash(), 3));
@@ -88,7 +89,7 @@ class KnownArticlesTest {
         consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
         consumer.updateEndOffsets(Map.of(PARTITION, (long) records.size()));
         consumer.schedulePollTask(() -> records.forEach(consumer::addRecord));
-        return KnownArticles.load(consumer, Topics.RAW.name(), Duration.ofSeconds(5));
+        return KnownArticles.load(new TopicReader(consumer, "test.timeout.ms"), Topics.RAW.name(), Duration.ofSeconds(5));
     }
 
     private static byte[] json(String id, String revision) {

@@ -50,8 +50,9 @@ import java.util.stream.Stream;
  * not grow with the number of keys.
  *
  * <p>Layout: {@code <state dir>/<cluster id>/<topic>@<topic id>/}, a RocksDB folder. The index belongs to
- * one cluster and one incarnation of its topic: opened against another cluster or a topic created again (a
- * new topic id), the old folder is dropped with one WARN line and the index is rebuilt from the beginning. A
+ * one cluster and one incarnation of its topic: against another cluster it is built from the beginning in
+ * that cluster's folder (with one INFO line; the other cluster's is left alone), and when the topic was
+ * created again (a new topic id) the old folder is dropped with one WARN line and the index is rebuilt. A
  * checkpoint below a partition's log start offset (records deleted before they were read) or above its end
  * offset (a topic truncated under the index) drops the index too. A partition added later is read from its
  * beginning. Deleting the folder only costs a rebuild.
@@ -182,35 +183,76 @@ public final class TopicIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops the folders of other incarnations of {@code topic} on this cluster (the topic was deleted and created
+     * again: what they hold describes records that are gone), unless a running process holds one. The folders of
+     * other clusters are left alone: one state folder may serve pipelines on several clusters (a demo beside a
+     * real one), and the index of this cluster is built in a folder of its own.
+     */
     private static void dropOtherIncarnations(Path stateDir, String topic, String clusterId, Uuid topicId) {
-        if (!Files.isDirectory(stateDir)) {
-            return;
-        }
+        Path cluster = stateDir.resolve(clusterId);
         String prefix = topic + "@";
-        try (Stream<Path> clusters = Files.list(stateDir)) {
-            for (Path cluster : clusters.filter(Files::isDirectory).sorted().toList()) {
-                try (Stream<Path> folders = Files.list(cluster)) {
-                    for (Path old : folders.filter(f -> f.getFileName().toString().startsWith(prefix)).sorted().toList()) {
-                        String oldCluster = cluster.getFileName().toString();
-                        String oldId = old.getFileName().toString().substring(prefix.length());
-                        if (oldCluster.equals(clusterId) && oldId.equals(topicId.toString())) {
-                            continue;
-                        }
-                        String why = !oldCluster.equals(clusterId)
-                                ? "it was built on cluster " + oldCluster + " and this is cluster " + clusterId
-                                : topic + " was created again (its id was " + oldId + ", it is " + topicId + ")";
-                        log.warn("Dropping the local index of {} at {}: {}; it is rebuilt from the beginning", topic, old, why);
-                        deleteRecursively(old);
+        if (Files.isDirectory(cluster)) {
+            try (Stream<Path> folders = Files.list(cluster)) {
+                for (Path old : folders.filter(f -> f.getFileName().toString().startsWith(prefix)).sorted().toList()) {
+                    String oldId = old.getFileName().toString().substring(prefix.length());
+                    if (oldId.equals(topicId.toString())) {
+                        continue;
                     }
-                }
-                try (Stream<Path> left = Files.list(cluster)) {
-                    if (left.findAny().isEmpty()) {
-                        Files.delete(cluster);
+                    if (heldByAnotherProcess(old)) {
+                        log.warn("Leaving the local index of {} at {} alone: a running process holds it, although {} was"
+                                + " created again (its id was {}, it is {})", topic, old, topic, oldId, topicId);
+                        continue;
                     }
+                    log.warn("Dropping the local index of {} at {}: {} was created again (its id was {}, it is {}); it is"
+                            + " rebuilt from the beginning", topic, old, topic, oldId, topicId);
+                    deleteRecursively(old);
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot clean the state folder " + cluster, e);
             }
+        }
+        if (!Files.isDirectory(cluster.resolve(topic + "@" + topicId)) && Files.isDirectory(stateDir)) {
+            try (Stream<Path> others = Files.list(stateDir)) {
+                List<String> elsewhere = others.filter(c -> !c.equals(cluster) && hasIndexOf(c, prefix))
+                        .map(c -> c.getFileName().toString()).sorted().toList();
+                if (!elsewhere.isEmpty()) {
+                    log.info("The local index of {} under {} was built on other clusters ({}), not on this one ({}): it is"
+                            + " built from the beginning for this cluster; the others are left as they are (delete their"
+                            + " folders if those clusters are gone)", topic, stateDir, String.join(", ", elsewhere), clusterId);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list the state folder " + stateDir, e);
+            }
+        }
+    }
+
+    private static boolean hasIndexOf(Path cluster, String prefix) {
+        try (Stream<Path> folders = Files.list(cluster)) {
+            return folders.anyMatch(f -> f.getFileName().toString().startsWith(prefix));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot clean the state folder " + stateDir, e);
+            return false;
+        }
+    }
+
+    /** Whether another process holds RocksDB's lock on {@code folder}. */
+    private static boolean heldByAnotherProcess(Path folder) {
+        Path lock = folder.resolve("LOCK");
+        if (!Files.exists(lock)) {
+            return false;
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lock,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock held = channel.tryLock();
+            if (held == null) {
+                return true;
+            }
+            held.release();
+            return false;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

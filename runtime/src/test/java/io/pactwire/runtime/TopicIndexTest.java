@@ -114,7 +114,7 @@ class TopicIndexTest {
     }
 
     @Test
-    void anotherClusterOrATopicCreatedAgainStartsFromAnEmptyIndexAndDropsTheOldFolder() {
+    void anotherClusterOrATopicCreatedAgainStartsFromAnEmptyIndexAndATopicCreatedAgainDropsTheOldFolder() {
         append(P0, "a", "1");
         Path old;
         try (TopicIndex index = open("cluster-1", TOPIC_ID)) {
@@ -131,8 +131,11 @@ class TopicIndexTest {
         assertThat(old).doesNotExist();
         try (TopicIndex index = open("cluster-2", recreated)) {
             assertThat(index.size()).isZero();
+            assertThat(index.checkpoints()).isEmpty();
         }
-        assertThat(stateDir.resolve("cluster-1")).doesNotExist();
+        try (TopicIndex index = open("cluster-1", recreated)) {
+            assertThat(index.size()).as("another cluster's index is left as it is").isEqualTo(1);
+        }
     }
 
     @Test

@@ -313,7 +313,7 @@ public final class ArticleStore implements Runnable, AutoCloseable {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             if (!partitions.isEmpty()) {
-                stored.assigned(partitions, consumer.partitionsFor(topics.enriched().name()).size());
+                counters.stateRead(stored.assigned(partitions, consumer.partitionsFor(topics.enriched().name()).size()));
             }
             if (!partitions.isEmpty()) {
                 Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));

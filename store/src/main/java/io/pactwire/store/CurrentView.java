@@ -52,9 +52,9 @@ final class CurrentView implements StoredResults {
     }
 
     @Override
-    public void assigned(Collection<TopicPartition> enrichedPartitions, int enrichedCount) {
+    public long assigned(Collection<TopicPartition> enrichedPartitions, int enrichedCount) {
         if (enrichedPartitions.isEmpty()) {
-            return;
+            return 0;
         }
         TopicIndex view = index();
         List<Integer> all = view.partitions();
@@ -64,6 +64,7 @@ final class CurrentView implements StoredResults {
         long records = view.catchUp(read);
         log.info("Stored results of news.enriched partitions {} up to date: read {} records of {} (partitions {})",
                 wanted, records, view.topic(), read);
+        return records;
     }
 
     private TopicIndex index() {
@@ -83,11 +84,6 @@ final class CurrentView implements StoredResults {
         Map<byte[], byte[]> writes = new LinkedHashMap<>();
         changes.forEach((id, result) -> writes.put(id.getBytes(StandardCharsets.UTF_8), result.map(CurrentView::encode).orElse(null)));
         index().applyAcknowledged(writes);
-    }
-
-    /** How many records the last catch-up read. */
-    long lastCatchUpRecords() {
-        return index == null ? 0 : index.lastCatchUpRecords();
     }
 
     @Override

@@ -18,8 +18,9 @@ interface StoredResults extends AutoCloseable {
      *
      * @param enrichedPartitions the partitions just assigned
      * @param enrichedCount      how many partitions news.enriched has
+     * @return how many records of news.articles it read
      */
-    void assigned(Collection<TopicPartition> enrichedPartitions, int enrichedCount);
+    long assigned(Collection<TopicPartition> enrichedPartitions, int enrichedCount);
 
     /** The result news.articles holds for the article, if any. */
     Optional<StoredResult> get(String id);

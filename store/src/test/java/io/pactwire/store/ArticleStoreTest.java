@@ -37,7 +37,8 @@ class ArticleStoreTest {
     /** What news.articles holds, as the store's index would tell it. */
     private final ArticleStore store = new ArticleStore(consumer, producer, new StoredResults() {
         @Override
-        public void assigned(java.util.Collection<TopicPartition> enrichedPartitions, int enrichedCount) {
+        public long assigned(java.util.Collection<TopicPartition> enrichedPartitions, int enrichedCount) {
+            return 0;
         }
 
         @Override

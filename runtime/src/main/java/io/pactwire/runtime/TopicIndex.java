@@ -326,12 +326,12 @@ public final class TopicIndex implements AutoCloseable {
     }
 
     /** The partitions of the topic, by number. */
-    public List<Integer> partitions() {
+    public synchronized List<Integer> partitions() {
         return reader.partitions(topic, settings.timeout()).stream().map(TopicPartition::partition).toList();
     }
 
     /** Catches up every partition of the topic; see {@link #catchUp(Collection)}. */
-    public long catchUpAll() {
+    public synchronized long catchUpAll() {
         return catchUp(partitions());
     }
 

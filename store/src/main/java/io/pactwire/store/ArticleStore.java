@@ -164,10 +164,12 @@ public final class ArticleStore implements Runnable, AutoCloseable {
             }
             clean = true;
         } finally {
+            // reading news.articles back at a clean stop needs Kafka: cut off from it, the next start reads instead
+            boolean connected = connectionWatch.connected();
             guard.close();
             connectionWatch.close();
             closeClients();
-            closeStored(clean);
+            closeStored(clean && connected);
             counters.close();
             log.info("Store stopped: {}", counters.summary());
             finished.countDown();

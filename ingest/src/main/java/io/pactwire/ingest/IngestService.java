@@ -345,9 +345,12 @@ public final class IngestService {
                     handoff.abandon();
                     join(publishing, config.knownArticlesTimeout().plusSeconds(30));
                 }
-                outcome = publisher.finish();
-                if (run[0] != null) {
-                    closeKnown(run[0].known, publisher);
+                try {
+                    outcome = publisher.finish();
+                } finally {
+                    if (run[0] != null) {
+                        closeKnown(run[0].known, publisher);
+                    }
                 }
             }
         } finally {

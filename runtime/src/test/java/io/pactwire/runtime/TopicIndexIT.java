@@ -40,6 +40,7 @@ class TopicIndexIT {
         try (TopicIndex index = open(cluster, topic)) {
             assertThat(index.catchUpAll()).isEqualTo(200);
             assertThat(index.size()).isEqualTo(200);
+            assertThat(index.staged()).as("no key held on the heap: all of them are in the index's files").isZero();
         }
         try (TopicIndex index = open(cluster, topic)) {
             assertThat(index.catchUpAll()).as("restart after 200 records").isZero();

@@ -138,11 +138,17 @@ public final class TopicIndex implements AutoCloseable {
     public static TopicIndex open(Settings settings, String topic, Map<String, Object> readerProperties,
                                   Map<String, Object> adminProperties, Codec codec) {
         Incarnations incarnations;
-        try (Admin admin = Admin.create(adminProperties)) {
+        Admin admin = Admin.create(adminProperties);
+        try {
             incarnations = Incarnations.read(admin, List.of(topic), settings.timeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the id of " + topic, e);
+        } catch (KafkaException e) {
+            throw new KafkaException("Could not read " + topic + " within " + settings.timeout().toMillis() + " ms ("
+                    + settings.timeoutKey() + "): " + e.getMessage(), e);
+        } finally {
+            admin.close(Duration.ZERO); // nothing left to wait for: a call still pending is one that failed
         }
         Uuid topicId = incarnations.topicIds().get(topic);
         if (topicId == null) {

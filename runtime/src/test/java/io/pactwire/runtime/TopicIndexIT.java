@@ -1,5 +1,6 @@
 package io.pactwire.runtime;
 
+import io.pactwire.testkit.KafkaClusters;
 import io.pactwire.testkit.KafkaTest;
 import io.pactwire.testkit.KafkaTestCluster;
 import org.apache.kafka.clients.admin.Admin;
@@ -101,6 +102,30 @@ class TopicIndexIT {
             assertThat(index.folder()).isNotEqualTo(old);
         }
         assertThat(Files.exists(old)).as("the old incarnation's folder is dropped").isFalse();
+    }
+
+    @Test
+    void anotherClusterUnderTheSameStateFolderGetsAnIndexOfItsOwnTopic(KafkaTestCluster cluster) throws Exception {
+        String topic = create(cluster, "index-clusters");
+        write(cluster, topic, 0, 10, "first", false);
+        try (TopicIndex index = open(cluster, topic)) {
+            index.catchUpAll();
+        }
+        try (KafkaTestCluster other = KafkaClusters.startEmbedded()) {
+            create(other, topic);
+            write(other, topic, 5, 8, "second", false);
+            try (TopicIndex index = open(other, topic)) {
+                assertThat(index.catchUpAll()).as("built from the other cluster's topic").isEqualTo(3);
+                assertThat(index.size()).isEqualTo(3);
+                assertThat(value(index, "k0")).isNull();
+                assertThat(value(index, "k6")).isEqualTo("second");
+            }
+        }
+        try (TopicIndex index = open(cluster, topic)) {
+            assertThat(index.catchUpAll()).as("the first cluster's index is still its own").isZero();
+            assertThat(index.size()).isEqualTo(10);
+            assertThat(value(index, "k6")).isEqualTo("first");
+        }
     }
 
     @Test

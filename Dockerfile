@@ -37,7 +37,8 @@ RUN jlink --add-modules java.base,java.compiler,java.desktop,java.instrument,jav
 # non-root user.
 FROM debian:bookworm-slim
 RUN useradd --system --uid 10001 --home-dir /var/lib/pactwire --create-home pactwire \
- && mkdir -p /var/lib/pactwire/enrich /var/lib/pactwire/serve && chown -R pactwire /var/lib/pactwire
+ && mkdir -p /var/lib/pactwire/ingest /var/lib/pactwire/enrich /var/lib/pactwire/store /var/lib/pactwire/serve \
+ && chown -R pactwire /var/lib/pactwire
 COPY --from=build /opt/java /opt/java
 COPY --from=build /src/app/target/lib /opt/pactwire/lib
 COPY --from=build /src/app/target/pactwire.jar /opt/pactwire/pactwire.jar

@@ -37,11 +37,11 @@ final class RetractCommand implements Callable<Integer> {
         IngestConfig config = new IngestConfig(kafka.input());
         TopicSetup.ensure(config, Topics.Service.INGEST);
         // a tombstone for an id that is not there would succeed silently and retract nothing: read what is there
-        KnownArticles known = force ? KnownArticles.none()
-                : KnownArticles.load(config.knownArticlesConsumerProperties(), config.topics().raw().name(),
-                        config.knownArticlesTimeout());
+        // (into a temporary index: a running ingest holds its own state folder)
         int failed = 0;
-        try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(config.producerProperties(),
+        try (KnownArticles known = force ? null : KnownArticles.load(config.knownArticlesConsumerProperties(),
+                config.topics().raw().name(), config.knownArticlesTimeout());
+             KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(config.producerProperties(),
                 Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer())) {
             for (String id : new LinkedHashSet<>(ids)) {
                 if (!force && known.get(id).isEmpty()) {

@@ -1,11 +1,13 @@
 package io.pactwire.ingest;
 
 import io.pactwire.config.ConfigInput;
+import io.pactwire.config.HostName;
 import io.pactwire.config.PactwireConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +27,7 @@ public final class IngestConfig extends PactwireConfig {
     public static final String FEED_TIME_BUDGET_MS = "ingest.feed.time.budget.ms";
     public static final String FEED_MAX_ITEMS = "ingest.feed.max.items";
     public static final String KNOWN_ARTICLES_TIMEOUT_MS = "ingest.known.articles.timeout.ms";
+    public static final String STATE_DIR = "ingest.state.dir";
     public static final String FEEDS = "ingest.feeds";
     public static final String WATCH_SETTLE_MS = "ingest.watch.settle.ms";
 
@@ -79,8 +82,15 @@ public final class IngestConfig extends PactwireConfig {
                                 + " their reason and read at the next poll.")
                 .define(KNOWN_ARTICLES_TIMEOUT_MS, ConfigDef.Type.LONG, 120_000L, ConfigDef.Range.between(1, 3_600_000),
                         ConfigDef.Importance.LOW,
-                        "How long ingest may take at start to read news.raw for the content hash and revision of every"
-                                + " article already published.")
+                        "How long ingest may take at start to catch its local index of news.raw up (the content hash"
+                                + " and revision of every article already published): only what news.raw gained since the"
+                                + " last run, or all of it the first time.")
+                .define(STATE_DIR, ConfigDef.Type.STRING, defaultStateDir(System.getenv(), "ingest"),
+                        new ConfigDef.NonEmptyString(), ConfigDef.Importance.MEDIUM,
+                        "Directory of ingest's local index of news.raw (what each article's latest record holds, with"
+                                + " the offset read up to), so that a start reads only what news.raw gained since; a folder"
+                                + " per cluster below it, one instance per directory. {hostname} in it is replaced by the"
+                                + " host's name. Default: $XDG_STATE_HOME/pactwire/ingest, else ~/.local/state/pactwire/ingest.")
                 .define(FEEDS, ConfigDef.Type.LIST, "", ConfigDef.Importance.MEDIUM,
                         "Feed or page URLs (comma-separated) read besides the PATH arguments of `pactwire ingest`, and"
                                 + " read again with --poll: how compose gives ingest its feeds.")
@@ -92,6 +102,11 @@ public final class IngestConfig extends PactwireConfig {
                                 + " before it is read, in ms, so that a file caught while it is written is not published"
                                 + " truncated; a file still changing is read at a later pass. At the watch's first pass a"
                                 + " file last modified that long ago is read at once. 0 reads a file as soon as it is seen.");
+    }
+
+    /** The state directory with {@code {hostname}} replaced: the base of the per-cluster folders. */
+    public Path stateDir() {
+        return Path.of(getString(STATE_DIR).replace("{hostname}", HostName.get()));
     }
 
     /** The URLs of {@code ingest.feeds}. */

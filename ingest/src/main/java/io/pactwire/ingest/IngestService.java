@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -360,6 +361,8 @@ public final class IngestService implements Service {
     private IngestReport publishingOnTwoThreads(Progress progress, Consumer<Consumer<Input>> body, boolean repeating) {
         Tally tally = new Tally(progress);
         Handoff handoff = new Handoff();
+        // opened on the publishing thread, closed here once every send is acknowledged or failed
+        AtomicReference<KnownArticles> opened = new AtomicReference<>();
         // read before news.raw itself, so that a topic recreated while it is read is seen as changed
         TopicWatch rawWatch = repeating ? watchRawTopic() : null;
         try (ArticlePublisher publisher = new ArticlePublisher(config.producerProperties(), config.topics().raw().name())) {
@@ -376,8 +379,8 @@ public final class IngestService implements Service {
             });
             Thread publishing = new Thread(() -> handoff.drain(() -> {
                 notReady = "ingest is reading what " + config.topics().raw().name() + " holds";
-                KnownArticles known = KnownArticles.load(config.knownArticlesConsumerProperties(), config.topics().raw().name(),
-                        config.knownArticlesTimeout());
+                KnownArticles known = KnownArticles.open(config);
+                opened.set(known);
                 if (publisher.deadBecause().isEmpty() && topicChanged == null) {
                     notReady = null;
                     readyOnce.countDown();
@@ -400,7 +403,13 @@ public final class IngestService implements Service {
                     handoff.abandon();
                     join(publishing, config.knownArticlesTimeout().plusSeconds(30));
                 }
-                publisher.finish(); // every send acknowledged or failed, and so counted
+                try {
+                    publisher.finish(); // every send acknowledged or failed, and so counted
+                } finally {
+                    if (opened.get() != null) {
+                        closeKnown(opened.get(), publisher);
+                    }
+                }
             }
         } finally {
             if (rawWatch != null) {
@@ -416,6 +425,19 @@ public final class IngestService implements Service {
         }
         log.info("Ingest done: {}", report.summary());
         return report;
+    }
+
+    /**
+     * Once every send is acknowledged or failed: a clean close reads back what this run published, so that the
+     * next start reads nothing of it; after a failure (Kafka unreachable, news.raw changed) the index is only
+     * released, and the next start reads from its checkpoint.
+     */
+    private void closeKnown(KnownArticles known, ArticlePublisher publisher) {
+        if (publisher.deadBecause().isEmpty() && topicChanged == null) {
+            known.close();
+        } else {
+            known.release();
+        }
     }
 
     /**

@@ -1,108 +1,106 @@
 package io.pactwire.ingest;
 
-import io.pactwire.runtime.LogFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.model.Json;
 import io.pactwire.model.RawArticle;
+import io.pactwire.runtime.LogFields;
+import io.pactwire.runtime.TopicIndex;
+import io.pactwire.runtime.TopicReader;
 import io.pactwire.topics.Topics;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The content hash and revision of every article already in {@code news.raw}, so that ingest publishes
  * only what is new or changed, and numbers a changed article's revisions.
  *
- * <p>The compacted topic itself is the record: at start ingest reads it from the beginning to its end
- * offsets (keeping only id, hash and revision), then keeps the map current as it publishes. Nothing is
- * kept on the ingest machine, so a restart, a second machine or a fresh container sees exactly what
- * consumers see, and a lost or stale local file can never make ingest republish a whole archive or
- * number revisions twice. The cost is one read of the compacted topic at start: after compaction about
- * one record per article. Two ingest processes racing on the same changed article may both publish it
- * with the same revision number; the last one wins in compaction, and consumers key on the id.
+ * <p>The compacted topic itself is the record; ingest keeps a {@link TopicIndex} of it under
+ * {@code ingest.state.dir} (id to hash and revision, off the heap), and at start reads only what news.raw
+ * gained since the index's checkpoint: nothing after a clean stop, everything the first time or when the
+ * cluster or the topic is not the one the index was built from. A lost or stale folder therefore costs one
+ * read of the topic, and can never make ingest republish a whole archive or number revisions twice.
+ *
+ * <p>What this run sends is staged ({@link #put}) until news.raw shows it: a send that fails is
+ * {@link #restore restored}, and the index takes an article's new revision only from the topic, never from
+ * the send, so a crash between a send and its acknowledgement cannot make ingest believe an article is
+ * published that is not. The staged writes are read back (and leave memory) at a clean close, and whenever
+ * they pass {@link #CATCH_UP_AFTER}. Two ingest processes racing on the same changed article may both
+ * publish it with the same revision number; the last one wins in compaction, and consumers key on the id.
  *
  * <p>A record whose revision is over {@link RawArticle#MAX_REVISION} (only another producer can write one)
  * is not trusted: it is logged with its topic-partition and offset, and while it is the article's latest
  * record {@link #overLimit} names it, so that ingest rejects that article rather than number a revision
  * after a number it cannot trust (retracting the article clears it).
  */
-public final class KnownArticles {
+public final class KnownArticles implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KnownArticles.class);
+    /** Staged sends after which the index reads news.raw to take those acknowledged since, bounding the overlay. */
+    static final int CATCH_UP_AFTER = 10_000;
 
     /** What {@code news.raw} holds for one article. */
     public record Known(String contentHash, int revision) {
     }
 
-    private final Map<String, Known> known = new ConcurrentHashMap<>();
-    /** Articles whose latest record has a revision over the limit: what that record is and where. */
-    private final Map<String, String> overLimit = new ConcurrentHashMap<>();
+    private final TopicIndex index;
+    private int nextCatchUp = CATCH_UP_AFTER;
 
-    /** An empty record: every article is new. */
-    public static KnownArticles none() {
-        return new KnownArticles();
+    private KnownArticles(TopicIndex index) {
+        this.index = index;
     }
 
-    /** Reads {@code topic} (news.raw under the pipeline's prefix) to its end with a consumer built from {@code properties}. */
+    /**
+     * Opens ingest's index of news.raw under {@code ingest.state.dir} and catches it up (at most
+     * {@code ingest.known.articles.timeout.ms}): what ingest runs with.
+     */
+    public static KnownArticles open(IngestConfig config) {
+        TopicIndex.Settings settings = new TopicIndex.Settings(config.stateDir(), IngestConfig.STATE_DIR,
+                config.knownArticlesTimeout(), IngestConfig.KNOWN_ARTICLES_TIMEOUT_MS);
+        return caughtUp(TopicIndex.open(settings, config.topics().raw().name(), config.knownArticlesConsumerProperties(),
+                config.adminProperties(), KnownArticles::apply));
+    }
+
+    /**
+     * Reads {@code topic} (news.raw under the pipeline's prefix) to its end into a temporary index, deleted at
+     * {@link #close}: for a one-off command that must not use a running ingest's state folder.
+     */
     public static KnownArticles load(Map<String, Object> properties, String topic, Duration timeout) {
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                     new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            return load(consumer, topic, timeout);
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            throw new IllegalStateException("Could not read " + topic + " from " + properties.get("bootstrap.servers")
-                    + " within " + timeout.toMillis() + " ms (ingest.known.articles.timeout.ms): " + e.getMessage(), e);
+        return load(TopicReader.open(properties, IngestConfig.KNOWN_ARTICLES_TIMEOUT_MS), topic, timeout);
+    }
+
+    static KnownArticles load(TopicReader reader, String topic, Duration timeout) {
+        return caughtUp(TopicIndex.temporary(topic, reader, timeout, IngestConfig.KNOWN_ARTICLES_TIMEOUT_MS,
+                KnownArticles::apply));
+    }
+
+    private static KnownArticles caughtUp(TopicIndex index) {
+        try {
+            long read = index.catchUpAll();
+            log.info("Read {} records of {}: {} articles known", read, index.topic(), index.size());
+            return new KnownArticles(index);
+        } catch (RuntimeException e) {
+            index.release();
+            throw e;
         }
     }
 
-    static KnownArticles load(Consumer<byte[], byte[]> consumer, String topic, Duration timeout) {
-        KnownArticles articles = new KnownArticles();
-        Instant deadline = Instant.now().plus(timeout);
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-        int records = 0;
-        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey(), timeout) < e.getValue())) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("Could not read " + topic + " to its end within " + timeout
-                        + " (ingest.known.articles.timeout.ms)");
-            }
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                records++;
-                articles.remember(record);
-            }
-        }
-        log.info("Read {} records of {}: {} articles known", records, topic, articles.known.size());
-        return articles;
-    }
-
-    private void remember(ConsumerRecord<byte[], byte[]> record) {
-        String key = record.key() == null ? null : Topics.RAW.keySerde().deserializer().deserialize(record.topic(), record.key());
-        if (key == null) {
-            return;
-        }
+    /** What the index keeps for an article, given its record and what it keeps now. */
+    private static byte[] apply(ConsumerRecord<byte[], byte[]> record, byte[] current) {
+        String key = Topics.RAW.keySerde().deserializer().deserialize(record.topic(), record.key());
         if (record.value() == null) {
-            known.remove(key); // tombstone: the article was retracted
-            overLimit.remove(key);
-            return;
+            return null; // tombstone: the article was retracted
         }
+        Entry now = current == null ? Entry.NONE : Entry.decode(current);
         Known found = fromHeaders(record);
         if (found == null) {
             try {
@@ -112,32 +110,29 @@ public final class KnownArticles {
             } catch (SerializationException e) {
                 BigInteger revision = revisionIn(record.value());
                 if (revision != null && revision.compareTo(BigInteger.valueOf(RawArticle.MAX_REVISION)) > 0) {
-                    overTheLimit(key, record, revision.toString());
-                } else {
-                    LogFields.record(log.atWarn(), record.topic(), record.partition(), record.offset())
-                            .addKeyValue(LogFields.REASON, e.getMessage())
-                            .log("Unreadable record in {} at {}: {}", record.topic(), where(record), e.getMessage());
+                    return new Entry(now.known(), overTheLimit(key, record, revision.toString())).encode();
                 }
-                return;
+                LogFields.record(log.atWarn(), record.topic(), record.partition(), record.offset())
+                        .addKeyValue(LogFields.REASON, e.getMessage())
+                        .log("Unreadable record in {} at {}: {}", record.topic(), where(record), e.getMessage());
+                return current;
             }
         }
         if (found.revision() > RawArticle.MAX_REVISION) {
-            overTheLimit(key, record, Integer.toString(found.revision()));
-            return;
+            return new Entry(now.known(), overTheLimit(key, record, Integer.toString(found.revision()))).encode();
         }
-        overLimit.remove(key);
-        known.merge(key, found, (old, now) -> now.revision() >= old.revision() ? now : old);
+        Known kept = now.known() != null && now.known().revision() > found.revision() ? now.known() : found;
+        return new Entry(kept, null).encode();
     }
 
-    private void overTheLimit(String key, ConsumerRecord<byte[], byte[]> record, String revision) {
+    private static String overTheLimit(String key, ConsumerRecord<byte[], byte[]> record, String revision) {
         String what = "revision " + revision + " at " + where(record);
         LogFields.record(log.atWarn(), record.topic(), record.partition(), record.offset())
                 .addKeyValue(LogFields.ARTICLE_ID, key).addKeyValue(LogFields.REASON, "revision " + revision + " over the limit")
                 .log("Unreadable record in {} for article {}: {}, over the limit of {} (RawArticle.MAX_REVISION); not trusted,"
                 + " and the article is rejected until it is retracted", record.topic(), key, what, RawArticle.MAX_REVISION);
-        overLimit.put(key, what);
+        return what;
     }
-
     private static String where(ConsumerRecord<?, ?> record) {
         return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
@@ -160,7 +155,7 @@ public final class KnownArticles {
             return null;
         }
         try {
-            // over the limit but within an int: remember() refuses it; beyond an int: the value decides
+            // over the limit but within an int: apply() refuses it; beyond an int: the value decides
             int number = Integer.parseInt(new String(revision.value(), StandardCharsets.US_ASCII));
             return number > 0 && hash.value().length > 0 ? new Known(new String(hash.value(), StandardCharsets.US_ASCII), number) : null;
         } catch (NumberFormatException e) {
@@ -168,9 +163,9 @@ public final class KnownArticles {
         }
     }
 
-    /** What is known of {@code id}. */
+    /** What is known of {@code id}: what this run sent while it is in flight, else what news.raw holds. */
     public Optional<Known> get(String id) {
-        return Optional.ofNullable(known.get(id));
+        return index.get(key(id)).map(Entry::decode).map(Entry::known);
     }
 
     /**
@@ -178,20 +173,92 @@ public final class KnownArticles {
      * it claims and where it is ({@code news.raw-0@12}).
      */
     public Optional<String> overLimit(String id) {
-        return Optional.ofNullable(overLimit.get(id));
+        return index.get(key(id)).map(Entry::decode).map(Entry::overLimit);
     }
 
-    /** Records that {@code id} now has this content at this revision. */
+    /**
+     * Records that {@code id} is being sent with this content at this revision: staged until news.raw shows it,
+     * or until {@link #restore} takes it back.
+     */
     public void put(String id, Known value) {
-        known.put(id, value);
+        index.stage(key(id), new Entry(value, null).encode());
+        if (index.staged() >= nextCatchUp) {
+            index.catchUpAll();
+            nextCatchUp = Math.max(CATCH_UP_AFTER, 2 * index.staged());
+        }
     }
 
     /** Forgets a revision that was not published after all, restoring the one before. */
     public void restore(String id, Known attempted, Optional<Known> before) {
-        known.computeIfPresent(id, (k, current) -> current.equals(attempted) ? before.orElse(null) : current);
+        index.restage(key(id), new Entry(attempted, null).encode(), before.map(b -> new Entry(b, null).encode()).orElse(null));
     }
 
+    /** The number of articles news.raw holds, as far as ingest has read it (this run's sends once read back). */
     public int size() {
-        return known.size();
+        return Math.toIntExact(index.size());
+    }
+
+    /** How many records of news.raw the last catch-up read (at start: what news.raw gained since the last run). */
+    public long recordsRead() {
+        return index.lastCatchUpRecords();
+    }
+
+    /** The index's folder. */
+    public java.nio.file.Path folder() {
+        return index.folder();
+    }
+
+    /**
+     * A clean close: reads back what this run sent (so the next start reads nothing of it) and releases the
+     * index; a temporary index is deleted.
+     */
+    @Override
+    public void close() {
+        index.close();
+    }
+
+    /** Releases the index without reading back (ingest stops on a failure): the next start reads from the checkpoint. */
+    public void release() {
+        index.release();
+    }
+
+    private static byte[] key(String id) {
+        return Topics.RAW.keySerde().serializer().serialize(null, id);
+    }
+
+    /**
+     * What the index keeps for an article: its latest trusted hash and revision, and the over-limit mark while
+     * its latest record is over the limit. Encoded as flags, then the revision and hash, then the mark.
+     */
+    private record Entry(Known known, String overLimit) {
+        static final Entry NONE = new Entry(null, null);
+        private static final byte KNOWN = 1;
+        private static final byte OVER_LIMIT = 2;
+
+        byte[] encode() {
+            byte[] hash = known == null ? new byte[0] : known.contentHash().getBytes(StandardCharsets.UTF_8);
+            byte[] mark = overLimit == null ? new byte[0] : overLimit.getBytes(StandardCharsets.UTF_8);
+            ByteBuffer buffer = ByteBuffer.allocate(1 + (known == null ? 0 : 8 + hash.length) + mark.length);
+            buffer.put((byte) ((known == null ? 0 : KNOWN) | (overLimit == null ? 0 : OVER_LIMIT)));
+            if (known != null) {
+                buffer.putInt(known.revision()).putInt(hash.length).put(hash);
+            }
+            return buffer.put(mark).array();
+        }
+
+        static Entry decode(byte[] bytes) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            byte flags = buffer.get();
+            Known known = null;
+            if ((flags & KNOWN) != 0) {
+                int revision = buffer.getInt();
+                byte[] hash = new byte[buffer.getInt()];
+                buffer.get(hash);
+                known = new Known(new String(hash, StandardCharsets.UTF_8), revision);
+            }
+            String mark = (flags & OVER_LIMIT) == 0 ? null
+                    : new String(bytes, buffer.position(), buffer.remaining(), StandardCharsets.UTF_8);
+            return new Entry(known, mark);
+        }
     }
 }

@@ -1,11 +1,20 @@
 package io.pactwire.ingest;
 
 import io.pactwire.model.RawArticle;
+import io.pactwire.runtime.TopicReader;
 import io.pactwire.topics.Topics;
+import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,9 +32,28 @@ class DeciderTest {
     private final MockProducer<String, RawArticle> producer =
             new MockProducer<>(false, null, Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer());
     private final ArticlePublisher publisher = new ArticlePublisher(producer, "localhost:9092", "news.raw");
-    private final KnownArticles known = KnownArticles.none();
+    /** What each test's known articles opened, released after it. */
+    private final List<KnownArticles> opened = new ArrayList<>();
+    private final KnownArticles known = emptyNewsRaw();
     private final Tally tally = new Tally(Progress.NONE);
     private final Decider decider = new Decider(known, publisher, tally);
+
+    @AfterEach
+    void releaseTheIndexes() {
+        opened.forEach(KnownArticles::release);
+    }
+
+    /** Ingest's knowledge of a news.raw that holds nothing yet (a consumer without a broker over an empty partition). */
+    private KnownArticles emptyNewsRaw() {
+        MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
+        TopicPartition partition = new TopicPartition(Topics.RAW.name(), 0);
+        consumer.updatePartitions(Topics.RAW.name(), List.of(new PartitionInfo(Topics.RAW.name(), 0, null, null, null)));
+        consumer.updateBeginningOffsets(Map.of(partition, 0L));
+        consumer.updateEndOffsets(Map.of(partition, 0L));
+        KnownArticles empty = KnownArticles.load(new TopicReader(consumer, "test.timeout.ms"), Topics.RAW.name(), Duration.ofSeconds(5));
+        opened.add(empty);
+        return empty;
+    }
 
     @Test
     void aNewArticleIsPublishedAtRevisionOneAndCountedOnceAcknowledged() {
@@ -120,7 +148,7 @@ class DeciderTest {
                 heard.append("rejected ");
             }
         });
-        Decider heardDecider = new Decider(KnownArticles.none(), publisher, heardTally);
+        Decider heardDecider = new Decider(emptyNewsRaw(), publisher, heardTally);
         for (Input input : new Input[] {new Input.Article("file:/a.txt", FIRST), new Input.Article("file:/a.txt", FIRST),
                 new Input.Rejected("file:/b.txt", "no article text")}) {
             heardTally.received(input);

@@ -1,6 +1,7 @@
 package io.pactwire.ingest;
 
 import io.pactwire.model.RawArticle;
+import io.pactwire.runtime.TopicReader;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -45,7 +46,7 @@ class KnownArticlesTest {
         consumer.updateEndOffsets(Map.of(PARTITION, (long) records.size()));
         consumer.schedulePollTask(() -> records.forEach(consumer::addRecord));
 
-        KnownArticles known = KnownArticles.load(consumer, Topics.RAW.name(), Duration.ofSeconds(5));
+        KnownArticles known = KnownArticles.load(new TopicReader(consumer, "test.timeout.ms"), Topics.RAW.name(), Duration.ofSeconds(5));
 
         assertThat(known.get("a")).contains(new KnownArticles.Known(second.contentHash(), 2));
         assertThat(known.get("b")).contains(new KnownArticles.Known(plain.contentHash(), 3));
@@ -83,12 +84,53 @@ class KnownArticlesTest {
         assertThat(known.get("c")).as("not trusted: its hash and revision are not taken").isEmpty();
     }
 
+    @Test
+    void stagedSendsLeaveMemoryOnceNewsRawShowsThemWhenTheyPassTheLimit() {
+        // news.raw as the broker holds it at each call: the sends acknowledged so far
+        MockConsumer<byte[], byte[]> live = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name()) {
+            @Override
+            public synchronized Map<TopicPartition, Long> endOffsets(java.util.Collection<TopicPartition> partitions,
+                                                                     Duration timeout) {
+                updateEndOffsets(Map.of(PARTITION, (long) records.size()));
+                return super.endOffsets(partitions, timeout);
+            }
+
+            @Override
+            public synchronized org.apache.kafka.clients.consumer.ConsumerRecords<byte[], byte[]> poll(Duration timeout) {
+                if (assignment().contains(PARTITION)) {
+                    long position = position(PARTITION);
+                    records.stream().filter(r -> r.offset() >= position).forEach(this::addRecord);
+                }
+                return super.poll(timeout);
+            }
+        };
+        live.updatePartitions(Topics.RAW.name(), List.of(new PartitionInfo(Topics.RAW.name(), 0, null, null, null)));
+        live.updateBeginningOffsets(Map.of(PARTITION, 0L));
+        try (KnownArticles known = KnownArticles.load(new TopicReader(live, "test.timeout.ms"), Topics.RAW.name(),
+                Duration.ofSeconds(30))) {
+            for (int i = 0; i < KnownArticles.CATCH_UP_AFTER - 1; i++) {
+                RawArticle article = RawArticle.of("a" + i, "Title", "Text " + i);
+                known.put(article.id(), new KnownArticles.Known(article.contentHash(), 1));
+                add(article.id(), article, headers(article.contentHash(), "1")); // acknowledged
+            }
+            assertThat(known.size()).as("staged, not yet read back").isZero();
+            assertThat(known.get("a7")).contains(new KnownArticles.Known(RawArticle.of("a7", "Title", "Text 7").contentHash(), 1));
+
+            RawArticle last = RawArticle.of("last", "Title", "Still in flight");
+            known.put(last.id(), new KnownArticles.Known(last.contentHash(), 1));
+
+            assertThat(known.size()).as("read back from news.raw").isEqualTo(KnownArticles.CATCH_UP_AFTER - 1);
+            assertThat(known.recordsRead()).isEqualTo(KnownArticles.CATCH_UP_AFTER - 1);
+            assertThat(known.get("last")).as("in flight: staged still").contains(new KnownArticles.Known(last.contentHash(), 1));
+        }
+    }
+
     private KnownArticles load() {
         consumer.updatePartitions(Topics.RAW.name(), List.of(new PartitionInfo(Topics.RAW.name(), 0, null, null, null)));
         consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
         consumer.updateEndOffsets(Map.of(PARTITION, (long) records.size()));
         consumer.schedulePollTask(() -> records.forEach(consumer::addRecord));
-        return KnownArticles.load(consumer, Topics.RAW.name(), Duration.ofSeconds(5));
+        return KnownArticles.load(new TopicReader(consumer, "test.timeout.ms"), Topics.RAW.name(), Duration.ofSeconds(5));
     }
 
     private static byte[] json(String id, String revision) {

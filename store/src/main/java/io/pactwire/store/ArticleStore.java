@@ -2,8 +2,6 @@ package io.pactwire.store;
 
 import io.pactwire.runtime.LogFields;
 import io.pactwire.config.ClusterAccessException;
-import io.pactwire.model.EnrichedArticle;
-import io.pactwire.model.Serdes;
 import io.pactwire.runtime.ConnectionWatch;
 import io.pactwire.runtime.DeadLetters;
 import io.pactwire.runtime.Failure;
@@ -11,7 +9,6 @@ import io.pactwire.runtime.FailurePolicy;
 import io.pactwire.runtime.Health;
 import io.pactwire.runtime.Service;
 import io.pactwire.topics.PipelineTopics;
-import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,7 +33,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -62,8 +58,9 @@ import java.util.function.UnaryOperator;
  * <p>Merge: a result replaces the stored one only if it is newer ({@link StoredResult#ORDER}: content
  * revision, then tagger versions); an older one is skipped and counted, the same one again is skipped.
  * The stored result is thus the greatest seen, whatever the order of arrival, so any replay converges to
- * the same store. A tombstone removes the article. The store remembers what it holds by reading
- * {@code news.articles} for the partitions it is assigned.
+ * the same store. A tombstone removes the article. The decisions are {@link StoreFold}'s; this class runs
+ * the transactions. The store remembers what it holds in a local index of {@code news.articles}
+ * ({@link CurrentView}, under {@code store.state.dir}), caught up for the partitions it is assigned.
  *
  * <p>Guarantee: each poll's results, dead letters and consumed offsets commit in one transaction; after a
  * failure the records are read again and stored in a new transaction: never lost, never doubled. The topics
@@ -78,9 +75,8 @@ public final class ArticleStore implements Runnable, Service {
 
     private final Consumer<byte[], byte[]> consumer;
     private final Producer<byte[], byte[]> producer;
-    private final CurrentView currentView;
+    private final StoredResults stored;
     private final StoreCounters counters = new StoreCounters();
-    private final Map<String, StoredResult> stored = new HashMap<>();
     /** Per assigned partition, the offset this store last committed there (see {@link #nextOffsets}). */
     private final Map<TopicPartition, Long> committedPositions = new HashMap<>();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -101,24 +97,24 @@ public final class ArticleStore implements Runnable, Service {
     public ArticleStore(StoreConfig config) {
         this(new KafkaConsumer<>(config.consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 new KafkaProducer<>(config.producerProperties(), new ByteArraySerializer(), new ByteArraySerializer()),
-                new CurrentView(config.readerProperties(), config.topics(), Duration.ofSeconds(60)),
+                new CurrentView(config),
                 failure -> ClusterAccessException.explain(failure, config),
                 onChange -> TopicGuard.watching(config, onChange), config.topics());
         counters.publish(config.transactionalId());
     }
 
-    ArticleStore(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, CurrentView currentView) {
-        this(consumer, producer, currentView, UnaryOperator.identity(), onChange -> TopicGuard.trusting(),
+    ArticleStore(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, StoredResults stored) {
+        this(consumer, producer, stored, UnaryOperator.identity(), onChange -> TopicGuard.trusting(),
                 PipelineTopics.DEFAULT);
     }
 
-    private ArticleStore(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, CurrentView currentView,
+    private ArticleStore(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, StoredResults stored,
                          UnaryOperator<RuntimeException> explain, Function<Runnable, TopicGuard> guards,
                          PipelineTopics topics) {
         this.topics = topics;
         this.consumer = consumer;
         this.producer = producer;
-        this.currentView = currentView;
+        this.stored = stored;
         this.explain = explain;
         this.guards = guards;
     }
@@ -145,6 +141,7 @@ public final class ArticleStore implements Runnable, Service {
     private void poll(ConnectionWatch connectionWatch) {
         TopicGuard guard = TopicGuard.trusting();
         loopThread = Thread.currentThread();
+        boolean clean = false;
         try {
             guard = guards.apply(this::halt);
             producer.initTransactions();
@@ -166,6 +163,7 @@ public final class ArticleStore implements Runnable, Service {
                     throw new KafkaException("Store gave up after " + aborts + " aborted transactions in a row");
                 }
             }
+            clean = true;
         } catch (TopicChangedException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -174,10 +172,14 @@ public final class ArticleStore implements Runnable, Service {
             if (!(e instanceof WakeupException) || !closing.get()) {
                 throw e;
             }
+            clean = true;
         } finally {
+            // reading news.articles back at a clean stop needs Kafka: cut off from it, the next start reads instead
+            boolean connected = connectionWatch.connected();
             guard.close();
             connectionWatch.close();
             closeClients();
+            closeStored(clean && connected);
             counters.close();
             log.info("Store stopped: {}", counters.summary());
             finished.countDown();
@@ -226,12 +228,11 @@ public final class ArticleStore implements Runnable, Service {
      */
     private boolean storeInTransaction(ConsumerRecords<byte[], byte[]> records, Map<TopicPartition, OffsetAndMetadata> offsets,
                                        TopicGuard guard) {
-        Map<String, Optional<StoredResult>> changes = new HashMap<>();
-        StoreCounters.Batch batch = new StoreCounters.Batch();
+        StoreFold fold = new StoreFold(stored::get);
         try {
             producer.beginTransaction();
             for (ConsumerRecord<byte[], byte[]> record : records) {
-                fold(record, changes, batch);
+                send(record, fold.apply(record));
             }
             producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
             // Every write acknowledged before the topics are checked: a write that went into a topic created
@@ -257,76 +258,28 @@ public final class ArticleStore implements Runnable, Service {
             return false;
         }
         offsets.forEach((partition, offset) -> committedPositions.put(partition, offset.offset()));
-        changes.forEach((id, result) -> {
-            if (result.isPresent()) {
-                stored.put(id, result.get());
-            } else {
-                stored.remove(id);
-            }
-        });
-        counters.add(batch);
+        stored.committed(fold.changes());
+        counters.add(fold.counts());
         return true;
     }
 
-    /** Decides what one record does, sending what it writes; {@code changes} collects the store's new memory. */
-    private void fold(ConsumerRecord<byte[], byte[]> record, Map<String, Optional<StoredResult>> changes,
-                      StoreCounters.Batch batch) {
-        Parsed parsed = parse(record);
-        if (parsed.problem() != null) {
+    /** Sends what one record's step writes: its result, a tombstone or a dead letter. */
+    private void send(ConsumerRecord<byte[], byte[]> record, StoreFold.Step step) {
+        if (step instanceof StoreFold.DeadLetter letter) {
             LogFields.articleId(LogFields.record(log.atWarn(), record.topic(), record.partition(), record.offset()), record.key())
-                    .addKeyValue(LogFields.REASON, parsed.problem())
-                    .log("Dead letter from {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), parsed.problem());
-            producer.send(DeadLetters.of(topics.deadLetters().name(), record.key(), record.value(), record.headers(), record.timestamp(),
-                    record.topic(), record.partition(), record.offset(), new SerializationException(parsed.problem())));
-            batch.deadLetters++;
-            return;
-        }
-        if (parsed.article() == null) {
+                    .addKeyValue(LogFields.REASON, letter.problem())
+                    .log("Dead letter from {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), letter.problem());
+            producer.send(DeadLetters.of(topics.deadLetters().name(), record.key(), record.value(), record.headers(),
+                    record.timestamp(), record.topic(), record.partition(), record.offset(),
+                    new SerializationException(letter.problem())));
+        } else if (step instanceof StoreFold.Retract) {
             producer.send(new ProducerRecord<>(topics.articles().name(), record.key(), null));
-            changes.put(parsed.id(), Optional.empty());
-            batch.retracted++;
-            return;
-        }
-        Optional<StoredResult> pending = changes.get(parsed.id());
-        StoredResult current = pending != null ? pending.orElse(null) : stored.get(parsed.id());
-        StoredResult incoming = StoredResult.of(parsed.article());
-        switch (StoredResult.decide(current, incoming)) {
-            case STORE -> {
-                producer.send(new ProducerRecord<>(topics.articles().name(), record.key(), record.value()));
-                changes.put(parsed.id(), Optional.of(incoming));
-                batch.stored++;
-            }
-            case SKIP_STALE -> {
-                log.info("Skipped a stale result for {} (revision {}, versions {}): {} is stored", parsed.id(),
-                        incoming.revision(), incoming.versions(), current);
-                batch.skippedStale++;
-            }
-            case SKIP_DUPLICATE -> batch.skippedDuplicate++;
-        }
-    }
-
-    /** A record read: the article id and result, or a tombstone (no article), or the reason it cannot be read. */
-    private record Parsed(String id, EnrichedArticle article, String problem) {
-    }
-
-    static Parsed parse(ConsumerRecord<byte[], byte[]> record) {
-        if (record.key() == null) {
-            return new Parsed(null, null, "record has no key (the article id)");
-        }
-        String key = new String(record.key(), StandardCharsets.UTF_8);
-        if (record.value() == null) {
-            return new Parsed(key, null, null);
-        }
-        EnrichedArticle article;
-        try {
-            article = Serdes.ENRICHED_ARTICLE.deserialize(record.topic(), record.value());
-        } catch (SerializationException e) {
-            return new Parsed(key, null, e.getMessage());
-        }
-        if (!key.equals(article.id())) {
-            return new Parsed(key, null, "key '" + key + "' does not match the value's id '" + article.id() + "'");
-        }
-        return new Parsed(key, article, null);
+        } else if (step instanceof StoreFold.Write) {
+            producer.send(new ProducerRecord<>(topics.articles().name(), record.key(), record.value()));
+        } else if (step instanceof StoreFold.SkipStale stale) {
+            log.info("Skipped a stale result for {} (revision {}, versions {}): {} is stored", stale.id(),
+                    stale.incoming().revision(), stale.incoming().versions(), stale.stored());
+        } // a duplicate writes nothing
     }
 
     /**
@@ -367,11 +320,13 @@ public final class ArticleStore implements Runnable, Service {
         }
     }
 
-    /** Keeps the memory of stored results to the partitions this instance is assigned. */
+    /** Brings the memory of stored results up to date for the partitions this instance is assigned. */
     private final class RememberStored implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            stored.putAll(currentView.load(partitions));
+            if (!partitions.isEmpty()) {
+                counters.stateRead(stored.assigned(partitions, consumer.partitionsFor(topics.enriched().name()).size()));
+            }
             if (!partitions.isEmpty()) {
                 Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
                 for (TopicPartition partition : partitions) {
@@ -395,11 +350,8 @@ public final class ArticleStore implements Runnable, Service {
             if (partitions.isEmpty()) {
                 return;
             }
+            // what is stored for their articles stays in the index: caught up again if they come back
             committedPositions.keySet().removeAll(partitions);
-            Set<Integer> gone = new java.util.HashSet<>();
-            partitions.forEach(p -> gone.add(p.partition()));
-            int count = consumer.partitionsFor(topics.enriched().name()).size();
-            stored.keySet().removeIf(id -> gone.contains(CurrentView.partitionFor(id.getBytes(StandardCharsets.UTF_8), count)));
         }
     }
 
@@ -514,6 +466,22 @@ public final class ArticleStore implements Runnable, Service {
     public Optional<Failure> awaitStopped() throws InterruptedException {
         loopEnded.await();
         return Optional.ofNullable(stoppedBy);
+    }
+
+    /**
+     * After a clean stop the index reads back what this run stored (the next start then reads none of it);
+     * after a failure it is only released, and the next start reads from its checkpoint.
+     */
+    private void closeStored(boolean clean) {
+        try {
+            if (clean) {
+                stored.close();
+            } else {
+                stored.release();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Closing the store's local state: {}", e.toString());
+        }
     }
 
     private void closeClients() {

@@ -1,10 +1,12 @@
 package io.pactwire.store;
 
 import io.pactwire.model.EnrichedArticle;
+import io.pactwire.runtime.TopicReader;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,13 +19,15 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The current view of {@code news.articles}: reads the compacted topic from the beginning, outside any
- * consumer group and with {@code read_committed}, keeping the latest result per article (a tombstone
- * removes it). What a downstream consumer sees.
+ * The current view of {@code news.articles}, for a person or a test looking at it (the {@code articles}
+ * command, the demo): reads the compacted topic from the beginning, outside any consumer group and with
+ * {@code read_committed}, keeping the latest result per article (a tombstone removes it). What a downstream
+ * consumer sees. It holds the whole view in memory: the services keep theirs in local indexes.
  */
 public final class ArticlesView implements AutoCloseable {
     private final String topic;
-    private final KafkaConsumer<String, EnrichedArticle> consumer;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final TopicReader reader;
     private final List<TopicPartition> partitions;
     private final Map<String, EnrichedArticle> latest = new LinkedHashMap<>();
 
@@ -34,11 +38,9 @@ public final class ArticlesView implements AutoCloseable {
     /** A view of {@code topic}: news.articles under the pipeline's prefix. */
     public ArticlesView(Map<String, Object> readerProperties, String topic) {
         this.topic = topic;
-        this.consumer = new KafkaConsumer<>(readerProperties, Topics.ARTICLES.keySerde().deserializer(),
-                Topics.ARTICLES.valueSerde().deserializer());
-        this.partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition()))
-                .toList();
+        this.consumer = new KafkaConsumer<>(readerProperties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.reader = new TopicReader(consumer, "the view's timeout");
+        this.partitions = reader.partitions(topic, Duration.ofSeconds(30));
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
     }
@@ -46,28 +48,34 @@ public final class ArticlesView implements AutoCloseable {
     /** Reads what has arrived, waiting at most {@code timeout} for something new; returns the changes. */
     public List<Change> poll(Duration timeout) {
         List<Change> changes = new ArrayList<>();
-        for (ConsumerRecord<String, EnrichedArticle> record : consumer.poll(timeout)) {
-            if (record.value() == null) {
-                latest.remove(record.key());
-            } else {
-                latest.put(record.key(), record.value());
-            }
-            changes.add(new Change(record.key(), record.value()));
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(timeout)) {
+            changes.add(apply(record));
         }
         return changes;
     }
 
-    /** Reads everything committed so far (to the last stable offset of every partition) and returns the view. */
-    public Map<String, EnrichedArticle> readToEnd(Duration timeout) {
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-        Instant deadline = Instant.now().plus(timeout);
-        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new org.apache.kafka.common.errors.TimeoutException("Could not read " + topic
-                        + " to its end within " + timeout);
-            }
-            poll(Duration.ofMillis(200));
+    private Change apply(ConsumerRecord<byte[], byte[]> record) {
+        String id = Topics.ARTICLES.keySerde().deserializer().deserialize(topic, record.key());
+        EnrichedArticle article = Topics.ARTICLES.valueSerde().deserializer().deserialize(topic, record.value());
+        if (article == null) {
+            latest.remove(id);
+        } else {
+            latest.put(id, article);
         }
+        return new Change(id, article);
+    }
+
+    /**
+     * Reads everything committed so far (to the last stable offset of every partition) and returns the view.
+     *
+     * @throws org.apache.kafka.common.errors.TimeoutException when that takes longer than {@code timeout}
+     */
+    public Map<String, EnrichedArticle> readToEnd(Duration timeout) {
+        Map<TopicPartition, Long> from = new LinkedHashMap<>();
+        for (TopicPartition partition : partitions) {
+            from.put(partition, consumer.position(partition, timeout));
+        }
+        reader.read(from, timeout, this::apply);
         return current();
     }
 

@@ -7,6 +7,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigDef;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,8 @@ import java.util.Map;
 public final class StoreConfig extends PactwireConfig {
     public static final String GROUP_ID = "store.group.id";
     public static final String TRANSACTIONAL_ID = "store.transactional.id";
+    public static final String STATE_DIR = "store.state.dir";
+    public static final String STATE_TIMEOUT_MS = "store.state.timeout.ms";
 
     /** Client settings the store decides itself, because its guarantee depends on them. */
     private static final Map<String, String> FIXED = Map.of(
@@ -35,7 +39,19 @@ public final class StoreConfig extends PactwireConfig {
                         new ConfigDef.NonEmptyString(), ConfigDef.Importance.MEDIUM,
                         "transactional.id of this store instance's producer: unique per instance and stable across its"
                                 + " restarts, so a restart aborts what a crashed predecessor left open. Defaults to"
-                                + " pactwire-store-<host name>.");
+                                + " pactwire-store-<host name>.")
+                .define(STATE_DIR, ConfigDef.Type.STRING, defaultStateDir(System.getenv(), "store"),
+                        new ConfigDef.NonEmptyString(), ConfigDef.Importance.MEDIUM,
+                        "Directory of the store's local index of news.articles (each article's stored result, with the"
+                                + " offset read up to), so that a start or a rebalance reads only what news.articles gained"
+                                + " since; a folder per cluster below it, one instance per directory. {hostname} in it is"
+                                + " replaced by the host's name. Default: $XDG_STATE_HOME/pactwire/store, else"
+                                + " ~/.local/state/pactwire/store.")
+                .define(STATE_TIMEOUT_MS, ConfigDef.Type.LONG, 120_000L, ConfigDef.Range.between(1, 3_600_000),
+                        ConfigDef.Importance.LOW,
+                        "How long the store may take, when partitions are assigned, to catch its local index of"
+                                + " news.articles up: only what the partitions gained since it last read them, or all of them"
+                                + " the first time.");
     }
 
     @Override
@@ -46,6 +62,16 @@ public final class StoreConfig extends PactwireConfig {
     /** The store's consumer group: {@code store.group.id}, by default under {@code topics.prefix}. */
     public String groupId() {
         return pipelineId(GROUP_ID);
+    }
+
+    /** The state directory with {@code {hostname}} replaced: the base of the per-cluster folders. */
+    public Path stateDir() {
+        return Path.of(getString(STATE_DIR).replace("{hostname}", HostName.get()));
+    }
+
+    /** How long catching the local index up may take ({@value #STATE_TIMEOUT_MS}). */
+    public Duration stateTimeout() {
+        return Duration.ofMillis(getLong(STATE_TIMEOUT_MS));
     }
 
     /** The store's transactional id: {@code store.transactional.id}, by default under {@code topics.prefix}. */

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * What the store has done since start, counted once the transaction that did it has committed. Also
  * published over JMX as {@code pactwire.store:type=store-metrics,client-id=<transactional id>}:
  * {@code stored-total}, {@code skipped-stale-total}, {@code skipped-duplicate-total},
- * {@code retracted-total}, {@code dead-letters-total}.
+ * {@code retracted-total}, {@code dead-letters-total}, {@code state-records-read-total}.
  */
 public final class StoreCounters implements AutoCloseable {
     static final String JMX_PREFIX = "pactwire.store";
@@ -27,6 +27,7 @@ public final class StoreCounters implements AutoCloseable {
     private final AtomicLong skippedDuplicate = new AtomicLong();
     private final AtomicLong retracted = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
+    private final AtomicLong stateRecordsRead = new AtomicLong();
     private Metrics metrics;
 
     /** Counts of one transaction, added to the totals when it commits. */
@@ -55,6 +56,8 @@ public final class StoreCounters implements AutoCloseable {
         gauge(clientId, "skipped-duplicate-total", "Results skipped because news.articles holds the same one", skippedDuplicate);
         gauge(clientId, "retracted-total", "Tombstones written to news.articles", retracted);
         gauge(clientId, "dead-letters-total", "Records sent to news.dlq", deadLetters);
+        gauge(clientId, "state-records-read-total", "Records of news.articles read to catch the local index up",
+                stateRecordsRead);
     }
 
     private void gauge(String clientId, String name, String description, AtomicLong value) {
@@ -80,6 +83,18 @@ public final class StoreCounters implements AutoCloseable {
 
     public long deadLetters() {
         return deadLetters.get();
+    }
+
+    void stateRead(long records) {
+        stateRecordsRead.addAndGet(records);
+    }
+
+    /**
+     * Records of news.articles read to catch the local index up since start (at start: what news.articles gained
+     * since this instance last read it; 0 after a clean stop with no other writer).
+     */
+    public long stateRecordsRead() {
+        return stateRecordsRead.get();
     }
 
     String summary() {

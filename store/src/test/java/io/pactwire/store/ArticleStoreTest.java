@@ -34,10 +34,35 @@ class ArticleStoreTest {
     private final MockProducer<byte[], byte[]> producer =
             new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     private final Map<String, StoredResult> alreadyStored = new java.util.HashMap<>();
-    private final ArticleStore store = new ArticleStore(consumer, producer, new CurrentView(() -> null, io.pactwire.topics.PipelineTopics.DEFAULT, Duration.ofSeconds(1)) {
+    /** What news.articles holds, as the store's index would tell it. */
+    private final ArticleStore store = new ArticleStore(consumer, producer, new StoredResults() {
         @Override
-        Map<String, StoredResult> load(java.util.Collection<TopicPartition> enrichedPartitions) {
-            return new java.util.HashMap<>(alreadyStored);
+        public long assigned(java.util.Collection<TopicPartition> enrichedPartitions, int enrichedCount) {
+            return 0;
+        }
+
+        @Override
+        public java.util.Optional<StoredResult> get(String id) {
+            return java.util.Optional.ofNullable(alreadyStored.get(id));
+        }
+
+        @Override
+        public void committed(Map<String, java.util.Optional<StoredResult>> changes) {
+            changes.forEach((id, result) -> {
+                if (result.isPresent()) {
+                    alreadyStored.put(id, result.get());
+                } else {
+                    alreadyStored.remove(id);
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public void release() {
         }
     });
     private Thread loop;

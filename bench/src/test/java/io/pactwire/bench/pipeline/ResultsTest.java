@@ -9,7 +9,7 @@ class ResultsTest {
 
     @Test
     void aRatioShowsEachRoundAgainstItsOwnCeiling() {
-        PipelineBench.Results results = new PipelineBench.Results(3, 2000, 30, "test");
+        Results results = new Results(3, 2000, 30, "test");
         results.roundRatio("ingest", measured(50), measured(100));
         results.roundRatio("ingest", measured(90), measured(120));
         results.roundRatio("bare-reading", measured(70), measured(100));
@@ -18,7 +18,7 @@ class ResultsTest {
     }
 
     /** {@code perSecond} records in one second. */
-    private static PipelineBench.Measured measured(long perSecond) {
-        return new PipelineBench.Measured(perSecond, 0, 1_000_000_000L);
+    private static Measured measured(long perSecond) {
+        return new Measured(perSecond, 0, 1_000_000_000L);
     }
 }

@@ -180,8 +180,7 @@ public final class PipelineBench implements Callable<Integer> {
         } finally {
             Utils.delete(work.toFile());
         }
-        String historyMarkdown = restarts.markdown("./pactwire bench " + String.join(" ",
-                spec.commandLine().getParseResult().originalArgs()));
+        String historyMarkdown = restarts.markdown(command(spec.commandLine().getParseResult().originalArgs()));
         Path file = report != null ? report : home.resolve("docs/performance.md");
         boolean met = restarts.targetsMet();
         if (only == null) {
@@ -713,6 +712,20 @@ public final class PipelineBench implements Callable<Integer> {
     }
 
     // ---------------------------------------------------------------- report
+
+    /** The command line of a run as the report shows it: where the report went is left out. */
+    static String command(List<String> args) {
+        List<String> shown = new ArrayList<>(List.of("./pactwire", "bench"));
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--report")) {
+                i++;
+            } else if (!arg.equals("--no-report") && !arg.startsWith("--report=")) {
+                shown.add(arg);
+            }
+        }
+        return String.join(" ", shown);
+    }
 
     /** Rewrites the section of {@code file} between the two markers, or appends it. */
     static void writeSection(Path file, String markBegin, String markEnd, String markdown) throws IOException {

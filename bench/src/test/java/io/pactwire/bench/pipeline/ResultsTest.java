@@ -2,6 +2,8 @@ package io.pactwire.bench.pipeline;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The report's ratios: that of the medians, then each round's against the ceiling of the same round. */
@@ -46,6 +48,14 @@ class ResultsTest {
         assertThat(markdown.lines().filter(line -> line.startsWith("| ingest:"))).singleElement()
                 .satisfies(line -> assertThat(line).endsWith("| - |"));
         assertThat(markdown).doesNotContain(">= 0.60");
+    }
+
+    @Test
+    void theCommandShownLeavesOutWhereTheReportWent() {
+        assertThat(PipelineBench.command(List.of("--stage", "history", "--report", "/tmp/r.md", "--history", "100,1000")))
+                .isEqualTo("./pactwire bench --stage history --history 100,1000");
+        assertThat(PipelineBench.command(List.of("--no-report", "--report=/tmp/r.md", "--articles", "5")))
+                .isEqualTo("./pactwire bench --articles 5");
     }
 
     /** Results with the enricher and its bound at the given rates, the pass-through at twice the bound. */

@@ -21,9 +21,9 @@ final class Restarts {
      * One restart of a service over {@code articles} articles of history, timed from outside its JVM.
      *
      * @param readyMillis       from the process's start to {@code /health/ready} answering 200
-     * @param firstRecordMillis from the process's start to its result of the first article written for it while it
-     *                          was stopped, or -1 when none was (ingest, which watches an empty folder)
-     * @param heapAfterGcBytes  its heap after a full GC, once ready (and once that result is out)
+     * @param firstRecordMillis from the process's start to its record of the article written while the services were
+     *                          stopped (ingest's, the enricher's result, the store's), or -1 when none was watched for
+     * @param heapAfterGcBytes  its heap after a full GC, once ready and that record is out
      */
     record Restart(String service, long articles, long readyMillis, long firstRecordMillis, long heapAfterGcBytes) {
         /** Until it was ready and had handled its first new record: its restart. */
@@ -107,10 +107,11 @@ final class Restarts {
         md.append(String.format(Locale.ROOT, "`%s`, %d cores, Java %s; %.0f s in all. For each size, a fresh embedded"
                         + " broker; news.raw filled by a producer with ingest's settings, record shape and headers;"
                         + " news.enriched and news.articles by the enricher and the store as processes of their own;"
-                        + " both stopped cleanly, then ingest (watching an empty folder), the enricher and the store"
-                        + " restarted one at a time as processes (`%s`), timed from outside: from the process's start to"
-                        + " `/health/ready` answering 200, and to its result of an article written for it while it was"
-                        + " stopped; then `jcmd PID GC.run` and `GC.heap_info`.%n%n", command,
+                        + " both stopped cleanly, then ingest (watching a folder that holds one new article), the enricher"
+                        + " and the store restarted one at a time as processes (`%s`), timed from outside: from the"
+                        + " process's start to `/health/ready` answering 200, and to its record of that article (ingest's"
+                        + " in news.raw, the enricher's result, the store's), written only once the service has loaded its"
+                        + " state; the restart is the later of the two. Then `jcmd PID GC.run` and `GC.heap_info`.%n%n", command,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), wallSeconds,
                 HistoryStage.HEAP));
         md.append("| articles | filled in | topics on disk | enricher's peak heap after GC while filling |\n");

@@ -30,6 +30,23 @@ final class Restarts {
         long restartMillis() {
             return Math.max(readyMillis, firstRecordMillis);
         }
+
+        /** Of restarts of one service over one history: the median restart, and the median heap after GC. */
+        static Restart median(List<Restart> restarts) {
+            if (restarts.isEmpty() || restarts.stream().map(r -> r.service() + "/" + r.articles()).distinct().count() != 1) {
+                throw new IllegalArgumentException("not restarts of one service over one history: " + restarts);
+            }
+            Restart median = middle(restarts, Comparator.comparingLong(Restart::restartMillis));
+            Restart heap = middle(restarts, Comparator.comparingLong(Restart::heapAfterGcBytes));
+            return new Restart(median.service(), median.articles(), median.readyMillis(), median.firstRecordMillis(),
+                    heap.heapAfterGcBytes());
+        }
+
+        private static Restart middle(List<Restart> restarts, Comparator<Restart> order) {
+            List<Restart> sorted = new ArrayList<>(restarts);
+            sorted.sort(order);
+            return sorted.get(sorted.size() / 2);
+        }
     }
 
     /** How one service's restart grew from {@code fewer} to {@code more} articles of history. */
@@ -111,9 +128,11 @@ final class Restarts {
                         + " and the store restarted one at a time as processes (`%s`), timed from outside: from the"
                         + " process's start to `/health/ready` answering 200, and to its record of that article (ingest's"
                         + " in news.raw, the enricher's result, the store's), written only once the service has loaded its"
-                        + " state; the restart is the later of the two. Then `jcmd PID GC.run` and `GC.heap_info`.%n%n", command,
+                        + " state; the restart is the later of the two. Then `jcmd PID GC.run` and `GC.heap_info`. Each"
+                        + " service is restarted %d times over each history (one new article each time): the median"
+                        + " restart and the median heap.%n%n", command,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), wallSeconds,
-                HistoryStage.HEAP));
+                HistoryStage.HEAP, HistoryStage.RESTARTS));
         md.append("| articles | filled in | topics on disk | enricher's peak heap after GC while filling |\n");
         md.append("| --- | --- | --- | --- |\n");
         fills.values().forEach(fill -> md.append(String.format(Locale.ROOT, "| %,d | %.0f s | %s | %s (`%s`), target <= 256 MB %s |%n",

@@ -2,7 +2,10 @@ package io.pactwire.bench.pipeline;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The history stage's growth figures and its target: 10x the history, at most 1.5x the restart time and heap. */
 class RestartsTest {
@@ -59,6 +62,18 @@ class RestartsTest {
         assertThat(restarts.targetsMet()).isTrue();
         assertThat(restarts.markdown("./pactwire bench --stage history --history 100000,500000"))
                 .contains("| ingest | 100,000 → 500,000 (5x) | **4.50x** | **5.00x** | - (history grew less than 10x) |");
+    }
+
+    @Test
+    void ofThreeRestartsTheMedianRestartAndTheMedianHeapAreKept() {
+        Restarts.Restart median = Restarts.Restart.median(List.of(
+                new Restarts.Restart("store", 1_000, 1_000, 9_000, 70 * MB),
+                new Restarts.Restart("store", 1_000, 2_500, 4_000, 60 * MB),
+                new Restarts.Restart("store", 1_000, 1_500, 6_000, 80 * MB)));
+        assertThat(median).isEqualTo(new Restarts.Restart("store", 1_000, 1_500, 6_000, 70 * MB));
+        assertThatThrownBy(() -> Restarts.Restart.median(List.of(new Restarts.Restart("store", 1_000, 1, 1, 1),
+                new Restarts.Restart("ingest", 1_000, 1, 1, 1)))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Restarts.Restart.median(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

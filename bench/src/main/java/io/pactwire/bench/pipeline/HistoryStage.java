@@ -301,6 +301,7 @@ final class HistoryStage {
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position); // the end now, not when the thread first polls
             this.reader = new Thread(this::read, "bench-probe-" + topic);
+            reader.setDaemon(true); // a stage that failed before closing it still lets the benchmark exit
         }
 
         static Probe arm(String bootstrap, String topic, String key) {

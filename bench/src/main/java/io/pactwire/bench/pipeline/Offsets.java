@@ -85,7 +85,7 @@ final class Offsets {
      *
      * @param start starts what is measured, once the clock runs
      */
-    PipelineBench.Measured rate(Progress progress, long total, Duration timeout, String what, Runnable start) throws Exception {
+    Measured rate(Progress progress, long total, Duration timeout, String what, Runnable start) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         long startNanos = System.nanoTime();
         long startCpu = PipelineBench.processCpuNanos();
@@ -109,8 +109,8 @@ final class Offsets {
         long endCpu = PipelineBench.processCpuNanos();
         if (firstDone < 0 || firstDone > total / 2) {
             System.out.println("  " + what + ": progress seen late; rate measured from the start, start-up included");
-            return new PipelineBench.Measured(total, 0, endNanos - startNanos, endCpu - startCpu);
+            return new Measured(total, 0, endNanos - startNanos, endCpu - startCpu);
         }
-        return new PipelineBench.Measured(total - firstDone, 0, endNanos - firstNanos, endCpu - firstCpu);
+        return new Measured(total - firstDone, 0, endNanos - firstNanos, endCpu - firstCpu);
     }
 }

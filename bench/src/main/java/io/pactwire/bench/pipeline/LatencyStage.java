@@ -1,0 +1,159 @@
+package io.pactwire.bench.pipeline;
+
+import io.pactwire.enrich.EnrichConfig;
+import io.pactwire.ingest.ArticlePublisher;
+import io.pactwire.ingest.IngestConfig;
+import io.pactwire.model.EnrichedArticle;
+import io.pactwire.model.RawArticle;
+import io.pactwire.topics.Topics;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/** The end-to-end latency at a fixed offered rate, ingest's publisher to news.articles (read_committed). */
+final class LatencyStage {
+    private final Path home;
+    private final int rate;
+    private final int latencySeconds;
+    private final BenchArticles corpus;
+
+    LatencyStage(Path home, int rate, int latencySeconds, BenchArticles corpus) {
+        this.home = home;
+        this.rate = rate;
+        this.latencySeconds = latencySeconds;
+        this.corpus = corpus;
+    }
+
+    /**
+     * The end-to-end latency: the enricher and the store as processes of their own, as deployed, and articles
+     * offered at {@code --rate} through ingest's publisher in this JVM, read back from news.articles
+     * (read_committed) here. First a warm-up at the same rate, until all of it has come through, not measured.
+     */
+    void run(Stage stage, Results results) throws Exception {
+        Map<String, Long> intended = new ConcurrentHashMap<>();
+        Map<String, Long> warmIntended = new ConcurrentHashMap<>();
+        Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        Set<String> warmSeen = ConcurrentHashMap.newKeySet();
+        AtomicLong duplicates = new AtomicLong();
+        AtomicBoolean reading = new AtomicBoolean(true);
+        IngestConfig ingestConfig = new IngestConfig(stage.input(Map.of()));
+        int total = rate * latencySeconds;
+        int warm = Math.min(total, rate * 5);
+        List<ServiceProcess> running = new ArrayList<>();
+        try (ArticlePublisher publisher = new ArticlePublisher(ingestConfig.producerProperties(), ingestConfig.topics().raw().name())) {
+            running.add(ServiceProcess.start(home, stage.dir, "enrich", stage.bootstrap,
+                    stage.serviceArgs("--set", EnrichConfig.STATE_DIR + "=" + stage.dir.resolve("enrich-state"))));
+            running.add(ServiceProcess.start(home, stage.dir, "store", stage.bootstrap, stage.serviceArgs()));
+            for (ServiceProcess service : running) {
+                service.awaitHealthy(Duration.ofMinutes(2));
+            }
+            Thread reader = new Thread(() -> readArticles(stage.bootstrap, intended, histogram, seen, duplicates,
+                    warmIntended.keySet(), warmSeen, reading), "bench-latency-reader");
+            reader.start();
+            Path file = stage.dir.resolve("latency.jsonl");
+            offer(publisher, corpus, "warm-latency-", warm, file, warmIntended);
+            awaitCount(warmSeen, warm, "the latency stage's warm-up");
+            long began = System.nanoTime();
+            offer(publisher, corpus, "latency-", total, file, intended);
+            double offered = total / ((System.nanoTime() - began) / 1e9);
+            publisher.finish();
+            awaitCount(seen, total, "the latency stage");
+            reading.set(false);
+            reader.join(10_000);
+            if (duplicates.get() > 0) {
+                throw new IllegalStateException("latency stage: " + duplicates.get() + " articles reached "
+                        + Topics.ARTICLES.name() + " twice");
+            }
+            for (ServiceProcess service : running) {
+                service.stop();
+            }
+            results.latency = new Results.Latency(offered, histogram.getValueAtPercentile(50) / 1000.0,
+                    histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0, total);
+            System.out.printf(Locale.ROOT, "end to end at %,.0f articles/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                    offered, results.latency.p50Millis(), results.latency.p99Millis(), results.latency.maxMillis());
+        } finally {
+            for (ServiceProcess service : running) {
+                service.kill();
+            }
+        }
+    }
+
+    /** Waits until {@code seen} holds {@code count} articles; fails after 5 minutes. */
+    private static void awaitCount(Set<String> seen, int count, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (seen.size() < count) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(what + ": " + seen.size() + " of " + count + " articles reached "
+                        + Topics.ARTICLES.name() + " within 5 minutes");
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+
+    /**
+     * Publishes {@code count} articles at the offered rate. Each article's latency counts from when it
+     * was due, not from when it was sent, so that a stall of the sender is measured, not hidden.
+     */
+    private void offer(ArticlePublisher publisher, BenchArticles corpus, String prefix, int count, Path file,
+                       Map<String, Long> intended) {
+        long start = System.nanoTime();
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        for (int i = 0; i < count; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            RawArticle article = corpus.raw(prefix, i, file);
+            intended.put(article.id(), due);
+            publisher.publish(article.sourceUri(), article);
+        }
+    }
+
+    /** Reads news.articles, recording each measured article's latency, and which of the warm-up's have come. */
+    private static void readArticles(String bootstrap, Map<String, Long> intended, Histogram histogram, Set<String> seen,
+                                     AtomicLong duplicates, Set<String> warmIds, Set<String> warmSeen, AtomicBoolean reading) {
+        try (KafkaConsumer<String, EnrichedArticle> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+                "isolation.level", "read_committed", "enable.auto.commit", false),
+                new StringDeserializer(), Topics.ARTICLES.valueSerde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLES.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (reading.get()) {
+                for (ConsumerRecord<String, EnrichedArticle> record : consumer.poll(Duration.ofMillis(20))) {
+                    long now = System.nanoTime();
+                    Long due = intended.get(record.key());
+                    if (due == null) {
+                        if (warmIds.contains(record.key())) {
+                            warmSeen.add(record.key());
+                        }
+                        continue;
+                    }
+                    if (seen.add(record.key())) {
+                        histogram.recordValue(Math.max(0, (now - due) / 1000));
+                    } else {
+                        duplicates.incrementAndGet();
+                    }
+                }
+            }
+        }
+    }
+}

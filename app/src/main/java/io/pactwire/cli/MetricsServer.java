@@ -113,8 +113,14 @@ final class MetricsServer implements AutoCloseable {
         checks.add(check);
     }
 
-    /** Why the process is not ready, or empty when it is. */
+    /**
+     * Why the process is not ready, or empty when it is. Not ready until a service has added its check: the
+     * server starts before the service, and a probe must not see a process that has loaded nothing as ready.
+     */
     Optional<String> notReady() {
+        if (checks.isEmpty()) {
+            return Optional.of("starting");
+        }
         List<String> reasons = new ArrayList<>();
         for (Supplier<Optional<String>> check : checks) {
             check.get().ifPresent(reasons::add);

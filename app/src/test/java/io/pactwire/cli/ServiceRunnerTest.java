@@ -115,6 +115,15 @@ class ServiceRunnerTest {
     }
 
     @Test
+    void theServerIsNotReadyBeforeAServiceReportsItsHealth() {
+        try (MetricsServer metrics = MetricsServer.off()) {
+            assertThat(metrics.notReady()).as("started before the service, which has loaded nothing yet").hasValue("starting");
+            ServiceRunner.reportHealth(metrics, new Worker(() -> null, null));
+            assertThat(metrics.notReady()).as("the service's own health now decides").hasValue("worker is starting");
+        }
+    }
+
+    @Test
     void aServiceThatFinishesItsWorkIsToldReadyReportsItsHealthAndExitsZero() throws Exception {
         Worker worker = new Worker(() -> null, null);
         try (MetricsServer metrics = MetricsServer.off()) {

@@ -90,6 +90,8 @@ public final class ArticleStore implements Runnable, Service {
     /** A store that has not polled for this long is stalled (stuck in a transaction). */
     static final Duration POLL_WITHIN = Duration.ofSeconds(60);
     private final CountDownLatch polling = new CountDownLatch(1);
+    /** Counted down once the first assignment's stored results are caught up: from then on the store is ready. */
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final CountDownLatch loopEnded = new CountDownLatch(1);
     private volatile Failure stoppedBy;
     private volatile ConnectionWatch connectionWatch;
@@ -334,6 +336,7 @@ public final class ArticleStore implements Runnable, Service {
                     committedPositions.put(partition, offset == null ? 0L : offset.offset());
                 }
             }
+            caughtUp.countDown();
         }
 
         @Override
@@ -433,16 +436,20 @@ public final class ArticleStore implements Runnable, Service {
                 stoppedBy = FailurePolicy.classify(e, name());
             } finally {
                 polling.countDown();
+                caughtUp.countDown();
                 loopEnded.countDown();
             }
         }, "pactwire-store");
         loop.start();
     }
 
-    /** Waits until the loop polls; false if it stopped first or {@code timeout} passed. */
+    /**
+     * Waits until the store has joined its group and caught up what news.articles holds for the partitions it got;
+     * false if it stopped first or {@code timeout} passed.
+     */
     @Override
     public boolean awaitReady(Duration timeout) throws InterruptedException {
-        return polling.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && finished.getCount() > 0;
+        return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && finished.getCount() > 0;
     }
 
     /** Ready while connected and polling within {@link #POLL_WITHIN}; stalled when it has not polled for longer. */
@@ -453,6 +460,9 @@ public final class ArticleStore implements Runnable, Service {
         }
         if (!connected()) {
             return Health.of(Health.Status.NOT_READY, "store is cut off from Kafka");
+        }
+        if (caughtUp.getCount() > 0) {
+            return Health.of(Health.Status.STARTING, "store is reading what " + topics.articles().name() + " holds for its partitions");
         }
         if (healthy(POLL_WITHIN)) {
             return Health.ready();

@@ -1,11 +1,9 @@
 package io.pactwire.cli;
 
+import io.pactwire.ingest.ArticlePublisher;
 import io.pactwire.ingest.IngestConfig;
 import io.pactwire.ingest.KnownArticles;
-import io.pactwire.model.RawArticle;
 import io.pactwire.topics.Topics;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,8 +39,7 @@ final class RetractCommand implements Callable<Integer> {
         int failed = 0;
         try (KnownArticles known = force ? null : KnownArticles.load(config.knownArticlesConsumerProperties(),
                 config.topics().raw().name(), config.knownArticlesTimeout());
-             KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(config.producerProperties(),
-                Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer())) {
+             ArticlePublisher publisher = new ArticlePublisher(config.producerProperties(), config.topics().raw().name())) {
             for (String id : new LinkedHashSet<>(ids)) {
                 if (!force && known.get(id).isEmpty()) {
                     failed++;
@@ -51,7 +48,7 @@ final class RetractCommand implements Callable<Integer> {
                     continue;
                 }
                 try {
-                    producer.send(new ProducerRecord<>(config.topics().raw().name(), id, null)).get();
+                    publisher.retract(id);
                     System.out.println("retracted " + id);
                 } catch (ExecutionException e) {
                     failed++;

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Publishes raw articles to {@code news.raw}, keyed by article id, with an idempotent producer and
@@ -111,6 +112,16 @@ public final class ArticlePublisher implements AutoCloseable {
             // serialization or size checks fail before the send is queued
             fail(new Input.Rejected(source, "not published: " + causeOf(e)), onFailed);
         }
+    }
+
+    /**
+     * Retracts an article: a tombstone for its id on {@code news.raw}, which the enricher forwards and the store
+     * applies. Returns once Kafka has acknowledged it.
+     *
+     * @throws ExecutionException when the send failed; its cause says why
+     */
+    public void retract(String id) throws ExecutionException, InterruptedException {
+        producer.send(new ProducerRecord<>(topic, id, null)).get();
     }
 
     /**

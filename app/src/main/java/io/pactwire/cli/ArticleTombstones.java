@@ -1,19 +1,15 @@
 package io.pactwire.cli;
 
+import io.pactwire.runtime.TopicReader;
 import io.pactwire.topics.Topics;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -36,30 +32,18 @@ final class ArticleTombstones {
     /** The ids news.articles holds an article for now: read to its end, {@code read_committed}, outside any group. */
     static Set<String> currentIds(Map<String, Object> readerProperties, String topic, Duration timeout) {
         Set<String> ids = new TreeSet<>();
-        try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(readerProperties, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = reader.partitionsFor(topic, timeout).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = reader.endOffsets(partitions, timeout);
-            Instant deadline = Instant.now().plus(timeout);
-            while (end.entrySet().stream().anyMatch(e -> reader.position(e.getKey(), timeout) < e.getValue())) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new KafkaException("Could not read " + topic + " to its end within " + timeout);
+        try (TopicReader reader = TopicReader.open(readerProperties, "the replay command's " + timeout.toSeconds() + " s")) {
+            reader.readFromBeginning(reader.partitions(topic, timeout), timeout, record -> {
+                if (record.key() == null) {
+                    return; // no article: nothing a tombstone could retract
                 }
-                for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(200))) {
-                    if (record.key() == null) {
-                        continue; // no article: nothing a tombstone could retract
-                    }
-                    String id = new String(record.key(), StandardCharsets.UTF_8);
-                    if (record.value() == null) {
-                        ids.remove(id);
-                    } else {
-                        ids.add(id);
-                    }
+                String id = new String(record.key(), StandardCharsets.UTF_8);
+                if (record.value() == null) {
+                    ids.remove(id);
+                } else {
+                    ids.add(id);
                 }
-            }
+            });
         }
         return ids;
     }

@@ -1,16 +1,12 @@
 package io.pactwire.bench.pipeline;
 
+import io.pactwire.runtime.TopicReader;
 import io.pactwire.topics.Topics;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -54,21 +50,14 @@ final class ExactlyOnce {
     /** How many records of news.articles each key has, read to its last committed offset. */
     private static Map<String, Integer> counts(String bootstrap) {
         Map<String, Integer> counts = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
-                "isolation.level", "read_committed", "enable.auto.commit", false, "max.poll.records", 5000),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLES.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() != null) {
-                        counts.merge(record.key(), 1, Integer::sum);
-                    }
+        Duration timeout = Duration.ofMinutes(5);
+        try (TopicReader reader = TopicReader.open(Map.of("bootstrap.servers", bootstrap, "isolation.level", "read_committed",
+                "max.poll.records", 5000), "the benchmark's check, " + timeout.toMinutes() + " min")) {
+            reader.readFromBeginning(reader.partitions(Topics.ARTICLES.name(), timeout), timeout, record -> {
+                if (record.value() != null) {
+                    counts.merge(new String(record.key(), StandardCharsets.UTF_8), 1, Integer::sum);
                 }
-            }
+            });
         }
         return counts;
     }

@@ -83,7 +83,11 @@ final class IngestStage {
                 }
                 if (round == PipelineBench.ROUNDS - 1) {
                     long start = System.nanoTime();
-                    int known = KnownArticles.load(config.knownArticlesConsumerProperties(), config.topics().raw().name(), config.knownArticlesTimeout()).size();
+                    int known;
+                    try (KnownArticles read = KnownArticles.load(config.knownArticlesConsumerProperties(),
+                            config.topics().raw().name(), config.knownArticlesTimeout())) {
+                        known = read.size();
+                    }
                     if (known != count) {
                         throw new IllegalStateException("ingest knows " + known + " articles in news.raw, not " + count);
                     }

@@ -2,14 +2,18 @@ package io.pactwire.testkit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +54,19 @@ class BrokerRestartKitIT {
         }
 
         assertThat(cluster.bootstrapServers()).isEqualTo(address);
-        assertThat(new RecordReader<>(cluster, "restart.kit", new StringDeserializer(), new StringDeserializer())
-                .readToEnd(Duration.ofSeconds(30)))
-                .extracting(r -> r.key()).containsExactly("before", "during");
+        TopicPartition partition = new TopicPartition("restart.kit", 0);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(cluster.clientProperties(), new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            assertThat(consumer.endOffsets(List.of(partition))).containsEntry(partition, 2L);
+            List<String> keys = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> {
+                        consumer.poll(Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));
+                        return keys.size() >= 2;
+                    });
+            assertThat(keys).containsExactly("before", "during");
+        }
     }
 }

@@ -1,5 +1,6 @@
-package io.pactwire.testkit;
+package io.pactwire.runtime;
 
+import io.pactwire.testkit.KafkaTestCluster;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.awaitility.Awaitility;

@@ -1,9 +1,12 @@
-package io.pactwire.testkit;
+package io.pactwire.runtime;
 
+import io.pactwire.testkit.KafkaTestCluster;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.awaitility.Awaitility;
 
@@ -18,7 +21,7 @@ import java.util.function.Predicate;
 
 /**
  * Reads a topic from the beginning, outside any consumer group, with {@code read_committed}: what a
- * downstream consumer would see. For assertions in tests.
+ * downstream consumer would see. For assertions in tests; to the end with {@link TopicReader}, as the services read.
  */
 public final class RecordReader<K, V> {
     private final KafkaTestCluster cluster;
@@ -53,20 +56,25 @@ public final class RecordReader<K, V> {
         return records;
     }
 
-    /** Reads everything committed up to now (the last stable offset of every partition). */
+    /** Reads everything committed up to now (the last stable offset of every partition), with {@link TopicReader}. */
     public List<ConsumerRecord<K, V>> readToEnd(Duration timeout) {
         List<ConsumerRecord<K, V>> records = new ArrayList<>();
-        try (KafkaConsumer<K, V> consumer = consumer()) {
-            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), timeout);
-            Instant deadline = Instant.now().plus(timeout);
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("Could not read " + topic + " to its end " + end + " within " + timeout);
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+             TopicReader reader = new TopicReader(consumer, "the test's " + timeout.toSeconds() + " s")) {
+            reader.readFromBeginning(partitions(consumer), timeout, record -> records.add(typed(record)));
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            throw new AssertionError("Could not read " + topic + " to its end within " + timeout, e);
         }
         return records;
+    }
+
+    private ConsumerRecord<K, V> typed(ConsumerRecord<byte[], byte[]> record) {
+        K key = keyDeserializer.deserialize(record.topic(), record.headers(), record.key());
+        V value = valueDeserializer.deserialize(record.topic(), record.headers(), record.value());
+        return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
+                record.timestampType(), record.serializedKeySize(), record.serializedValueSize(), key, value,
+                record.headers(), record.leaderEpoch());
     }
 
     private static String readable(Object key) {
@@ -86,19 +94,29 @@ public final class RecordReader<K, V> {
         return latest;
     }
 
-    private KafkaConsumer<K, V> consumer() {
+    private Map<String, Object> properties() {
         Map<String, Object> props = new HashMap<>(cluster.clientProperties());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props, keyDeserializer, valueDeserializer);
-        // A topic just deleted and created again can show no partitions for a moment:
-        // wait until it has some, rather than assign none.
+        return props;
+    }
+
+    /**
+     * The topic's partitions. A topic just deleted and created again can show no partitions for a moment: wait
+     * until it has some, rather than read none.
+     */
+    private List<TopicPartition> partitions(Consumer<?, ?> consumer) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition()))
+                        .toList(), found -> !found.isEmpty());
+    }
+
+    private KafkaConsumer<K, V> consumer() {
+        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(properties(), keyDeserializer, valueDeserializer);
         List<TopicPartition> partitions;
         try {
-            partitions = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                            .map(p -> new TopicPartition(p.topic(), p.partition()))
-                            .toList(), found -> !found.isEmpty());
+            partitions = partitions(consumer);
         } catch (RuntimeException e) {
             consumer.close();
             throw e;

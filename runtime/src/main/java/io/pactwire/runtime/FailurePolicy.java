@@ -11,7 +11,6 @@ import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
@@ -115,8 +114,8 @@ public final class FailurePolicy {
             return Optional.of(Failure.of(Failure.Reason.TOPIC_CONTRACT, service, service + ": " + t.getMessage(),
                     "Fix or delete the topics named, then run `pactwire topics` again", List.of(PactwireConfig.TOPICS_PREFIX), failure, t));
         }
-        if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException
-                || t instanceof OutOfOrderSequenceException || t instanceof FencedInstanceIdException
+        // not InvalidProducerEpochException: a transaction that outlived its timeout is aborted and retried (KIP-588)
+        if (t instanceof ProducerFencedException || t instanceof OutOfOrderSequenceException || t instanceof FencedInstanceIdException
                 || t instanceof UnsupportedVersionException) {
             return Optional.of(Failure.of(Failure.Reason.PRODUCER_STATE, service,
                     service + ": its Kafka client cannot go on: " + t,

@@ -97,6 +97,15 @@ class FailurePolicyTest {
     }
 
     @Test
+    void aFencedProducerIsFatalButATransactionThatOutlivedItsTimeoutIsRetried() {
+        assertThat(FailurePolicy.classify(new org.apache.kafka.common.errors.ProducerFencedException("fenced"), "store").kind())
+                .isEqualTo(Failure.Kind.FATAL);
+        // KIP-588: the producer aborts the transaction and goes on; the store re-reads from its committed offsets
+        assertThat(FailurePolicy.classify(new org.apache.kafka.common.errors.InvalidProducerEpochException("epoch"), "store")
+                .kind()).isEqualTo(Failure.Kind.RETRIABLE);
+    }
+
+    @Test
     void onlyTheClientsOwnRetriableErrorsAreRetriedInPlace() {
         assertThat(FailurePolicy.classify(new TimeoutException("t"), "enricher").retryInPlace()).isTrue();
         assertThat(FailurePolicy.classify(new CommitFailedException(), "enricher").retryInPlace()).isFalse();

@@ -22,11 +22,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.OutOfOrderSequenceException;
-import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -249,10 +245,10 @@ public final class ArticleStore implements Runnable, Service {
             producer.commitTransaction();
         } catch (TopicChangedException e) {
             throw e;
-        } catch (ProducerFencedException | OutOfOrderSequenceException | UnsupportedVersionException
-                 | AuthorizationException e) {
-            throw e; // fatal for this producer: another instance took over, or the cluster refuses us
         } catch (KafkaException e) {
+            if (FailurePolicy.classify(e, name()).kind() == Failure.Kind.FATAL) {
+                throw e; // another instance took over, or the cluster refuses us: no retry can succeed
+            }
             stopIfChanged(guard.changed()); // failed because the guard closed the producer: not to be retried
             log.warn("Transaction aborted, re-reading from the last committed offsets: {}", e.toString());
             producer.abortTransaction();

@@ -24,6 +24,7 @@ COPY serve/pom.xml serve/
 COPY connect/pom.xml connect/
 COPY embedded-kafka/pom.xml embedded-kafka/
 COPY testkit/pom.xml testkit/
+COPY testing/pom.xml testing/
 COPY app/pom.xml app/
 COPY examples/pom.xml examples/
 COPY bench/pom.xml bench/

@@ -92,6 +92,9 @@ final class ServiceMeters {
                 StoreCounters::retracted);
         storeCounter(registry, "pactwire.store.dead.lettered", "Records of news.enriched sent to news.dlq", counters,
                 StoreCounters::deadLetters);
+        storeCounter(registry, "pactwire.store.state.records.read",
+                "Records of news.articles read to catch the local state up (at a restart: only what changed)", counters,
+                StoreCounters::stateRecordsRead);
         if (metrics.enabled()) {
             metrics.bind(new KafkaClientMetrics(store.consumer()));
             metrics.bind(new KafkaClientMetrics(store.producer()));

@@ -6,7 +6,7 @@ import io.pactwire.model.EnrichedArticle;
 import io.pactwire.model.RawArticle;
 import io.pactwire.tagger.Tagger;
 import io.pactwire.testkit.KafkaTestCluster;
-import io.pactwire.runtime.RecordReader;
+import io.pactwire.testing.RecordReader;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;

@@ -9,7 +9,7 @@ import io.pactwire.ingest.IngestService;
 import io.pactwire.store.ArticleStore;
 import io.pactwire.store.StoreConfig;
 import io.pactwire.tagger.Tagger;
-import io.pactwire.runtime.Conservation;
+import io.pactwire.testing.Conservation;
 import io.pactwire.testkit.KafkaClusters;
 import io.pactwire.testkit.KafkaTest;
 import io.pactwire.testkit.KafkaTestCluster;

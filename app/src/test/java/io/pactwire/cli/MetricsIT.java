@@ -18,7 +18,7 @@ import io.pactwire.store.StoreConfig;
 import io.pactwire.tagger.Tagger;
 import io.pactwire.testkit.KafkaTest;
 import io.pactwire.testkit.KafkaTestCluster;
-import io.pactwire.runtime.RecordReader;
+import io.pactwire.testing.RecordReader;
 import io.pactwire.runtime.LogFields;
 import io.pactwire.runtime.TopicProvisioner;
 import io.pactwire.topics.TopicSettings;

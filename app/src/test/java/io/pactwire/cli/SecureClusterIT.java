@@ -10,7 +10,7 @@ import io.pactwire.model.EnrichedArticle;
 import io.pactwire.store.ArticleStore;
 import io.pactwire.store.StoreConfig;
 import io.pactwire.tagger.Tagger;
-import io.pactwire.runtime.RecordReader;
+import io.pactwire.testing.RecordReader;
 import io.pactwire.testkit.SecureEmbeddedKafkaCluster;
 import io.pactwire.runtime.TopicProvisioner;
 import io.pactwire.topics.TopicSettings;

@@ -1,6 +1,6 @@
 package io.pactwire.cli;
 
-import io.pactwire.runtime.Conservation;
+import io.pactwire.testing.Conservation;
 import io.pactwire.testkit.KafkaTest;
 import io.pactwire.testkit.KafkaTestCluster;
 import io.pactwire.runtime.TopicProvisioner;

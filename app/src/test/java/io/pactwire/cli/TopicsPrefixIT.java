@@ -14,7 +14,7 @@ import io.pactwire.store.StoreConfig;
 import io.pactwire.tagger.Tagger;
 import io.pactwire.testkit.KafkaTest;
 import io.pactwire.testkit.KafkaTestCluster;
-import io.pactwire.runtime.RecordReader;
+import io.pactwire.testing.RecordReader;
 import io.pactwire.topics.PipelineTopics;
 import io.pactwire.topics.TopicDescriptor;
 import io.pactwire.topics.Topics;

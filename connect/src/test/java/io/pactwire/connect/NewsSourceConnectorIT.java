@@ -3,7 +3,7 @@ package io.pactwire.connect;
 import io.pactwire.ingest.ArticleIds;
 import io.pactwire.ingest.ArticlePublisher;
 import io.pactwire.model.RawArticle;
-import io.pactwire.runtime.RecordReader;
+import io.pactwire.testing.RecordReader;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;

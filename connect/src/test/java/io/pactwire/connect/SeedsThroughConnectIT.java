@@ -11,7 +11,7 @@ import io.pactwire.model.EnrichedArticle;
 import io.pactwire.store.ArticleStore;
 import io.pactwire.store.StoreConfig;
 import io.pactwire.tagger.Tagger;
-import io.pactwire.runtime.RecordReader;
+import io.pactwire.testing.RecordReader;
 import io.pactwire.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;

@@ -3,7 +3,7 @@ package io.pactwire.ingest;
 import io.pactwire.config.ConfigInput;
 import io.pactwire.testkit.KafkaTest;
 import io.pactwire.testkit.KafkaTestCluster;
-import io.pactwire.runtime.RecordReader;
+import io.pactwire.testing.RecordReader;
 import io.pactwire.runtime.TopicProvisioner;
 import io.pactwire.topics.TopicSettings;
 import io.pactwire.topics.Topics;

@@ -1,4 +1,4 @@
-package io.pactwire.runtime;
+package io.pactwire.testing;
 
 import io.pactwire.testkit.KafkaTestCluster;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

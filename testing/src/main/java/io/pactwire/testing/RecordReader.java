@@ -1,5 +1,6 @@
-package io.pactwire.runtime;
+package io.pactwire.testing;
 
+import io.pactwire.runtime.TopicReader;
 import io.pactwire.testkit.KafkaTestCluster;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -75,6 +75,9 @@ final class AgreementFinder {
     private final BitSet instruments;
     private final BitSet agenda;
     private final BitSet inForce;
+    /** How far before an instrument a word that cites it in the background may stand ("as provided for in the ... treaty"). */
+    private static final int CITATION_REACH = 12;
+    private final BitSet background;
     private final BitSet companyNouns;
     private final BitSet leadingCues;
     /** Words that open a clause of their own: "while", "whereas", "although", relative pronouns. */
@@ -170,6 +173,7 @@ final class AgreementFinder {
         instruments = classOrEmpty(rules, "INSTRUMENT");
         agenda = classOrEmpty(rules, "AGENDA");
         inForce = classOrEmpty(rules, "INFORCE");
+        background = classOrEmpty(rules, "BACKGROUND");
         companyNouns = classOrEmpty(rules, "COMPANYNOUN");
         leadingCues = classOrEmpty(rules, "LEADINGCUE");
         fighting = classOrEmpty(rules, "FIGHTING");
@@ -387,16 +391,21 @@ final class AgreementFinder {
                     break;
                 }
             }
-            // the first sentence that says where the agreement stands: the body first, then the headline
-            AgreementStatus status = status(first);
-            for (int i = 0; i < typeHits.size() && status == AgreementStatus.UNKNOWN; i++) {
-                status = status(typeHits.get(i));
+            // the first sentence that says where the agreement stands: the body first, then the headline; a
+            // sentence that only cites it in the background ("the rights provided for in the treaty") says nothing
+            boolean onlyCited = true;
+            for (Hit h : typeHits) {
+                onlyCited &= cited(h);
             }
-            if (status == AgreementStatus.UNKNOWN && type == AgreementType.JOINT_DECLARATION) {
+            AgreementStatus status = onlyCited || cited(first) ? AgreementStatus.UNKNOWN : status(first);
+            for (int i = 0; i < typeHits.size() && status == AgreementStatus.UNKNOWN; i++) {
+                status = cited(typeHits.get(i)) ? AgreementStatus.UNKNOWN : status(typeHits.get(i));
+            }
+            if (status == AgreementStatus.UNKNOWN && type == AgreementType.JOINT_DECLARATION && !onlyCited) {
                 // a joint statement or communique is published by its sides together: they agreed its text
                 status = AgreementStatus.AGREED;
             }
-            if (status == AgreementStatus.UNKNOWN) {
+            if (status == AgreementStatus.UNKNOWN && !onlyCited) {
                 status = statusOfAnExistingInstrument(typeHits);
             }
             status = laterStageOfTheHeadline(typeHits, status);
@@ -764,6 +773,30 @@ final class AgreementFinder {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the sentence cites the instrument in the background, as the source of a norm ("the freedoms
+     * guaranteed by the Joint Declaration", "the principles of the UN Charter", "in line with the guidelines set
+     * by the convention"): a word of {@code BACKGROUND} before it in its clause, with no cue between. Such a
+     * sentence says nothing of the instrument's stage.
+     */
+    private boolean cited(Hit h) {
+        Tokens t = h.tokens();
+        int from = Math.max(clauseStart(h), h.triggerStart() - CITATION_REACH);
+        for (int k = h.triggerStart() - 1; k >= from; k--) {
+            int id = t.id[k];
+            if (id < 0) {
+                continue;
+            }
+            if (background.get(id)) {
+                return true;
+            }
+            if (statusCues[id] != 0 || weakCues.get(id) || proposal.get(id) || inForce.get(id)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

@@ -362,4 +362,21 @@ class AgreementLanguageTest {
                 .map(AgreementLanguageTest::tag).sorted().collect(Collectors.joining(" "));
         assertThat(tags).isEqualTo(expected);
     }
+
+    /**
+     * agreements-8: an instrument cited in the background, as the source of a norm, has no stage the text gives
+     * (UNKNOWN), whatever else its sentence approves or discusses; a cue between the two still speaks of it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The governors discussed how the strikes break the principles of the UN Charter.              | TREATY/UNKNOWN/-
+            The court upheld the liberties guaranteed to every islander by the Danube Joint Declaration. | JOINT_DECLARATION/UNKNOWN/-
+            The plan was drawn up in line with the guidelines of the Kyoto Protocol and approved.        | TREATY/UNKNOWN/-
+            The island's rights, as provided for in the Charter and the old Joint Declaration, are at risk. | JOINT_DECLARATION/UNKNOWN/-
+            The principles agreed in the Danube Joint Declaration still hold.                           | JOINT_DECLARATION/AGREED/-
+            The governors discussed the Danube Joint Declaration.                                        | JOINT_DECLARATION/NEGOTIATING/-
+            """)
+    void anInstrumentCitedInTheBackgroundHasNoStage(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

@@ -405,6 +405,12 @@ final class AgreementFinder {
                 // a joint statement or communique is published by its sides together: they agreed its text
                 status = AgreementStatus.AGREED;
             }
+            if (status == AgreementStatus.UNKNOWN && !onlyCited && body != null
+                    && typeHits.stream().allMatch(h -> h.field() == TextField.TITLE) && approvesAProposal(body)) {
+                // "Extradition Treaty between X and Y" over a body that only says "the proposal made by the
+                // Minister ... was approved": the item decided on is the plan to enter into it
+                status = AgreementStatus.PROPOSED;
+            }
             if (status == AgreementStatus.UNKNOWN && !onlyCited) {
                 status = statusOfAnExistingInstrument(typeHits);
             }
@@ -773,6 +779,20 @@ final class AgreementFinder {
             }
         }
         return true;
+    }
+
+    /** Whether a sentence of {@code body} approves a proposal ("the proposal made by the Minister ... was approved"). */
+    private boolean approvesAProposal(Tokens body) {
+        for (int k = 0; k < body.count; k++) {
+            if (body.id[k] >= 0 && proposal.get(body.id[k])) {
+                for (int j = body.sentenceStart(k); j <= body.sentenceEnd(k); j++) {
+                    if (body.id[j] >= 0 && approval.get(body.id[j])) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -379,4 +379,17 @@ class AgreementLanguageTest {
     void anInstrumentCitedInTheBackgroundHasNoStage(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-8: a headline that names an instrument over a body that never names it but approves a proposal
+     * ("the proposal made by the Minister ... was approved") reports the plan to enter into it: PROPOSED.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Extradition Treaty between Ghana and Togo | The proposal made by the Minister of Justice to that end was approved by the Cabinet. | TREATY/PROPOSED/GH+TG
+            Extradition Treaty between Ghana and Togo | The Cabinet heard a report on the courts of both countries.                       | TREATY/SIGNED/GH+TG
+            """)
+    void aHeadlineInstrumentOverTheApprovalOfAProposalIsProposed(String title, String body, String expected) {
+        assertThat(tags(title, body)).isEqualTo(expected);
+    }
 }

@@ -112,6 +112,7 @@ final class AgreementFinder {
     private final BitSet pluralSubjects;
     private final BitSet multi;
     private final BitSet force;
+    private final BitSet partyTo;
     private final BitSet references;
     private final BitSet indefinite;
     private final BitSet conditional;
@@ -183,6 +184,7 @@ final class AgreementFinder {
         pluralSubjects = classOrEmpty(rules, "PLURALSUBJECT");
         multi = classOrEmpty(rules, "MULTI");
         force = classOrEmpty(rules, "FORCE");
+        partyTo = classOrEmpty(rules, "PARTYTO");
         references = classOrEmpty(rules, "REFERENCE");
         indefinite = classOrEmpty(rules, "INDEFINITE");
         conditional = classOrEmpty(rules, "CONDITIONAL");
@@ -781,6 +783,20 @@ final class AgreementFinder {
         return true;
     }
 
+    /**
+     * Whether "party" / "parties" at {@code k} is followed by "to" and the instrument's phrase ("the parties to the
+     * convention", "a party to the Amendment to the treaty"): its signatories. "Urged the parties to reach a deal"
+     * has a verb after "to".
+     */
+    private boolean partyToTheInstrument(Hit h, int k) {
+        Tokens t = h.tokens();
+        if (k + 2 > h.triggerStart() || !t.word(k + 1).equalsIgnoreCase("to")) {
+            return false;
+        }
+        int next = t.id[k + 2];
+        return k + 2 == h.triggerStart() || (next >= 0 && determiners.get(next)) || capitalisedName(t, k + 2);
+    }
+
     /** Whether a sentence of {@code body} approves a proposal ("the proposal made by the Minister ... was approved"). */
     private boolean approvesAProposal(Tokens body) {
         for (int k = 0; k < body.count; k++) {
@@ -1074,8 +1090,12 @@ final class AgreementFinder {
             if (coordinatedWithTheInstrument(h, k)) {
                 continue; // "an immediate withdrawal and ceasefire": a sibling of the agreement, not its verb
             }
+            int cueBits = id < statusCues.length ? statusCues[id] : 0;
+            if (partyTo.get(id) && k < h.triggerStart() && partyToTheInstrument(h, k)) {
+                cueBits = 1 << AgreementStatus.SIGNED.ordinal(); // "the parties to the convention": its signatories
+            }
             // the statuses the word is a cue for, in the order of their ordinals
-            for (int cues = id < statusCues.length ? statusCues[id] : 0; cues != 0; cues &= cues - 1) {
+            for (int cues = cueBits; cues != 0; cues &= cues - 1) {
                 AgreementStatus status = STATUSES[Integer.numberOfTrailingZeros(cues)];
                 // a cue inside the trigger ("signed" in "signed ... cooperation") is the nearest there is
                 int distance = k < h.triggerStart() ? h.triggerStart() - k : k > h.triggerEnd() ? k - h.triggerEnd() : 0;

@@ -392,4 +392,14 @@ class AgreementLanguageTest {
     void aHeadlineInstrumentOverTheApprovalOfAProposalIsProposed(String title, String body, String expected) {
         assertThat(tags(title, body)).isEqualTo(expected);
     }
+
+    /** agreements-8: "the parties to the convention" are its signatories (SIGNED), as "signatory" is. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The chair will open the review conference of the Parties to the Convention on Mercury, where she will speak. | TREATY/SIGNED/-
+            The envoy urged the parties to reach a truce in Sudan.                                                      | OTHER_AGREEMENT/PROPOSED/SD
+            """)
+    void thePartiesToAnInstrumentAreItsSignatories(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

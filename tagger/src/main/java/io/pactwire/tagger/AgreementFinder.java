@@ -1145,6 +1145,19 @@ final class AgreementFinder {
                     return AgreementStatus.SIGNED;
                 }
             }
+            // "the merger would be cancelled", "the lease will be extended", "will not be renewed": the verb after
+            // the modal says what is announced of the agreement, not the modal
+            boolean not = false;
+            for (int k = bestToken + 1; k <= Math.min(h.sentenceEnd(), bestToken + 3); k++) {
+                int id = t.id[k];
+                not |= id >= 0 && negation.get(id);
+                int laterStage = id >= 0 && id < statusCues.length ? statusCues[id]
+                        & (1 << AgreementStatus.TERMINATED.ordinal() | 1 << AgreementStatus.EXTENDED.ordinal()) : 0;
+                if (laterStage != 0 && !modal.get(id)) {
+                    AgreementStatus verb = STATUSES[Integer.numberOfTrailingZeros(laterStage)];
+                    return not && verb == AgreementStatus.EXTENDED ? AgreementStatus.TERMINATED : verb;
+                }
+            }
             // "the agreement will be signed", "would agree": the future of a signing is a proposal
             for (int k = bestToken + 1; k <= Math.min(h.sentenceEnd(), bestToken + 3); k++) {
                 int id = t.id[k];

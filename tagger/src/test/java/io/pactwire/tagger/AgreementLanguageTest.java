@@ -402,4 +402,19 @@ class AgreementLanguageTest {
     void thePartiesToAnInstrumentAreItsSignatories(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-8: conversations are talks (NEGOTIATING); after "will" / "would" the verb that follows says what is
+     * announced ("would be cancelled": TERMINATED, "will be extended": EXTENDED, "will not be renewed": TERMINATED).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The leaders of Chile and Peru will hold conversations on a regional economic framework. | FRAMEWORK_AGREEMENT/NEGOTIATING/CL+PE
+            The Dutch retailer said its merger with a Belgian grocer would be cancelled.           | ACQUISITION_AGREEMENT/TERMINATED/BE+NL
+            The lease agreement with the Greek operator will be extended to 2040.                  | OTHER_AGREEMENT/EXTENDED/GR
+            The lease agreement with the Greek operator will not be renewed.                       | OTHER_AGREEMENT/TERMINATED/GR
+            """)
+    void conversationsAreTalksAndTheVerbAfterAModalSaysTheStage(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

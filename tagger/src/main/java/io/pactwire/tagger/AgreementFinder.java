@@ -113,6 +113,7 @@ final class AgreementFinder {
     private final BitSet multi;
     private final BitSet force;
     private final BitSet partyTo;
+    private final BitSet implementsWords;
     private final BitSet references;
     private final BitSet indefinite;
     private final BitSet conditional;
@@ -185,6 +186,7 @@ final class AgreementFinder {
         multi = classOrEmpty(rules, "MULTI");
         force = classOrEmpty(rules, "FORCE");
         partyTo = classOrEmpty(rules, "PARTYTO");
+        implementsWords = classOrEmpty(rules, "IMPLEMENTS");
         references = classOrEmpty(rules, "REFERENCE");
         indefinite = classOrEmpty(rules, "INDEFINITE");
         conditional = classOrEmpty(rules, "CONDITIONAL");
@@ -797,6 +799,16 @@ final class AgreementFinder {
         return k + 2 == h.triggerStart() || (next >= 0 && determiners.get(next)) || capitalisedName(t, k + 2);
     }
 
+    /** Whether a word of carrying out ("implementation", "implementing") stands between the cue at {@code k} and the agreement. */
+    private boolean implementing(Hit h, int k) {
+        for (int j = k + 1; j < h.triggerStart(); j++) {
+            if (h.tokens().id[j] >= 0 && implementsWords.get(h.tokens().id[j])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a sentence of {@code body} approves a proposal ("the proposal made by the Minister ... was approved"). */
     private boolean approvesAProposal(Tokens body) {
         for (int k = 0; k < body.count; k++) {
@@ -1091,6 +1103,9 @@ final class AgreementFinder {
                 continue; // "an immediate withdrawal and ceasefire": a sibling of the agreement, not its verb
             }
             int cueBits = id < statusCues.length ? statusCues[id] : 0;
+            if (cueBits == 1 << AgreementStatus.NEGOTIATING.ordinal() && k < h.triggerStart() && implementing(h, k)) {
+                continue; // "met to discuss the implementation of the joint statement": it exists, its talks are done
+            }
             if (partyTo.get(id) && k < h.triggerStart() && partyToTheInstrument(h, k)) {
                 cueBits = 1 << AgreementStatus.SIGNED.ordinal(); // "the parties to the convention": its signatories
             }

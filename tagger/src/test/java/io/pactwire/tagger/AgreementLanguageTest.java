@@ -417,4 +417,15 @@ class AgreementLanguageTest {
     void conversationsAreTalksAndTheVerbAfterAModalSaysTheStage(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /** agreements-8: talks on carrying out an agreement ("discuss the implementation of") do not negotiate it: it exists. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Officials of Chile and Peru met to discuss the implementation of their joint statement on fisheries. | JOINT_DECLARATION/AGREED/CL+PE
+            Officials of Chile and Peru met to discuss the implementation of the extradition treaty.            | TREATY/SIGNED/CL+PE
+            Officials of Chile and Peru met to discuss the extradition treaty.                                  | TREATY/NEGOTIATING/CL+PE
+            """)
+    void talksOnCarryingOutAnAgreementDoNotNegotiateIt(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

@@ -478,7 +478,7 @@ final class AgreementFinder {
                 }
                 parties.add(new Party(gazetteerName(mentions, other), other));
             }
-            if (type == AgreementType.TRADE_AGREEMENT) {
+            if (type == AgreementType.TRADE_AGREEMENT || type == AgreementType.JOINT_DECLARATION) {
                 String one = onlyCountry(parties);
                 String other = one == null ? null : mostNamed(mentions, code -> !code.equals(one));
                 if (other != null && parties.size() < MAX_PARTIES) {

@@ -428,4 +428,16 @@ class AgreementLanguageTest {
     void talksOnCarryingOutAnAgreementDoNotNegotiateIt(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-8: a joint statement has two sides at least, as a trade deal has: when its sentences name one
+     * country, the other is the article's most named other country.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Joint Statement by the Foreign Ministers of Chile and Their Guest. The guest came from Peru, and Peru's fishermen were glad. | JOINT_DECLARATION/AGREED/CL+PE
+            """)
+    void aJointStatementHasTwoSidesAtLeast(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

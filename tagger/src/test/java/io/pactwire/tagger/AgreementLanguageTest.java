@@ -440,4 +440,14 @@ class AgreementLanguageTest {
     void aJointStatementHasTwoSidesAtLeast(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /** agreements-8: a decision to settle or to contract is the agreement decided: AGREED. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The commissioner defended his decision to settle with the Dutch chipmaker.      | OTHER_AGREEMENT/AGREED/NL
+            The regulator decided to settle with the Dutch chipmaker after a long inquiry.  | OTHER_AGREEMENT/AGREED/NL
+            """)
+    void aDecisionToSettleIsAgreed(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

@@ -113,6 +113,7 @@ final class AgreementFinder {
     private final BitSet multi;
     private final BitSet force;
     private final BitSet partyTo;
+    private final BitSet datedDeal;
     private final BitSet implementsWords;
     private final BitSet references;
     private final BitSet indefinite;
@@ -186,6 +187,7 @@ final class AgreementFinder {
         multi = classOrEmpty(rules, "MULTI");
         force = classOrEmpty(rules, "FORCE");
         partyTo = classOrEmpty(rules, "PARTYTO");
+        datedDeal = classOrEmpty(rules, "DATEDDEAL");
         implementsWords = classOrEmpty(rules, "IMPLEMENTS");
         references = classOrEmpty(rules, "REFERENCE");
         indefinite = classOrEmpty(rules, "INDEFINITE");
@@ -799,6 +801,21 @@ final class AgreementFinder {
         return k + 2 == h.triggerStart() || (next >= 0 && determiners.get(next)) || capitalisedName(t, k + 2);
     }
 
+    /** Whether a year (1900 to 2099, four digits) stands between tokens {@code from} and {@code to}. */
+    private static boolean namesAYear(Tokens t, int from, int to) {
+        for (int k = from; k <= to; k++) {
+            if (t.end[k] - t.start[k] == 4) {
+                char a = t.text.charAt(t.start[k]);
+                char b = t.text.charAt(t.start[k] + 1);
+                if (((a == '1' && b == '9') || (a == '2' && b == '0')) && Character.isDigit(t.text.charAt(t.start[k] + 2))
+                        && Character.isDigit(t.text.charAt(t.start[k] + 3))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether a word of carrying out ("implementation", "implementing") stands between the cue at {@code k} and the agreement. */
     private boolean implementing(Hit h, int k) {
         for (int j = k + 1; j < h.triggerStart(); j++) {
@@ -1131,6 +1148,9 @@ final class AgreementFinder {
                     return AgreementStatus.AGREED;
                 }
             }
+        }
+        if (best == AgreementStatus.AGREED && datedDeal.get(t.id[bestToken]) && namesAYear(t, from, to)) {
+            return AgreementStatus.SIGNED; // "a 1995 settlement reached between X and Y": concluded then, in force
         }
         boolean cueApproval = approval.get(t.id[bestToken]);
         if (best == AgreementStatus.AGREED && cueApproval) {

@@ -450,4 +450,14 @@ class AgreementLanguageTest {
     void aDecisionToSettleIsAgreed(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /** agreements-8: a deal reached or struck in a year the sentence names was concluded then and is in force: SIGNED. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The judge cited a 1998 antitrust settlement reached between the Dutch chipmaker and the regulator. | OTHER_AGREEMENT/SIGNED/NL
+            The Dutch chipmaker reached an antitrust settlement with the regulator on Monday.                 | OTHER_AGREEMENT/AGREED/NL
+            """)
+    void aDealReachedInANamedYearIsInForce(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

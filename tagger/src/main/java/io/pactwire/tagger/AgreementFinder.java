@@ -917,8 +917,9 @@ final class AgreementFinder {
         if (instrument < 0) {
             return null;
         }
-        // up to three words before, through determiners and modifiers, but never past a cue of its own
-        for (int k = h.triggerStart() - 1; k >= Math.max(h.sentenceStart(), h.triggerStart() - 3); k--) {
+        // up to four words before ("mandated by an FTC settlement"), through determiners and modifiers, but never
+        // past a cue of its own
+        for (int k = h.triggerStart() - 1; k >= Math.max(h.sentenceStart(), h.triggerStart() - 4); k--) {
             int id = t.id[k];
             if (id < 0) {
                 continue;

@@ -460,4 +460,14 @@ class AgreementLanguageTest {
     void aDealReachedInANamedYearIsInForce(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /** agreements-8: what an agreement mandates, requires or imposes is the work of one in force: SIGNED. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Dutch chipmaker plans to keep the changes mandated by its antitrust settlement with the regulator. | OTHER_AGREEMENT/SIGNED/NL
+            The Dutch chipmaker plans to keep the changes required by the antitrust settlement with the regulator. | OTHER_AGREEMENT/SIGNED/NL
+            """)
+    void whatAnAgreementMandatesIsTheWorkOfOneInForce(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

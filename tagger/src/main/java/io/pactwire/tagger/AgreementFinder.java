@@ -75,6 +75,9 @@ final class AgreementFinder {
     private final BitSet instruments;
     private final BitSet agenda;
     private final BitSet inForce;
+    /** How far before an instrument a word that cites it in the background may stand ("as provided for in the ... treaty"). */
+    private static final int CITATION_REACH = 12;
+    private final BitSet background;
     private final BitSet companyNouns;
     private final BitSet leadingCues;
     /** Words that open a clause of their own: "while", "whereas", "although", relative pronouns. */
@@ -109,6 +112,9 @@ final class AgreementFinder {
     private final BitSet pluralSubjects;
     private final BitSet multi;
     private final BitSet force;
+    private final BitSet partyTo;
+    private final BitSet datedDeal;
+    private final BitSet implementsWords;
     private final BitSet references;
     private final BitSet indefinite;
     private final BitSet conditional;
@@ -170,6 +176,7 @@ final class AgreementFinder {
         instruments = classOrEmpty(rules, "INSTRUMENT");
         agenda = classOrEmpty(rules, "AGENDA");
         inForce = classOrEmpty(rules, "INFORCE");
+        background = classOrEmpty(rules, "BACKGROUND");
         companyNouns = classOrEmpty(rules, "COMPANYNOUN");
         leadingCues = classOrEmpty(rules, "LEADINGCUE");
         fighting = classOrEmpty(rules, "FIGHTING");
@@ -179,6 +186,9 @@ final class AgreementFinder {
         pluralSubjects = classOrEmpty(rules, "PLURALSUBJECT");
         multi = classOrEmpty(rules, "MULTI");
         force = classOrEmpty(rules, "FORCE");
+        partyTo = classOrEmpty(rules, "PARTYTO");
+        datedDeal = classOrEmpty(rules, "DATEDDEAL");
+        implementsWords = classOrEmpty(rules, "IMPLEMENTS");
         references = classOrEmpty(rules, "REFERENCE");
         indefinite = classOrEmpty(rules, "INDEFINITE");
         conditional = classOrEmpty(rules, "CONDITIONAL");
@@ -387,16 +397,27 @@ final class AgreementFinder {
                     break;
                 }
             }
-            // the first sentence that says where the agreement stands: the body first, then the headline
-            AgreementStatus status = status(first);
-            for (int i = 0; i < typeHits.size() && status == AgreementStatus.UNKNOWN; i++) {
-                status = status(typeHits.get(i));
+            // the first sentence that says where the agreement stands: the body first, then the headline; a
+            // sentence that only cites it in the background ("the rights provided for in the treaty") says nothing
+            boolean onlyCited = true;
+            for (Hit h : typeHits) {
+                onlyCited &= cited(h);
             }
-            if (status == AgreementStatus.UNKNOWN && type == AgreementType.JOINT_DECLARATION) {
+            AgreementStatus status = onlyCited || cited(first) ? AgreementStatus.UNKNOWN : status(first);
+            for (int i = 0; i < typeHits.size() && status == AgreementStatus.UNKNOWN; i++) {
+                status = cited(typeHits.get(i)) ? AgreementStatus.UNKNOWN : status(typeHits.get(i));
+            }
+            if (status == AgreementStatus.UNKNOWN && type == AgreementType.JOINT_DECLARATION && !onlyCited) {
                 // a joint statement or communique is published by its sides together: they agreed its text
                 status = AgreementStatus.AGREED;
             }
-            if (status == AgreementStatus.UNKNOWN) {
+            if (status == AgreementStatus.UNKNOWN && !onlyCited && body != null
+                    && typeHits.stream().allMatch(h -> h.field() == TextField.TITLE) && approvesAProposal(body)) {
+                // "Extradition Treaty between X and Y" over a body that only says "the proposal made by the
+                // Minister ... was approved": the item decided on is the plan to enter into it
+                status = AgreementStatus.PROPOSED;
+            }
+            if (status == AgreementStatus.UNKNOWN && !onlyCited) {
                 status = statusOfAnExistingInstrument(typeHits);
             }
             status = laterStageOfTheHeadline(typeHits, status);
@@ -459,7 +480,7 @@ final class AgreementFinder {
                 }
                 parties.add(new Party(gazetteerName(mentions, other), other));
             }
-            if (type == AgreementType.TRADE_AGREEMENT) {
+            if (type == AgreementType.TRADE_AGREEMENT || type == AgreementType.JOINT_DECLARATION) {
                 String one = onlyCountry(parties);
                 String other = one == null ? null : mostNamed(mentions, code -> !code.equals(one));
                 if (other != null && parties.size() < MAX_PARTIES) {
@@ -767,6 +788,83 @@ final class AgreementFinder {
     }
 
     /**
+     * Whether "party" / "parties" at {@code k} is followed by "to" and the instrument's phrase ("the parties to the
+     * convention", "a party to the Amendment to the treaty"): its signatories. "Urged the parties to reach a deal"
+     * has a verb after "to".
+     */
+    private boolean partyToTheInstrument(Hit h, int k) {
+        Tokens t = h.tokens();
+        if (k + 2 > h.triggerStart() || !t.word(k + 1).equalsIgnoreCase("to")) {
+            return false;
+        }
+        int next = t.id[k + 2];
+        return k + 2 == h.triggerStart() || (next >= 0 && determiners.get(next)) || capitalisedName(t, k + 2);
+    }
+
+    /** Whether a year (1900 to 2099, four digits) stands between tokens {@code from} and {@code to}. */
+    private static boolean namesAYear(Tokens t, int from, int to) {
+        for (int k = from; k <= to; k++) {
+            if (t.end[k] - t.start[k] == 4) {
+                char a = t.text.charAt(t.start[k]);
+                char b = t.text.charAt(t.start[k] + 1);
+                if (((a == '1' && b == '9') || (a == '2' && b == '0')) && Character.isDigit(t.text.charAt(t.start[k] + 2))
+                        && Character.isDigit(t.text.charAt(t.start[k] + 3))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a word of carrying out ("implementation", "implementing") stands between the cue at {@code k} and the agreement. */
+    private boolean implementing(Hit h, int k) {
+        for (int j = k + 1; j < h.triggerStart(); j++) {
+            if (h.tokens().id[j] >= 0 && implementsWords.get(h.tokens().id[j])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a sentence of {@code body} approves a proposal ("the proposal made by the Minister ... was approved"). */
+    private boolean approvesAProposal(Tokens body) {
+        for (int k = 0; k < body.count; k++) {
+            if (body.id[k] >= 0 && proposal.get(body.id[k])) {
+                for (int j = body.sentenceStart(k); j <= body.sentenceEnd(k); j++) {
+                    if (body.id[j] >= 0 && approval.get(body.id[j])) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the sentence cites the instrument in the background, as the source of a norm ("the freedoms
+     * guaranteed by the Joint Declaration", "the principles of the UN Charter", "in line with the guidelines set
+     * by the convention"): a word of {@code BACKGROUND} before it in its clause, with no cue between. Such a
+     * sentence says nothing of the instrument's stage.
+     */
+    private boolean cited(Hit h) {
+        Tokens t = h.tokens();
+        int from = Math.max(clauseStart(h), h.triggerStart() - CITATION_REACH);
+        for (int k = h.triggerStart() - 1; k >= from; k--) {
+            int id = t.id[k];
+            if (id < 0) {
+                continue;
+            }
+            if (background.get(id)) {
+                return true;
+            }
+            if (statusCues[id] != 0 || weakCues.get(id) || proposal.get(id) || inForce.get(id)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Without any sentence saying where it stands, an instrument named as a thing ("the treaty", "the
      * Convention on ...", "under the agreement") is one that exists: signed. Activities (procurement, a
      * partnership, a grant) stay UNKNOWN.
@@ -819,8 +917,9 @@ final class AgreementFinder {
         if (instrument < 0) {
             return null;
         }
-        // up to three words before, through determiners and modifiers, but never past a cue of its own
-        for (int k = h.triggerStart() - 1; k >= Math.max(h.sentenceStart(), h.triggerStart() - 3); k--) {
+        // up to four words before ("mandated by an FTC settlement"), through determiners and modifiers, but never
+        // past a cue of its own
+        for (int k = h.triggerStart() - 1; k >= Math.max(h.sentenceStart(), h.triggerStart() - 4); k--) {
             int id = t.id[k];
             if (id < 0) {
                 continue;
@@ -1021,8 +1120,15 @@ final class AgreementFinder {
             if (coordinatedWithTheInstrument(h, k)) {
                 continue; // "an immediate withdrawal and ceasefire": a sibling of the agreement, not its verb
             }
+            int cueBits = id < statusCues.length ? statusCues[id] : 0;
+            if (cueBits == 1 << AgreementStatus.NEGOTIATING.ordinal() && k < h.triggerStart() && implementing(h, k)) {
+                continue; // "met to discuss the implementation of the joint statement": it exists, its talks are done
+            }
+            if (partyTo.get(id) && k < h.triggerStart() && partyToTheInstrument(h, k)) {
+                cueBits = 1 << AgreementStatus.SIGNED.ordinal(); // "the parties to the convention": its signatories
+            }
             // the statuses the word is a cue for, in the order of their ordinals
-            for (int cues = id < statusCues.length ? statusCues[id] : 0; cues != 0; cues &= cues - 1) {
+            for (int cues = cueBits; cues != 0; cues &= cues - 1) {
                 AgreementStatus status = STATUSES[Integer.numberOfTrailingZeros(cues)];
                 // a cue inside the trigger ("signed" in "signed ... cooperation") is the nearest there is
                 int distance = k < h.triggerStart() ? h.triggerStart() - k : k > h.triggerEnd() ? k - h.triggerEnd() : 0;
@@ -1043,6 +1149,9 @@ final class AgreementFinder {
                     return AgreementStatus.AGREED;
                 }
             }
+        }
+        if (best == AgreementStatus.AGREED && datedDeal.get(t.id[bestToken]) && namesAYear(t, from, to)) {
+            return AgreementStatus.SIGNED; // "a 1995 settlement reached between X and Y": concluded then, in force
         }
         boolean cueApproval = approval.get(t.id[bestToken]);
         if (best == AgreementStatus.AGREED && cueApproval) {
@@ -1070,6 +1179,19 @@ final class AgreementFinder {
             for (int k = bestToken + 1; k <= Math.min(h.sentenceEnd(), bestToken + 4); k++) {
                 if (t.id[k] >= 0 && force.get(t.id[k])) {
                     return AgreementStatus.SIGNED;
+                }
+            }
+            // "the merger would be cancelled", "the lease will be extended", "will not be renewed": the verb after
+            // the modal says what is announced of the agreement, not the modal
+            boolean not = false;
+            for (int k = bestToken + 1; k <= Math.min(h.sentenceEnd(), bestToken + 3); k++) {
+                int id = t.id[k];
+                not |= id >= 0 && negation.get(id);
+                int laterStage = id >= 0 && id < statusCues.length ? statusCues[id]
+                        & (1 << AgreementStatus.TERMINATED.ordinal() | 1 << AgreementStatus.EXTENDED.ordinal()) : 0;
+                if (laterStage != 0 && !modal.get(id)) {
+                    AgreementStatus verb = STATUSES[Integer.numberOfTrailingZeros(laterStage)];
+                    return not && verb == AgreementStatus.EXTENDED ? AgreementStatus.TERMINATED : verb;
                 }
             }
             // "the agreement will be signed", "would agree": the future of a signing is a proposal

@@ -362,4 +362,112 @@ class AgreementLanguageTest {
                 .map(AgreementLanguageTest::tag).sorted().collect(Collectors.joining(" "));
         assertThat(tags).isEqualTo(expected);
     }
+
+    /**
+     * agreements-8: an instrument cited in the background, as the source of a norm, has no stage the text gives
+     * (UNKNOWN), whatever else its sentence approves or discusses; a cue between the two still speaks of it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The governors discussed how the strikes break the principles of the UN Charter.              | TREATY/UNKNOWN/-
+            The court upheld the liberties guaranteed to every islander by the Danube Joint Declaration. | JOINT_DECLARATION/UNKNOWN/-
+            The plan was drawn up in line with the guidelines of the Kyoto Protocol and approved.        | TREATY/UNKNOWN/-
+            The island's rights, as provided for in the Charter and the old Joint Declaration, are at risk. | JOINT_DECLARATION/UNKNOWN/-
+            The principles agreed in the Danube Joint Declaration still hold.                           | JOINT_DECLARATION/AGREED/-
+            The governors discussed the Danube Joint Declaration.                                        | JOINT_DECLARATION/NEGOTIATING/-
+            """)
+    void anInstrumentCitedInTheBackgroundHasNoStage(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-8: a headline that names an instrument over a body that never names it but approves a proposal
+     * ("the proposal made by the Minister ... was approved") reports the plan to enter into it: PROPOSED.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Extradition Treaty between Ghana and Togo | The proposal made by the Minister of Justice to that end was approved by the Cabinet. | TREATY/PROPOSED/GH+TG
+            Extradition Treaty between Ghana and Togo | The Cabinet heard a report on the courts of both countries.                       | TREATY/SIGNED/GH+TG
+            """)
+    void aHeadlineInstrumentOverTheApprovalOfAProposalIsProposed(String title, String body, String expected) {
+        assertThat(tags(title, body)).isEqualTo(expected);
+    }
+
+    /** agreements-8: "the parties to the convention" are its signatories (SIGNED), as "signatory" is. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The chair will open the review conference of the Parties to the Convention on Mercury, where she will speak. | TREATY/SIGNED/-
+            The envoy urged the parties to reach a truce in Sudan.                                                      | OTHER_AGREEMENT/PROPOSED/SD
+            """)
+    void thePartiesToAnInstrumentAreItsSignatories(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-8: conversations are talks (NEGOTIATING); after "will" / "would" the verb that follows says what is
+     * announced ("would be cancelled": TERMINATED, "will be extended": EXTENDED, "will not be renewed": TERMINATED).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The leaders of Chile and Peru will hold conversations on a regional economic framework. | FRAMEWORK_AGREEMENT/NEGOTIATING/CL+PE
+            The Dutch retailer said its merger with a Belgian grocer would be cancelled.           | ACQUISITION_AGREEMENT/TERMINATED/BE+NL
+            The lease agreement with the Greek operator will be extended to 2040.                  | OTHER_AGREEMENT/EXTENDED/GR
+            The lease agreement with the Greek operator will not be renewed.                       | OTHER_AGREEMENT/TERMINATED/GR
+            """)
+    void conversationsAreTalksAndTheVerbAfterAModalSaysTheStage(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /** agreements-8: talks on carrying out an agreement ("discuss the implementation of") do not negotiate it: it exists. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Officials of Chile and Peru met to discuss the implementation of their joint statement on fisheries. | JOINT_DECLARATION/AGREED/CL+PE
+            Officials of Chile and Peru met to discuss the implementation of the extradition treaty.            | TREATY/SIGNED/CL+PE
+            Officials of Chile and Peru met to discuss the extradition treaty.                                  | TREATY/NEGOTIATING/CL+PE
+            """)
+    void talksOnCarryingOutAnAgreementDoNotNegotiateIt(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-8: a joint statement has two sides at least, as a trade deal has: when its sentences name one
+     * country, the other is the article's most named other country.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Joint Statement by the Foreign Ministers of Chile and Their Guest. The guest came from Peru, and Peru's fishermen were glad. | JOINT_DECLARATION/AGREED/CL+PE
+            """)
+    void aJointStatementHasTwoSidesAtLeast(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /** agreements-8: a decision to settle or to contract is the agreement decided: AGREED. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The commissioner defended his decision to settle with the Dutch chipmaker.      | OTHER_AGREEMENT/AGREED/NL
+            The regulator decided to settle with the Dutch chipmaker after a long inquiry.  | OTHER_AGREEMENT/AGREED/NL
+            """)
+    void aDecisionToSettleIsAgreed(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /** agreements-8: a deal reached or struck in a year the sentence names was concluded then and is in force: SIGNED. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The judge cited a 1998 antitrust settlement reached between the Dutch chipmaker and the regulator. | OTHER_AGREEMENT/SIGNED/NL
+            The Dutch chipmaker reached an antitrust settlement with the regulator on Monday.                 | OTHER_AGREEMENT/AGREED/NL
+            """)
+    void aDealReachedInANamedYearIsInForce(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /** agreements-8: what an agreement mandates, requires or imposes is the work of one in force: SIGNED. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Dutch chipmaker plans to keep the changes mandated by its antitrust settlement with the regulator. | OTHER_AGREEMENT/SIGNED/NL
+            The Dutch chipmaker plans to keep the changes required by the antitrust settlement with the regulator. | OTHER_AGREEMENT/SIGNED/NL
+            """)
+    void whatAnAgreementMandatesIsTheWorkOfOneInForce(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

@@ -33,7 +33,14 @@ public final class TopicWatch implements AutoCloseable {
     private final Admin admin;
     private final Incarnations expected;
     private final Consumer<String> onChange;
+    /** How long {@link #close()} lets a reaction to a change finish. */
+    private static final Duration REACTION_TIMEOUT = Duration.ofSeconds(30);
+    /** True on the watch's own thread, which must not wait for itself when a reaction closes the watch. */
+    private static final ThreadLocal<Boolean> WATCHING = ThreadLocal.withInitial(() -> false);
+
     private final ScheduledExecutorService timer;
+    /** While the reaction to a change runs. */
+    private volatile boolean reacting;
     private final AtomicReference<String> change = new AtomicReference<>();
 
     private TopicWatch(Admin admin, Incarnations expected, Consumer<String> onChange, ScheduledExecutorService timer) {
@@ -54,7 +61,10 @@ public final class TopicWatch implements AutoCloseable {
                                    Duration period, Consumer<String> onChange) {
         Objects.requireNonNull(onChange, "onChange");
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "pactwire-" + service + "-topic-watch");
+            Thread thread = new Thread(() -> {
+                WATCHING.set(true);
+                r.run();
+            }, "pactwire-" + service + "-topic-watch");
             thread.setDaemon(true);
             return thread;
         });
@@ -80,10 +90,13 @@ public final class TopicWatch implements AutoCloseable {
         }
         List<String> differences = expected.differences(now);
         if (!differences.isEmpty() && change.compareAndSet(null, String.join("; ", differences))) {
+            reacting = true;
             try {
                 onChange.accept(change.get());
             } catch (RuntimeException e) {
                 log.error("Reacting to a changed topic failed", e);
+            } finally {
+                reacting = false;
             }
         }
         return changed();
@@ -96,6 +109,16 @@ public final class TopicWatch implements AutoCloseable {
 
     @Override
     public void close() {
+        timer.shutdown();
+        // a reaction under way (a service closing its clients) ends first: interrupted, it would fail half done;
+        // a check of the ids is only interrupted
+        if (reacting && !WATCHING.get()) {
+            try {
+                timer.awaitTermination(REACTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         timer.shutdownNow();
         admin.close(Duration.ofSeconds(5));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactwire.enrich.Enricher;
 import io.pactwire.enrich.LastResult;
+import io.pactwire.enrich.LastResultSerde;
 import io.pactwire.model.AgreementRecord;
 import io.pactwire.model.EnrichedArticle;
 import io.pactwire.model.JsonSerde;
@@ -49,7 +50,8 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class EnrichPathBenchmark {
-    private static final JsonSerde<LastResult> LAST_RESULT = new JsonSerde<>(LastResult.class);
+    private static final LastResultSerde LAST_RESULT = new LastResultSerde();
+    private static final JsonSerde<LastResult> LAST_RESULT_JSON = new JsonSerde<>(LastResult.class);
 
     /** The corpus as news.raw values, and as the results made of them. */
     @State(Scope.Benchmark)
@@ -98,6 +100,22 @@ public class EnrichPathBenchmark {
             sink.consume(Serdes.AGREEMENT_RECORD.serialize(Topics.AGREEMENTS.name(), agreement));
         }
         sink.consume(LAST_RESULT.serialize("last-results", new LastResult(result.contentHash(), result.versions(), ids)));
+    }
+
+    /** The last result as the enricher writes it and reads it back. */
+    @Benchmark
+    public void writeAndReadLastResult(Records records, Cursor cursor, Blackhole sink) {
+        EnrichedArticle result = records.results.get(cursor.take(records.results.size()));
+        byte[] value = LAST_RESULT.serialize("last-results", new LastResult(result.contentHash(), result.versions(), List.of()));
+        sink.consume(LAST_RESULT.deserialize("last-results", value));
+    }
+
+    /** The same in the JSON of earlier releases, for comparison. */
+    @Benchmark
+    public void writeAndReadLastResultAsJson(Records records, Cursor cursor, Blackhole sink) {
+        EnrichedArticle result = records.results.get(cursor.take(records.results.size()));
+        byte[] value = LAST_RESULT_JSON.serialize("last-results", new LastResult(result.contentHash(), result.versions(), List.of()));
+        sink.consume(LAST_RESULT_JSON.deserialize("last-results", value));
     }
 
     @Benchmark

@@ -1,6 +1,5 @@
 package io.pactwire.enrich;
 
-import io.pactwire.model.JsonSerde;
 import io.pactwire.model.StrictUtf8Deserializer;
 import io.pactwire.tagger.Tagger;
 import io.pactwire.topics.Topics;
@@ -45,7 +44,7 @@ public final class EnrichTopology {
                 config.topics().raw().name());
         topology.addProcessor(PROCESSOR, () -> new EnrichProcessor(enricher, tagger, limits), SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LAST_RESULTS_STORE),
-                org.apache.kafka.common.serialization.Serdes.String(), new JsonSerde<>(LastResult.class)), PROCESSOR);
+                org.apache.kafka.common.serialization.Serdes.String(), new LastResultSerde()), PROCESSOR);
         topology.addSink(ENRICHED_SINK, config.topics().enriched().name(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
         topology.addSink(AGREEMENTS_SINK, config.topics().agreements().name(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
         return topology;

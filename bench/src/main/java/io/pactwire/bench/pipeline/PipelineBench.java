@@ -75,13 +75,13 @@ public final class PipelineBench implements Callable<Integer> {
     @Option(names = "--no-report", description = "Print the figures only.")
     boolean noReport;
 
-    @Option(names = "--stage", paramLabel = "STAGE", description = "Run only this stage (${COMPLETION-CANDIDATES}). ingest and"
-            + " enrich (with the store) print their rounds, no report: a quick look while tuning; history writes its own"
-            + " section of the report and exits 1 if a target is missed.")
+    @Option(names = "--stage", paramLabel = "STAGE", description = "Run only this stage (${COMPLETION-CANDIDATES}). ingest,"
+            + " enrich (with the store) and latency print their figures, no report: a quick look while tuning; history"
+            + " writes its own section of the report and exits 1 if a target is missed.")
     OnlyStage only;
 
     /** The stages {@code --stage} can run alone. */
-    enum OnlyStage { ingest, enrich, history }
+    enum OnlyStage { ingest, enrich, latency, history }
 
     @Option(names = "--history", paramLabel = "N[,N...]", split = ",", defaultValue = "100000,1000000",
             description = "Articles of history the history stage restarts the services over, one fresh broker each"
@@ -115,10 +115,12 @@ public final class PipelineBench implements Callable<Integer> {
         if (history.stream().anyMatch(n -> n <= 0)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--history takes positive sizes, got " + history);
         }
-        if (only == OnlyStage.ingest || only == OnlyStage.enrich) {
+        if (only == OnlyStage.ingest || only == OnlyStage.enrich || only == OnlyStage.latency) {
             try {
                 if (only == OnlyStage.ingest) {
                     new IngestStage(articles, corpusArticles, settings).run(work, results);
+                } else if (only == OnlyStage.latency) {
+                    latency(work, corpusArticles, results);
                 } else {
                     warmTagger(corpusArticles);
                     new EnrichStage(articles, corpusArticles, settings).run(work, results);
@@ -135,11 +137,7 @@ public final class PipelineBench implements Callable<Integer> {
                 // each stage on a broker of its own, so that none pays for what the one before left (log cleaning)
                 new IngestStage(articles, corpusArticles, settings).run(work, results);
                 new EnrichStage(articles, corpusArticles, settings).run(work, results);
-                try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, Duration.ofSeconds(60))) {
-                    Stage stage = new Stage(broker.bootstrapServers(), work.resolve("latency"), settings);
-                    stage.createTopics();
-                    new LatencyStage(home, rate, latencySeconds, corpusArticles).run(stage, results);
-                }
+                latency(work, corpusArticles, results);
                 try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, Duration.ofSeconds(60))) {
                     Stage stage = new Stage(broker.bootstrapServers(), work.resolve("resources"), settings);
                     stage.createTopics();
@@ -171,6 +169,15 @@ public final class PipelineBench implements Callable<Integer> {
         return met ? 0 : 1;
     }
 
+
+    /** The latency stage, on a broker of its own. */
+    private void latency(Path work, BenchArticles corpus, Results results) throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, Duration.ofSeconds(60))) {
+            Stage stage = new Stage(broker.bootstrapServers(), work.resolve("latency"), settings);
+            stage.createTopics();
+            new LatencyStage(home, rate, latencySeconds, corpus).run(stage, results);
+        }
+    }
 
     /** The tagger's code is compiled before the enricher is measured, as the pass-through's is trivially. */
     private static void warmTagger(BenchArticles corpus) {

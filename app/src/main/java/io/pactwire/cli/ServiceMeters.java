@@ -111,6 +111,9 @@ final class ServiceMeters {
      * Kafka client metrics; its readiness is its health.
      */
     static Progress ingest(MetricsServer metrics, IngestService service, Progress next) {
+        FunctionCounter.builder("pactwire.ingest.state.records.read", service, IngestService::stateRecordsRead)
+                .description("Records of news.raw read to catch the local state up (at a restart: only what changed)")
+                .register(metrics.registry());
         if (metrics.enabled()) {
             service.onProducer(producer -> metrics.bind(new KafkaClientMetrics(producer)));
         }

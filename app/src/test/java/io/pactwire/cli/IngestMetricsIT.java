@@ -39,24 +39,39 @@ class IngestMetricsIT {
 
     @Test
     void watchingIngestIsReadyOnceItKnowsNewsRawAndServesItsProducersMetrics(KafkaTestCluster cluster,
-                                                                            @TempDir Path inbox) throws Exception {
+                                                                            @TempDir Path inbox, @TempDir Path work) throws Exception {
+        // two articles another ingest (with a state folder of its own) published before this one starts
+        Path earlier = java.nio.file.Files.createDirectories(work.resolve("earlier"));
+        for (String sample : samples().subList(1, 3)) {
+            java.nio.file.Files.copy(Path.of("../samples").toAbsolutePath().resolve(sample), earlier.resolve(sample));
+        }
+        IngestReport before = new IngestService(new IngestConfig(ConfigInput.of(Map.of(
+                PactwireConfig.BOOTSTRAP_SERVERS, cluster.bootstrapServers(),
+                IngestConfig.STATE_DIR, work.resolve("other-state").toString()))), Clock.systemUTC())
+                .run(IngestService.Sources.once(List.of(earlier.toString())), Progress.NONE);
+        assertThat(before.published()).hasSize(2);
+
         ConfigInput input = ConfigInput.of(Map.of(
                 PactwireConfig.BOOTSTRAP_SERVERS, cluster.bootstrapServers(),
                 PactwireConfig.METRICS_PORT, "0",
-                PactwireConfig.METRICS_HOST, "127.0.0.1"));
+                PactwireConfig.METRICS_HOST, "127.0.0.1",
+                IngestConfig.STATE_DIR, work.resolve("state").toString()));
         IngestService service = new IngestService(new IngestConfig(input), Clock.systemUTC());
         try (MetricsServer metrics = MetricsServer.start(new ClusterConfig(input))) {
             Progress progress = ServiceMeters.ingest(metrics, service, Progress.NONE);
             ServiceRunner.reportHealth(metrics, service);
-            HttpResponse<String> before = MetricsIT.get(metrics.port(), MetricsServer.READY);
-            assertThat(before.statusCode()).isEqualTo(503);
-            assertThat(before.body()).isEqualTo("not ready: ingest is starting\n");
+            HttpResponse<String> starting = MetricsIT.get(metrics.port(), MetricsServer.READY);
+            assertThat(starting.statusCode()).isEqualTo(503);
+            assertThat(starting.body()).isEqualTo("not ready: ingest is starting\n");
 
             java.util.concurrent.CompletableFuture<IngestReport> run = java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> service.run(new IngestService.Sources(List.of(inbox.toString()), List.of(), null, true, null), progress));
             await("ready").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(MetricsIT.get(metrics.port(), MetricsServer.READY).statusCode()).isEqualTo(200));
-            java.nio.file.Files.copy(Path.of("../samples").toAbsolutePath().resolve(firstSample()), inbox.resolve("one.txt"));
+            // its local state caught up on what news.raw held: the two articles published before it started
+            assertThat(MetricsIT.sample(MetricsIT.get(metrics.port(), MetricsServer.METRICS).body(),
+                    "pactwire_ingest_state_records_read_total")).isEqualTo(2);
+            java.nio.file.Files.copy(Path.of("../samples").toAbsolutePath().resolve(samples().get(0)), inbox.resolve("one.txt"));
             await("published and counted").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(MetricsIT.sample(MetricsIT.get(metrics.port(), MetricsServer.METRICS).body(), "pactwire_ingest_published_total"))
                             .isEqualTo(1));
@@ -72,9 +87,9 @@ class IngestMetricsIT {
         }
     }
 
-    private static String firstSample() throws java.io.IOException {
+    private static List<String> samples() throws java.io.IOException {
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("../samples"))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".txt")).sorted().findFirst().orElseThrow();
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".txt")).sorted().toList();
         }
     }
 }

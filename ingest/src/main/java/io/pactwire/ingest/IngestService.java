@@ -137,10 +137,21 @@ public final class IngestService implements Service {
     /** Why the service is not ready to publish, or null once it is (see {@link #notReady()}). */
     private volatile String notReady = "ingest is starting";
     private volatile Consumer<org.apache.kafka.clients.producer.Producer<?, ?>> producerListener = producer -> { };
+    /** What ingest knows of news.raw, once opened by a run. */
+    private volatile KnownArticles known;
 
     public IngestService(IngestConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
+    }
+
+    /**
+     * Records of news.raw read into ingest's local state ({@code ingest.state.dir}) by this service's runs: at a start
+     * only what news.raw gained since the last run, then this run's own sends read back; 0 before a run opened it.
+     */
+    public long stateRecordsRead() {
+        KnownArticles current = known;
+        return current == null ? 0 : current.recordsReadSinceOpen();
     }
 
     /** Publishes the articles of the given files and folders. */
@@ -381,6 +392,7 @@ public final class IngestService implements Service {
                 notReady = "ingest is reading what " + config.topics().raw().name() + " holds";
                 KnownArticles known = KnownArticles.open(config);
                 opened.set(known);
+                this.known = known;
                 if (publisher.deadBecause().isEmpty() && topicChanged == null) {
                     notReady = null;
                     readyOnce.countDown();

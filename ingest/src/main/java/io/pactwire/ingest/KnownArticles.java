@@ -203,6 +203,11 @@ public final class KnownArticles implements AutoCloseable {
         return index.lastCatchUpRecords();
     }
 
+    /** How many records of news.raw the catch-ups read since this was opened (its start's, and this run's own sends read back). */
+    public long recordsReadSinceOpen() {
+        return index.recordsRead();
+    }
+
     /** The index's folder. */
     public java.nio.file.Path folder() {
         return index.folder();

@@ -118,6 +118,12 @@ final class AgreementFinder {
     private final BitSet references;
     private final BitSet indefinite;
     private final BitSet conditional;
+    /** "Act", "Law", "Bill": a statute whose name holds an instrument ("the Convention Against Doping in Sport Act"). */
+    private final BitSet statutes;
+    /** Lower-case words inside a capitalised name: "of", "in", "on", "against" ("Convention on Mercury Act"). */
+    private final BitSet nameLinks;
+    /** How many words after an instrument a statute named after it may end its name. */
+    private static final int STATUTE_NAME_REACH = 8;
 
     AgreementFinder(AgreementRules rules, Vocabulary vocabulary) {
         int size = vocabulary.size();
@@ -192,6 +198,8 @@ final class AgreementFinder {
         references = classOrEmpty(rules, "REFERENCE");
         indefinite = classOrEmpty(rules, "INDEFINITE");
         conditional = classOrEmpty(rules, "CONDITIONAL");
+        statutes = classOrEmpty(rules, "STATUTE");
+        nameLinks = classOrEmpty(rules, "NAMELINK");
         clauseOpeners = classOrEmpty(rules, "CLAUSEOPENER");
         coordinators = classOrEmpty(rules, "COORDINATOR");
         conclusions = classOrEmpty(rules, "CONCLUSION");
@@ -848,6 +856,9 @@ final class AgreementFinder {
      */
     private boolean cited(Hit h) {
         Tokens t = h.tokens();
+        if (namesAStatute(h)) {
+            return true;
+        }
         int from = Math.max(clauseStart(h), h.triggerStart() - CITATION_REACH);
         for (int k = h.triggerStart() - 1; k >= from; k--) {
             int id = t.id[k];
@@ -858,6 +869,37 @@ final class AgreementFinder {
                 return true;
             }
             if (statusCues[id] != 0 || weakCues.get(id) || proposal.get(id) || inForce.get(id)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the instrument is named inside the name of a statute ("the Convention Against Doping in Sport Act",
+     * "the Chemical Weapons Convention Implementation Act"): a capitalised instrument word whose capitalised name
+     * runs on, through lower-case links ("of", "in", "against"), to a capitalised statute word. The sentence speaks
+     * of the domestic law, not of the instrument's stage.
+     */
+    private boolean namesAStatute(Hit h) {
+        Tokens t = h.tokens();
+        boolean capitalisedInstrument = false;
+        for (int k = h.triggerStart(); k <= h.triggerEnd(); k++) {
+            capitalisedInstrument |= t.id[k] >= 0 && instruments.get(t.id[k]) && capitalisedName(t, k);
+        }
+        if (!capitalisedInstrument) {
+            return false;
+        }
+        for (int k = h.triggerEnd() + 1; k <= Math.min(h.sentenceEnd(), h.triggerEnd() + STATUTE_NAME_REACH); k++) {
+            if (!onlySpacesBetween(t, k - 1)) {
+                return false; // a comma or a full stop ends the name
+            }
+            int id = t.id[k];
+            if (capitalisedName(t, k)) {
+                if (id >= 0 && statutes.get(id)) {
+                    return true;
+                }
+            } else if (id < 0 || !nameLinks.get(id)) {
                 return false;
             }
         }

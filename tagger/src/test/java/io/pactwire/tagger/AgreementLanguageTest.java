@@ -470,4 +470,36 @@ class AgreementLanguageTest {
     void whatAnAgreementMandatesIsTheWorkOfOneInForce(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    // ---- agreements-9 (issue 18, round 6): status by the phrase the agreement sits in
+
+    /**
+     * agreements-9: an instrument that is violated, breached, complied with or honoured binds its sides: it is in
+     * force (SIGNED), whatever "agreed" or "reached" describes it; talks about it stay talks.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The union says the Korean carmaker violates the labour agreement reached in March.     | OTHER_AGREEMENT/SIGNED/KR
+            Ghana accused Togo of a violation of the ceasefire agreed in May.                      | OTHER_AGREEMENT/SIGNED/GH+TG
+            The Korean carmaker failed to honour the supply contract agreed with a Greek owner.     | SUPPLY_CONTRACT/SIGNED/GR+KR
+            The regulator said the Korean carmaker is in breach of the settlement reached in March. | OTHER_AGREEMENT/SIGNED/KR
+            The Korean carmaker discussed the labour agreement with the union.                     | OTHER_AGREEMENT/NEGOTIATING/KR
+            """)
+    void anInstrumentViolatedOrHonouredIsInForce(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-9: a statute named after an instrument ("the Convention on Mercury Act") cites it: the sentence
+     * speaks of the domestic law, not of the instrument's stage (UNKNOWN); the instrument itself keeps its stage.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            As per the provisions of the Convention on Mercury Act, the list of banned goods is published each year.  | TREATY/UNKNOWN/-
+            The proposal to publish the list under the Convention on Mercury Act was approved by the Cabinet.         | TREATY/UNKNOWN/-
+            The proposal to accede to the Convention on Mercury was approved by the Cabinet.                          | TREATY/PROPOSED/-
+            """)
+    void anInstrumentNamedInAStatutesNameIsCited(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

@@ -415,6 +415,7 @@ final class AgreementFinder {
             for (int i = 0; i < typeHits.size() && status == AgreementStatus.UNKNOWN; i++) {
                 status = cited(typeHits.get(i)) ? AgreementStatus.UNKNOWN : status(typeHits.get(i));
             }
+            status = laterCueOverAnAttribute(typeHits, first, status);
             if (status == AgreementStatus.UNKNOWN && type == AgreementType.JOINT_DECLARATION && !onlyCited) {
                 // a joint statement or communique is published by its sides together: they agreed its text
                 status = AgreementStatus.AGREED;
@@ -1013,6 +1014,14 @@ final class AgreementFinder {
     }
 
     private AgreementStatus status(Hit h) {
+        return status(h, true);
+    }
+
+    /**
+     * The status one sentence gives the agreement; with {@code attributesToo} false, UNKNOWN when only an attribute
+     * ("the proposed joint venture") says it.
+     */
+    private AgreementStatus status(Hit h, boolean attributesToo) {
         Tokens t = h.tokens();
         AgreementStatus attributes = statusOfItsAttributes(h);
         if (attributes != null) {
@@ -1031,12 +1040,33 @@ final class AgreementFinder {
         if (strong == AgreementStatus.UNKNOWN) {
             strong = status(h, false, h.sentenceStart(), h.sentenceEnd());
         }
-        if (strong != AgreementStatus.UNKNOWN) {
+        if (strong != AgreementStatus.UNKNOWN || !attributesToo) {
             return strong;
         }
         // "negotiations on the proposed agreement": the attributive "proposed" yields to any other cue
         AgreementStatus weak = status(h, true, clauseStart, clauseEnd);
         return weak != AgreementStatus.UNKNOWN ? weak : status(h, true, h.sentenceStart(), h.sentenceEnd());
+    }
+
+    /**
+     * A status that only an attribute of the reporting sentence gives ("cleared the proposed joint venture") yields
+     * to a cue of another sentence of the type ("... has entered into a definitive agreement"): the attribute names
+     * the agreement, the cue says where it stands.
+     */
+    private AgreementStatus laterCueOverAnAttribute(List<Hit> typeHits, Hit first, AgreementStatus status) {
+        if (status == AgreementStatus.UNKNOWN || cited(first) || status(first, false) != AgreementStatus.UNKNOWN
+                || statusOfItsAttributes(first) != null) {
+            return status;
+        }
+        for (Hit h : typeHits) {
+            if (h != first && h.field() == TextField.BODY && !cited(h)) {
+                AgreementStatus cue = status(h, false);
+                if (cue != AgreementStatus.UNKNOWN) {
+                    return cue;
+                }
+            }
+        }
+        return status;
     }
 
     /**
@@ -1149,8 +1179,8 @@ final class AgreementFinder {
             }
             if (k > from && t.id[k - 1] >= 0) {
                 int before = t.id[k - 1];
-                if (!weakToo && weakCues.get(id) && determiners.get(before)) {
-                    continue; // "the proposed agreement": an attribute, not a stage
+                if (!weakToo && weakCues.get(id) && (determiners.get(before) || possessive(t, k - 1))) {
+                    continue; // "the proposed agreement", "the bank's proposed merger": an attribute, not a stage
                 }
                 if (modal.get(id) && relatives.get(before)) {
                     continue; // "a deal that would give": what it does, not where it stands

@@ -502,4 +502,34 @@ class AgreementLanguageTest {
     void anInstrumentNamedInAStatutesNameIsCited(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-9: verbs of partnering in the present or past ("is partnering with", "partnered with", "teamed up
+     * with") report a partnership made: AGREED, as "will partner with" is; a plan to partner stays PROPOSED.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Korean carmaker is partnering with a Swedish university on batteries.           | COOPERATION_AGREEMENT/AGREED/KR+SE
+            The Korean carmaker partnered with a Swedish university on batteries.               | COOPERATION_AGREEMENT/AGREED/KR+SE
+            The Korean carmaker teamed up with a Swedish university on batteries.               | COOPERATION_AGREEMENT/AGREED/KR+SE
+            Partnering with a Swedish university could cut the Korean carmaker's costs.         | COOPERATION_AGREEMENT/AGREED/KR+SE
+            The Korean carmaker plans to partner with a Swedish university on batteries.        | COOPERATION_AGREEMENT/PROPOSED/KR+SE
+            """)
+    void partneringIsAPartnershipMade(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-9: an attribute ("the proposed joint venture", "the carmaker's proposed joint venture", "a plan to
+     * buy") names the agreement; a cue of another sentence of the same type says where it stands, and wins.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The regulator cleared the Korean carmaker's proposed joint venture with a Swedish battery maker. For the joint venture, the carmaker signed a definitive agreement with the Swedish firm. | JOINT_VENTURE/SIGNED/KR+SE
+            The Korean carmaker described a plan to buy a Swedish battery maker. It acquired the Swedish firm in May.                                                                          | ACQUISITION_AGREEMENT/SIGNED/KR+SE
+            The regulator cleared the proposed joint venture of a Korean carmaker and a Swedish battery maker.                                                                                  | JOINT_VENTURE/PROPOSED/KR+SE
+            """)
+    void anotherSentencesCueWinsOverAnAttribute(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

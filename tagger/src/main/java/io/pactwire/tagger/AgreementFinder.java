@@ -120,6 +120,8 @@ final class AgreementFinder {
     private final BitSet conditional;
     /** "Act", "Law", "Bill": a statute whose name holds an instrument ("the Convention Against Doping in Sport Act"). */
     private final BitSet statutes;
+    /** "made", "extended", "granted": money lent to a side ("loans made to", "credit extended to"). */
+    private final BitSet lent;
     /** Lower-case words inside a capitalised name: "of", "in", "on", "against" ("Convention on Mercury Act"). */
     private final BitSet nameLinks;
     /** How many words after an instrument a statute named after it may end its name. */
@@ -199,6 +201,7 @@ final class AgreementFinder {
         indefinite = classOrEmpty(rules, "INDEFINITE");
         conditional = classOrEmpty(rules, "CONDITIONAL");
         statutes = classOrEmpty(rules, "STATUTE");
+        lent = classOrEmpty(rules, "LENT");
         nameLinks = classOrEmpty(rules, "NAMELINK");
         clauseOpeners = classOrEmpty(rules, "CLAUSEOPENER");
         coordinators = classOrEmpty(rules, "COORDINATOR");
@@ -957,6 +960,11 @@ final class AgreementFinder {
                 instrument = k;
             }
         }
+        for (int k = h.triggerStart() + 1; k < h.triggerEnd(); k++) {
+            if (t.id[k] >= 0 && lent.get(t.id[k]) && t.word(k + 1).equalsIgnoreCase("to")) {
+                return AgreementStatus.SIGNED; // "loans made to", "credit extended to": money lent, not a renewal
+            }
+        }
         if (instrument < 0) {
             return null;
         }
@@ -1153,6 +1161,20 @@ final class AgreementFinder {
         return false;
     }
 
+    /**
+     * Whether the cue at {@code k} is a word of a capitalised name in running text ("its Community Benefits Plan",
+     * "the Roadmap for a Renewed Partnership"): capitalised, not the sentence's first word, next to another
+     * capitalised word. A headline capitalises every word, so there a capital says nothing.
+     */
+    private boolean inAName(Hit h, int k) {
+        Tokens t = h.tokens();
+        if (h.field() != TextField.BODY || k == h.sentenceStart() || t.shape(k) != Tokens.CAPITALISED) {
+            return false;
+        }
+        return (onlySpacesBetween(t, k - 1) && t.shape(k - 1) != Tokens.LOWER && k - 1 != h.sentenceStart())
+                || (k + 1 <= h.sentenceEnd() && onlySpacesBetween(t, k) && t.shape(k + 1) != Tokens.LOWER);
+    }
+
     /** Whether a semicolon, colon, dash or bracket stands between token {@code k - 1} and token {@code k}. */
     private static boolean clausePunctuation(Tokens t, int k) {
         if (k == 0) {
@@ -1191,6 +1213,9 @@ final class AgreementFinder {
             }
             if (coordinatedWithTheInstrument(h, k)) {
                 continue; // "an immediate withdrawal and ceasefire": a sibling of the agreement, not its verb
+            }
+            if (inAName(h, k)) {
+                continue; // "the Community Benefits Plan": a word of a name, not a stage
             }
             int cueBits = id < statusCues.length ? statusCues[id] : 0;
             if (cueBits == 1 << AgreementStatus.NEGOTIATING.ordinal() && k < h.triggerStart() && implementing(h, k)) {

@@ -60,7 +60,7 @@ class AgreementLanguageTest {
             The buyer agreed to buy the smelter's entire annual output of alumina.            | SUPPLY_CONTRACT/AGREED/-
             A Dutch insurer took a 30 percent stake in the Polish broker.                     | ACQUISITION_AGREEMENT/SIGNED/NL+PL
             A Dutch insurer hopes to take a stake in the Polish broker.                       | ACQUISITION_AGREEMENT/PROPOSED/NL+PL
-            The bank lost money on loans made to a Thai property developer.                   | LOAN_AGREEMENT/UNKNOWN/TH
+            The bank lost money on loans made to a Thai property developer.                   | LOAN_AGREEMENT/SIGNED/TH
             """)
     void verbsOfContracting(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
@@ -530,6 +530,29 @@ class AgreementLanguageTest {
             The regulator cleared the proposed joint venture of a Korean carmaker and a Swedish battery maker.                                                                                  | JOINT_VENTURE/PROPOSED/KR+SE
             """)
     void anotherSentencesCueWinsOverAnAttribute(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-9: a cue that is a word of a capitalised name in running text ("the Community Benefits Plan", "the
+     * Roadmap for a Renewed Partnership") names something; it says no stage.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The grants are part of the Community Benefits Plan the Korean bank made as part of its acquisition of a Swedish lender. | ACQUISITION_AGREEMENT/UNKNOWN/KR+SE
+            The grants are part of the benefits plan the Korean bank made as part of its acquisition of a Swedish lender.          | ACQUISITION_AGREEMENT/PROPOSED/KR+SE
+            Officials of Chile and Peru met on the anniversary of the Roadmap for a Renewed Fisheries Partnership, their joint statement of 2020. | JOINT_DECLARATION/AGREED/CL+PE
+            """)
+    void aCueInACapitalisedNameSaysNoStage(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /** agreements-9: money lent to a side ("loans made to", "credit extended to") is a loan made (SIGNED), not a renewal. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Korean bank said credit extended to a Thai property developer went bad, prompting talks with its auditors. | LOAN_AGREEMENT/SIGNED/KR+TH
+            """)
+    void moneyLentToASideIsALoanMade(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
 }

@@ -126,6 +126,8 @@ final class AgreementFinder {
     private final BitSet nameLinks;
     /** How many words after an instrument a statute named after it may end its name. */
     private static final int STATUTE_NAME_REACH = 8;
+    /** How far after a cue the instrument it governs may stand ("entered into the agreements"). */
+    private static final int OBJECT_REACH = 3;
 
     AgreementFinder(AgreementRules rules, Vocabulary vocabulary) {
         int size = vocabulary.size();
@@ -1175,6 +1177,28 @@ final class AgreementFinder {
                 || (k + 1 <= h.sentenceEnd() && onlySpacesBetween(t, k) && t.shape(k + 1) != Tokens.LOWER);
     }
 
+    /**
+     * Whether the cue at {@code k}, after the agreement, has another instrument as its object within the next few
+     * words ("the free trade agreement, whose members have entered into agreements with ...", "the treaty ... signed
+     * a protocol"): it is that instrument's verb.
+     */
+    private boolean governsAnotherInstrument(Hit h, int k) {
+        Tokens t = h.tokens();
+        for (int j = k + 1; j <= Math.min(h.sentenceEnd(), k + OBJECT_REACH); j++) {
+            if (clausePunctuation(t, j)) {
+                return false;
+            }
+            int id = t.id[j];
+            if (id >= 0 && instruments.get(id)) {
+                return true;
+            }
+            if (id >= 0 && (statusCues[id] != 0 || relatives.get(id))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** Whether a semicolon, colon, dash or bracket stands between token {@code k - 1} and token {@code k}. */
     private static boolean clausePunctuation(Tokens t, int k) {
         if (k == 0) {
@@ -1216,6 +1240,9 @@ final class AgreementFinder {
             }
             if (inAName(h, k)) {
                 continue; // "the Community Benefits Plan": a word of a name, not a stage
+            }
+            if (k > h.triggerEnd() && governsAnotherInstrument(h, k)) {
+                continue; // "the FTA, whose members have entered into agreements with ...": the verb of those agreements
             }
             int cueBits = id < statusCues.length ? statusCues[id] : 0;
             if (cueBits == 1 << AgreementStatus.NEGOTIATING.ordinal() && k < h.triggerStart() && implementing(h, k)) {

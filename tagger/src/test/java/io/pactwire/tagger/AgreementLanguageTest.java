@@ -555,4 +555,17 @@ class AgreementLanguageTest {
     void moneyLentToASideIsALoanMade(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-9: a cue after the agreement whose object is another instrument ("countries that have entered into
+     * agreements with Chile") is that instrument's verb, not the agreement's: here the headline's agenda decides.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Accession to the Pacific Free Trade Agreement | The Pacific Free Trade Agreement is carried out by ten countries that have already entered into agreements with Chile. | TRADE_AGREEMENT/PROPOSED/CL
+            Accession to the Pacific Free Trade Agreement | The Pacific Free Trade Agreement is carried out by ten countries that have already signed it.                          | TRADE_AGREEMENT/SIGNED/-
+            """)
+    void aCueOfAnotherInstrumentIsNotTheAgreementsVerb(String title, String body, String expected) {
+        assertThat(tags(title, body)).isEqualTo(expected);
+    }
 }

@@ -1178,12 +1178,22 @@ final class AgreementFinder {
     }
 
     /**
-     * Whether the cue at {@code k}, after the agreement, has another instrument as its object within the next few
-     * words ("the free trade agreement, whose members have entered into agreements with ...", "the treaty ... signed
-     * a protocol"): it is that instrument's verb.
+     * Whether the cue at {@code k}, in a relative clause of another noun after the agreement, has another instrument
+     * as its object within the next few words ("the free trade agreement is carried out by ten countries that have
+     * entered into agreements with Chile"): it is that instrument's verb. A relative pronoun right after the
+     * agreement describes the agreement itself ("the truce that both sides signed"), and a cue of the main clause
+     * may have the agreement's own instrument as its object ("for the joint venture, X signed a definitive
+     * agreement").
      */
     private boolean governsAnotherInstrument(Hit h, int k) {
         Tokens t = h.tokens();
+        boolean relativeClause = false;
+        for (int j = h.triggerEnd() + RELATIVE_REACH + 1; j < k; j++) {
+            relativeClause |= t.id[j] >= 0 && relatives.get(t.id[j]);
+        }
+        if (!relativeClause) {
+            return false;
+        }
         for (int j = k + 1; j <= Math.min(h.sentenceEnd(), k + OBJECT_REACH); j++) {
             if (clausePunctuation(t, j)) {
                 return false;

@@ -974,12 +974,15 @@ final class AgreementFinder {
         // past a cue of its own
         for (int k = h.triggerStart() - 1; k >= Math.max(h.sentenceStart(), h.triggerStart() - 4); k--) {
             int id = t.id[k];
+            if (k > h.sentenceStart() && t.word(k).equalsIgnoreCase("going") && t.word(k - 1).equalsIgnoreCase("on")
+                    && t.start[k] == t.end[k - 1] + 1) {
+                return AgreementStatus.SIGNED; // "on-going" as written, as well as "ongoing" (a word of no class)
+            }
             if (id < 0) {
                 continue;
             }
-            if (inForce.get(id) || (k > h.sentenceStart() && t.word(k).equalsIgnoreCase("going")
-                    && t.word(k - 1).equalsIgnoreCase("on") && t.start[k] == t.end[k - 1] + 1)) {
-                return AgreementStatus.SIGNED; // "on-going" as written, as well as "ongoing"
+            if (inForce.get(id)) {
+                return AgreementStatus.SIGNED;
             }
             if (afterwards.get(id) && !stageFollows(h, instrument)) {
                 return AgreementStatus.SIGNED; // "after the settlement with X": an event that took place

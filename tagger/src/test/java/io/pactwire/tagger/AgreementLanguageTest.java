@@ -568,4 +568,18 @@ class AgreementLanguageTest {
     void aCueOfAnotherInstrumentIsNotTheAgreementsVerb(String title, String body, String expected) {
         assertThat(tags(title, body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-9: "on-going" as written is "ongoing" (in force, SIGNED): the check ran only on words of the
+     * vocabulary, which "going" is not, so the hyphenated form never counted.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Officials met the IMF to discuss the progress of Nepal's on-going IMF programme. | LOAN_AGREEMENT/SIGNED/NP
+            Officials met the IMF to discuss the progress of Nepal's ongoing IMF programme.  | LOAN_AGREEMENT/SIGNED/NP
+            Officials met the IMF to discuss a new IMF programme for Nepal.                  | LOAN_AGREEMENT/NEGOTIATING/NP
+            """)
+    void anOnGoingProgrammeIsInForce(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

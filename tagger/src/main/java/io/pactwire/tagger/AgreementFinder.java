@@ -1251,6 +1251,9 @@ final class AgreementFinder {
             if (coordinatedWithTheInstrument(h, k)) {
                 continue; // "an immediate withdrawal and ceasefire": a sibling of the agreement, not its verb
             }
+            if (k - 2 >= from && t.id[k - 2] >= 0 && instruments.get(t.id[k - 2]) && t.word(k - 1).equalsIgnoreCase("to")) {
+                continue; // "reneged on a deal to settle charges": what the deal does, not where it stands
+            }
             if (inAName(h, k)) {
                 continue; // "the Community Benefits Plan": a word of a name, not a stage
             }
@@ -1359,10 +1362,27 @@ final class AgreementFinder {
             boolean toBe = k == bestToken - 2 && t.word(k + 1).equalsIgnoreCase("be") && !approved(h);
             if ((best == AgreementStatus.SIGNED || best == AgreementStatus.AGREED) && k >= bestToken - 2 && modal.get(id)
                     && (!award.get(t.id[bestToken]) || toBe)) {
+                if (agreedTo(t, k, h.sentenceStart())) {
+                    return AgreementStatus.AGREED; // "agreed to settle", "decided to sign": the sides concur, AGREED
+                }
                 return AgreementStatus.PROPOSED; // "will sign", "plans to sign"
             }
         }
         return best;
+    }
+
+    /**
+     * Whether the modal at {@code k} is the "to" of a verb of agreeing or deciding ("agreed to settle", "decided to
+     * sign"): an agreement the sides concur on, not one only planned. An approval ("approved to sign") is a
+     * government's decision on a proposal and stays one.
+     */
+    private boolean agreedTo(Tokens t, int k, int sentenceStart) {
+        if (k <= sentenceStart || !t.word(k).equalsIgnoreCase("to") || t.id[k - 1] < 0) {
+            return false;
+        }
+        int verb = t.id[k - 1];
+        return verb < statusCues.length && (statusCues[verb] & 1 << AgreementStatus.AGREED.ordinal()) != 0
+                && !modal.get(verb) && !approval.get(verb);
     }
 
     private boolean approved(Hit h) {

@@ -582,4 +582,21 @@ class AgreementLanguageTest {
     void anOnGoingProgrammeIsInForce(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-9: "complete" and "settle" are signing cues, so "wants to complete the settlement" is a plan
+     * (PROPOSED) as "plans to sign" is; a verb of agreeing or deciding before the "to" ("agreed to sign") is the
+     * sides concurring (AGREED), while a Cabinet's approval to sign stays a proposal; "a deal to settle charges"
+     * says what the deal does, and the verb that governs the deal decides ("reneging on": TERMINATED).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Dutch chipmaker wants to complete its antitrust settlement with the regulator.        | OTHER_AGREEMENT/PROPOSED/NL
+            Chile and Peru agreed to sign the fisheries treaty in May.                                | TREATY/AGREED/CL+PE
+            The Cabinet approved to sign the fisheries treaty with Peru.                              | TREATY/PROPOSED/PE
+            The Dutch chipmaker was fined after reneging on a deal to settle antitrust charges.       | OTHER_AGREEMENT/TERMINATED/NL
+            """)
+    void aSigningCueAfterToIsAPlanUnlessTheSidesAgreedToIt(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

@@ -122,6 +122,8 @@ final class AgreementFinder {
     private final BitSet statutes;
     /** "made", "extended", "granted": money lent to a side ("loans made to", "credit extended to"). */
     private final BitSet lent;
+    /** "principles", "terms", "commitments": what an agreement holds, described by a participle ("the terms agreed in"). */
+    private final BitSet describedNouns;
     /** Lower-case words inside a capitalised name: "of", "in", "on", "against" ("Convention on Mercury Act"). */
     private final BitSet nameLinks;
     /** How many words after an instrument a statute named after it may end its name. */
@@ -204,6 +206,7 @@ final class AgreementFinder {
         conditional = classOrEmpty(rules, "CONDITIONAL");
         statutes = classOrEmpty(rules, "STATUTE");
         lent = classOrEmpty(rules, "LENT");
+        describedNouns = classOrEmpty(rules, "CONTENTS");
         nameLinks = classOrEmpty(rules, "NAMELINK");
         clauseOpeners = classOrEmpty(rules, "CLAUSEOPENER");
         coordinators = classOrEmpty(rules, "COORDINATOR");
@@ -1212,6 +1215,24 @@ final class AgreementFinder {
         return false;
     }
 
+    /**
+     * Whether the cue at {@code k} is a participle that describes the noun before it, with the agreement as the
+     * object of "in" after it ("the principles agreed upon by the two sides in the Strategic Framework Agreement",
+     * "the tariff cuts agreed in the trade deal"): it says what the agreement holds, not where it stands.
+     */
+    private boolean agreedInIt(Hit h, int k) {
+        Tokens t = h.tokens();
+        if (k <= h.sentenceStart() || !t.word(k).endsWith("ed") || t.shape(k - 1) != Tokens.LOWER || t.id[k - 1] < 0
+                || !describedNouns.get(t.id[k - 1])) {
+            return false;
+        }
+        int p = h.triggerStart() - 1;
+        while (p > k && ((t.id[p] >= 0 && determiners.get(t.id[p])) || capitalisedName(t, p))) {
+            p--; // "in the Strategic Framework Agreement": the name's first words
+        }
+        return p > k && p - k <= CITATION_REACH && t.word(p).equalsIgnoreCase("in");
+    }
+
     /** Whether a semicolon, colon, dash or bracket stands between token {@code k - 1} and token {@code k}. */
     private static boolean clausePunctuation(Tokens t, int k) {
         if (k == 0) {
@@ -1256,6 +1277,9 @@ final class AgreementFinder {
             }
             if (inAName(h, k)) {
                 continue; // "the Community Benefits Plan": a word of a name, not a stage
+            }
+            if (k < h.triggerStart() && agreedInIt(h, k)) {
+                continue; // "the principles agreed upon by the two sides in the Framework": what it holds, not its stage
             }
             if (k > h.triggerEnd() && governsAnotherInstrument(h, k)) {
                 continue; // "the FTA, whose members have entered into agreements with ...": the verb of those agreements

@@ -599,4 +599,18 @@ class AgreementLanguageTest {
     void aSigningCueAfterToIsAPlanUnlessTheSidesAgreedToIt(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-9: a participle that describes what an agreement holds, with the agreement after "in" ("the
+     * principles agreed upon by both sides in the Framework Agreement"), is no stage of it: the defaults decide (an
+     * instrument SIGNED, a joint statement AGREED); agreeing on its terms is still agreeing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile and Peru reaffirmed the principles agreed upon by both sides in the Fisheries Framework Agreement. | FRAMEWORK_AGREEMENT/SIGNED/CL+PE
+            Chile and Peru agreed on the terms of the Fisheries Framework Agreement.                                 | FRAMEWORK_AGREEMENT/AGREED/CL+PE
+            """)
+    void whatAnAgreementHoldsIsNoStageOfIt(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

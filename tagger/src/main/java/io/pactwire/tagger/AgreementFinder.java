@@ -1052,6 +1052,9 @@ final class AgreementFinder {
         // withdrawal; the ceasefire holds") speaks of something else, and counts only when the clause is silent
         int clauseStart = clauseStart(h);
         int clauseEnd = clauseEnd(h);
+        if (actsUnderItsInstrument(h, clauseStart, clauseEnd)) {
+            return AgreementStatus.SIGNED; // "X will supply rigs for 25 years, according to the contract"
+        }
         AgreementStatus strong = status(h, false, clauseStart, clauseEnd);
         if (strong == AgreementStatus.UNKNOWN) {
             strong = status(h, false, h.sentenceStart(), h.sentenceEnd());
@@ -1083,6 +1086,33 @@ final class AgreementFinder {
             }
         }
         return status;
+    }
+
+    /**
+     * Whether an agreement named by what it does ("will supply rigs") has its clause give an instrument as the
+     * source of it ("according to the contract"): the deed is one an instrument in force sets out. ("under the
+     * deal, X will pay" was not measured and is left to the cues.)
+     */
+    private boolean actsUnderItsInstrument(Hit h, int from, int to) {
+        Tokens t = h.tokens();
+        for (int k = h.triggerStart(); k <= h.triggerEnd(); k++) {
+            if (t.id[k] >= 0 && instruments.get(t.id[k])) {
+                return false; // the instrument itself: its own words decide (statusOfItsAttributes)
+            }
+        }
+        for (int k = from; k + 2 <= to; k++) {
+            boolean source = t.word(k).equalsIgnoreCase("according") && t.word(k + 1).equalsIgnoreCase("to");
+            if (source) {
+                int j = k + 2;
+                while (j <= to && t.id[j] >= 0 && determiners.get(t.id[j])) {
+                    j++;
+                }
+                if (j <= to && t.id[j] >= 0 && instruments.get(t.id[j])) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -613,4 +613,17 @@ class AgreementLanguageTest {
     void whatAnAgreementHoldsIsNoStageOfIt(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-9: an agreement named by what it does ("will supply turbines") whose clause gives an instrument as
+     * its source ("according to the contract") is a deed set out by an instrument in force: SIGNED.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Czech maker will supply turbines to Peru for ten years, according to the contract.  | SUPPLY_CONTRACT/SIGNED/CZ+PE
+            The Czech maker will supply turbines to Peru for ten years.                             | SUPPLY_CONTRACT/AGREED/CZ+PE
+            """)
+    void aDeedAccordingToAnInstrumentIsInForce(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

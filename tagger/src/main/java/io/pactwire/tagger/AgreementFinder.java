@@ -966,7 +966,7 @@ final class AgreementFinder {
             }
         }
         for (int k = h.triggerStart() + 1; k < h.triggerEnd(); k++) {
-            if (t.id[k] >= 0 && lent.get(t.id[k]) && t.word(k + 1).equalsIgnoreCase("to")) {
+            if (t.id[k] >= 0 && lent.get(t.id[k]) && wordIs(t, k + 1, "to")) {
                 return AgreementStatus.SIGNED; // "loans made to", "credit extended to": money lent, not a renewal
             }
         }
@@ -977,7 +977,7 @@ final class AgreementFinder {
         // past a cue of its own
         for (int k = h.triggerStart() - 1; k >= Math.max(h.sentenceStart(), h.triggerStart() - 4); k--) {
             int id = t.id[k];
-            if (k > h.sentenceStart() && t.word(k).equalsIgnoreCase("going") && t.word(k - 1).equalsIgnoreCase("on")
+            if (k > h.sentenceStart() && wordIs(t, k, "going") && wordIs(t, k - 1, "on")
                     && t.start[k] == t.end[k - 1] + 1) {
                 return AgreementStatus.SIGNED; // "on-going" as written, as well as "ongoing" (a word of no class)
             }
@@ -1101,7 +1101,7 @@ final class AgreementFinder {
             }
         }
         for (int k = from; k + 2 <= to; k++) {
-            boolean source = t.word(k).equalsIgnoreCase("according") && t.word(k + 1).equalsIgnoreCase("to");
+            boolean source = wordIs(t, k, "according") && wordIs(t, k + 1, "to");
             if (source) {
                 int j = k + 2;
                 while (j <= to && t.id[j] >= 0 && determiners.get(t.id[j])) {
@@ -1252,7 +1252,8 @@ final class AgreementFinder {
      */
     private boolean agreedInIt(Hit h, int k) {
         Tokens t = h.tokens();
-        if (k <= h.sentenceStart() || !t.word(k).endsWith("ed") || t.shape(k - 1) != Tokens.LOWER || t.id[k - 1] < 0
+        if (k <= h.sentenceStart() || t.end[k] - t.start[k] < 3 || !t.text.startsWith("ed", t.end[k] - 2)
+                || t.shape(k - 1) != Tokens.LOWER || t.id[k - 1] < 0
                 || !describedNouns.get(t.id[k - 1])) {
             return false;
         }
@@ -1260,7 +1261,7 @@ final class AgreementFinder {
         while (p > k && ((t.id[p] >= 0 && determiners.get(t.id[p])) || capitalisedName(t, p))) {
             p--; // "in the Strategic Framework Agreement": the name's first words
         }
-        return p > k && p - k <= CITATION_REACH && t.word(p).equalsIgnoreCase("in");
+        return p > k && p - k <= CITATION_REACH && wordIs(t, p, "in");
     }
 
     /** Whether a semicolon, colon, dash or bracket stands between token {@code k - 1} and token {@code k}. */
@@ -1302,7 +1303,7 @@ final class AgreementFinder {
             if (coordinatedWithTheInstrument(h, k)) {
                 continue; // "an immediate withdrawal and ceasefire": a sibling of the agreement, not its verb
             }
-            if (k - 2 >= from && t.id[k - 2] >= 0 && instruments.get(t.id[k - 2]) && t.word(k - 1).equalsIgnoreCase("to")) {
+            if (k - 2 >= from && t.id[k - 2] >= 0 && instruments.get(t.id[k - 2]) && wordIs(t, k - 1, "to")) {
                 continue; // "reneged on a deal to settle charges": what the deal does, not where it stands
             }
             if (inAName(h, k)) {
@@ -1431,7 +1432,7 @@ final class AgreementFinder {
      * government's decision on a proposal and stays one.
      */
     private boolean agreedTo(Tokens t, int k, int sentenceStart) {
-        if (k <= sentenceStart || !t.word(k).equalsIgnoreCase("to") || t.id[k - 1] < 0) {
+        if (k <= sentenceStart || !wordIs(t, k, "to") || t.id[k - 1] < 0) {
             return false;
         }
         int verb = t.id[k - 1];
@@ -1577,6 +1578,11 @@ final class AgreementFinder {
             }
         }
         return false;
+    }
+
+    /** Whether token {@code k} is {@code word}, in any case, without making a string of it (the status loops run per cue). */
+    private static boolean wordIs(Tokens t, int k, String word) {
+        return t.end[k] - t.start[k] == word.length() && t.text.regionMatches(true, t.start[k], word, 0, word.length());
     }
 
     private static boolean capitalisedName(Tokens t, int k) {

@@ -118,6 +118,18 @@ final class AgreementFinder {
     private final BitSet references;
     private final BitSet indefinite;
     private final BitSet conditional;
+    /** "Act", "Law", "Bill": a statute whose name holds an instrument ("the Convention Against Doping in Sport Act"). */
+    private final BitSet statutes;
+    /** "made", "extended", "granted": money lent to a side ("loans made to", "credit extended to"). */
+    private final BitSet lent;
+    /** "principles", "terms", "commitments": what an agreement holds, described by a participle ("the terms agreed in"). */
+    private final BitSet describedNouns;
+    /** Lower-case words inside a capitalised name: "of", "in", "on", "against" ("Convention on Mercury Act"). */
+    private final BitSet nameLinks;
+    /** How many words after an instrument a statute named after it may end its name. */
+    private static final int STATUTE_NAME_REACH = 8;
+    /** How far after a cue the instrument it governs may stand ("entered into the agreements"). */
+    private static final int OBJECT_REACH = 3;
 
     AgreementFinder(AgreementRules rules, Vocabulary vocabulary) {
         int size = vocabulary.size();
@@ -192,6 +204,10 @@ final class AgreementFinder {
         references = classOrEmpty(rules, "REFERENCE");
         indefinite = classOrEmpty(rules, "INDEFINITE");
         conditional = classOrEmpty(rules, "CONDITIONAL");
+        statutes = classOrEmpty(rules, "STATUTE");
+        lent = classOrEmpty(rules, "LENT");
+        describedNouns = classOrEmpty(rules, "CONTENTS");
+        nameLinks = classOrEmpty(rules, "NAMELINK");
         clauseOpeners = classOrEmpty(rules, "CLAUSEOPENER");
         coordinators = classOrEmpty(rules, "COORDINATOR");
         conclusions = classOrEmpty(rules, "CONCLUSION");
@@ -407,6 +423,7 @@ final class AgreementFinder {
             for (int i = 0; i < typeHits.size() && status == AgreementStatus.UNKNOWN; i++) {
                 status = cited(typeHits.get(i)) ? AgreementStatus.UNKNOWN : status(typeHits.get(i));
             }
+            status = laterCueOverAnAttribute(typeHits, first, status);
             if (status == AgreementStatus.UNKNOWN && type == AgreementType.JOINT_DECLARATION && !onlyCited) {
                 // a joint statement or communique is published by its sides together: they agreed its text
                 status = AgreementStatus.AGREED;
@@ -848,6 +865,9 @@ final class AgreementFinder {
      */
     private boolean cited(Hit h) {
         Tokens t = h.tokens();
+        if (namesAStatute(h)) {
+            return true;
+        }
         int from = Math.max(clauseStart(h), h.triggerStart() - CITATION_REACH);
         for (int k = h.triggerStart() - 1; k >= from; k--) {
             int id = t.id[k];
@@ -858,6 +878,37 @@ final class AgreementFinder {
                 return true;
             }
             if (statusCues[id] != 0 || weakCues.get(id) || proposal.get(id) || inForce.get(id)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the instrument is named inside the name of a statute ("the Convention Against Doping in Sport Act",
+     * "the Chemical Weapons Convention Implementation Act"): a capitalised instrument word whose capitalised name
+     * runs on, through lower-case links ("of", "in", "against"), to a capitalised statute word. The sentence speaks
+     * of the domestic law, not of the instrument's stage.
+     */
+    private boolean namesAStatute(Hit h) {
+        Tokens t = h.tokens();
+        boolean capitalisedInstrument = false;
+        for (int k = h.triggerStart(); k <= h.triggerEnd(); k++) {
+            capitalisedInstrument |= t.id[k] >= 0 && instruments.get(t.id[k]) && capitalisedName(t, k);
+        }
+        if (!capitalisedInstrument) {
+            return false;
+        }
+        for (int k = h.triggerEnd() + 1; k <= Math.min(h.sentenceEnd(), h.triggerEnd() + STATUTE_NAME_REACH); k++) {
+            if (!onlySpacesBetween(t, k - 1)) {
+                return false; // a comma or a full stop ends the name
+            }
+            int id = t.id[k];
+            if (capitalisedName(t, k)) {
+                if (id >= 0 && statutes.get(id)) {
+                    return true;
+                }
+            } else if (id < 0 || !nameLinks.get(id)) {
                 return false;
             }
         }
@@ -914,6 +965,11 @@ final class AgreementFinder {
                 instrument = k;
             }
         }
+        for (int k = h.triggerStart() + 1; k < h.triggerEnd(); k++) {
+            if (t.id[k] >= 0 && lent.get(t.id[k]) && wordIs(t, k + 1, "to")) {
+                return AgreementStatus.SIGNED; // "loans made to", "credit extended to": money lent, not a renewal
+            }
+        }
         if (instrument < 0) {
             return null;
         }
@@ -921,12 +977,15 @@ final class AgreementFinder {
         // past a cue of its own
         for (int k = h.triggerStart() - 1; k >= Math.max(h.sentenceStart(), h.triggerStart() - 4); k--) {
             int id = t.id[k];
+            if (k > h.sentenceStart() && wordIs(t, k, "going") && wordIs(t, k - 1, "on")
+                    && t.start[k] == t.end[k - 1] + 1) {
+                return AgreementStatus.SIGNED; // "on-going" as written, as well as "ongoing" (a word of no class)
+            }
             if (id < 0) {
                 continue;
             }
-            if (inForce.get(id) || (k > h.sentenceStart() && t.word(k).equalsIgnoreCase("going")
-                    && t.word(k - 1).equalsIgnoreCase("on") && t.start[k] == t.end[k - 1] + 1)) {
-                return AgreementStatus.SIGNED; // "on-going" as written, as well as "ongoing"
+            if (inForce.get(id)) {
+                return AgreementStatus.SIGNED;
             }
             if (afterwards.get(id) && !stageFollows(h, instrument)) {
                 return AgreementStatus.SIGNED; // "after the settlement with X": an event that took place
@@ -971,6 +1030,14 @@ final class AgreementFinder {
     }
 
     private AgreementStatus status(Hit h) {
+        return status(h, true);
+    }
+
+    /**
+     * The status one sentence gives the agreement; with {@code attributesToo} false, UNKNOWN when only an attribute
+     * ("the proposed joint venture") says it.
+     */
+    private AgreementStatus status(Hit h, boolean attributesToo) {
         Tokens t = h.tokens();
         AgreementStatus attributes = statusOfItsAttributes(h);
         if (attributes != null) {
@@ -985,16 +1052,67 @@ final class AgreementFinder {
         // withdrawal; the ceasefire holds") speaks of something else, and counts only when the clause is silent
         int clauseStart = clauseStart(h);
         int clauseEnd = clauseEnd(h);
+        if (actsUnderItsInstrument(h, clauseStart, clauseEnd)) {
+            return AgreementStatus.SIGNED; // "X will supply rigs for 25 years, according to the contract"
+        }
         AgreementStatus strong = status(h, false, clauseStart, clauseEnd);
         if (strong == AgreementStatus.UNKNOWN) {
             strong = status(h, false, h.sentenceStart(), h.sentenceEnd());
         }
-        if (strong != AgreementStatus.UNKNOWN) {
+        if (strong != AgreementStatus.UNKNOWN || !attributesToo) {
             return strong;
         }
         // "negotiations on the proposed agreement": the attributive "proposed" yields to any other cue
         AgreementStatus weak = status(h, true, clauseStart, clauseEnd);
         return weak != AgreementStatus.UNKNOWN ? weak : status(h, true, h.sentenceStart(), h.sentenceEnd());
+    }
+
+    /**
+     * A status that only an attribute of the reporting sentence gives ("cleared the proposed joint venture") yields
+     * to a cue of another sentence of the type ("... has entered into a definitive agreement"): the attribute names
+     * the agreement, the cue says where it stands.
+     */
+    private AgreementStatus laterCueOverAnAttribute(List<Hit> typeHits, Hit first, AgreementStatus status) {
+        if (status == AgreementStatus.UNKNOWN || cited(first) || status(first, false) != AgreementStatus.UNKNOWN
+                || statusOfItsAttributes(first) != null) {
+            return status;
+        }
+        for (Hit h : typeHits) {
+            if (h != first && h.field() == TextField.BODY && !cited(h)) {
+                AgreementStatus cue = status(h, false);
+                if (cue != AgreementStatus.UNKNOWN) {
+                    return cue;
+                }
+            }
+        }
+        return status;
+    }
+
+    /**
+     * Whether an agreement named by what it does ("will supply rigs") has its clause give an instrument as the
+     * source of it ("according to the contract"): the deed is one an instrument in force sets out. ("under the
+     * deal, X will pay" was not measured and is left to the cues.)
+     */
+    private boolean actsUnderItsInstrument(Hit h, int from, int to) {
+        Tokens t = h.tokens();
+        for (int k = h.triggerStart(); k <= h.triggerEnd(); k++) {
+            if (t.id[k] >= 0 && instruments.get(t.id[k])) {
+                return false; // the instrument itself: its own words decide (statusOfItsAttributes)
+            }
+        }
+        for (int k = from; k + 2 <= to; k++) {
+            boolean source = wordIs(t, k, "according") && wordIs(t, k + 1, "to");
+            if (source) {
+                int j = k + 2;
+                while (j <= to && t.id[j] >= 0 && determiners.get(t.id[j])) {
+                    j++;
+                }
+                if (j <= to && t.id[j] >= 0 && instruments.get(t.id[j])) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -1081,6 +1199,71 @@ final class AgreementFinder {
         return false;
     }
 
+    /**
+     * Whether the cue at {@code k} is a word of a capitalised name in running text ("its Community Benefits Plan",
+     * "the Roadmap for a Renewed Partnership"): capitalised, not the sentence's first word, next to another
+     * capitalised word. A headline capitalises every word, so there a capital says nothing.
+     */
+    private boolean inAName(Hit h, int k) {
+        Tokens t = h.tokens();
+        if (h.field() != TextField.BODY || k == h.sentenceStart() || t.shape(k) != Tokens.CAPITALISED) {
+            return false;
+        }
+        return (onlySpacesBetween(t, k - 1) && t.shape(k - 1) != Tokens.LOWER && k - 1 != h.sentenceStart())
+                || (k + 1 <= h.sentenceEnd() && onlySpacesBetween(t, k) && t.shape(k + 1) != Tokens.LOWER);
+    }
+
+    /**
+     * Whether the cue at {@code k}, in a relative clause of another noun after the agreement, has another instrument
+     * as its object within the next few words ("the free trade agreement is carried out by ten countries that have
+     * entered into agreements with Chile"): it is that instrument's verb. A relative pronoun right after the
+     * agreement describes the agreement itself ("the truce that both sides signed"), and a cue of the main clause
+     * may have the agreement's own instrument as its object ("for the joint venture, X signed a definitive
+     * agreement").
+     */
+    private boolean governsAnotherInstrument(Hit h, int k) {
+        Tokens t = h.tokens();
+        boolean relativeClause = false;
+        for (int j = h.triggerEnd() + RELATIVE_REACH + 1; j < k; j++) {
+            relativeClause |= t.id[j] >= 0 && relatives.get(t.id[j]);
+        }
+        if (!relativeClause) {
+            return false;
+        }
+        for (int j = k + 1; j <= Math.min(h.sentenceEnd(), k + OBJECT_REACH); j++) {
+            if (clausePunctuation(t, j)) {
+                return false;
+            }
+            int id = t.id[j];
+            if (id >= 0 && instruments.get(id)) {
+                return true;
+            }
+            if (id >= 0 && (statusCues[id] != 0 || relatives.get(id))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the cue at {@code k} is a participle that describes the noun before it, with the agreement as the
+     * object of "in" after it ("the principles agreed upon by the two sides in the Strategic Framework Agreement",
+     * "the tariff cuts agreed in the trade deal"): it says what the agreement holds, not where it stands.
+     */
+    private boolean agreedInIt(Hit h, int k) {
+        Tokens t = h.tokens();
+        if (k <= h.sentenceStart() || t.end[k] - t.start[k] < 3 || !t.text.startsWith("ed", t.end[k] - 2)
+                || t.shape(k - 1) != Tokens.LOWER || t.id[k - 1] < 0
+                || !describedNouns.get(t.id[k - 1])) {
+            return false;
+        }
+        int p = h.triggerStart() - 1;
+        while (p > k && ((t.id[p] >= 0 && determiners.get(t.id[p])) || capitalisedName(t, p))) {
+            p--; // "in the Strategic Framework Agreement": the name's first words
+        }
+        return p > k && p - k <= CITATION_REACH && wordIs(t, p, "in");
+    }
+
     /** Whether a semicolon, colon, dash or bracket stands between token {@code k - 1} and token {@code k}. */
     private static boolean clausePunctuation(Tokens t, int k) {
         if (k == 0) {
@@ -1107,8 +1290,8 @@ final class AgreementFinder {
             }
             if (k > from && t.id[k - 1] >= 0) {
                 int before = t.id[k - 1];
-                if (!weakToo && weakCues.get(id) && determiners.get(before)) {
-                    continue; // "the proposed agreement": an attribute, not a stage
+                if (!weakToo && weakCues.get(id) && (determiners.get(before) || possessive(t, k - 1))) {
+                    continue; // "the proposed agreement", "the bank's proposed merger": an attribute, not a stage
                 }
                 if (modal.get(id) && relatives.get(before)) {
                     continue; // "a deal that would give": what it does, not where it stands
@@ -1119,6 +1302,18 @@ final class AgreementFinder {
             }
             if (coordinatedWithTheInstrument(h, k)) {
                 continue; // "an immediate withdrawal and ceasefire": a sibling of the agreement, not its verb
+            }
+            if (k - 2 >= from && t.id[k - 2] >= 0 && instruments.get(t.id[k - 2]) && wordIs(t, k - 1, "to")) {
+                continue; // "reneged on a deal to settle charges": what the deal does, not where it stands
+            }
+            if (inAName(h, k)) {
+                continue; // "the Community Benefits Plan": a word of a name, not a stage
+            }
+            if (k < h.triggerStart() && agreedInIt(h, k)) {
+                continue; // "the principles agreed upon by the two sides in the Framework": what it holds, not its stage
+            }
+            if (k > h.triggerEnd() && governsAnotherInstrument(h, k)) {
+                continue; // "the FTA, whose members have entered into agreements with ...": the verb of those agreements
             }
             int cueBits = id < statusCues.length ? statusCues[id] : 0;
             if (cueBits == 1 << AgreementStatus.NEGOTIATING.ordinal() && k < h.triggerStart() && implementing(h, k)) {
@@ -1222,10 +1417,27 @@ final class AgreementFinder {
             boolean toBe = k == bestToken - 2 && t.word(k + 1).equalsIgnoreCase("be") && !approved(h);
             if ((best == AgreementStatus.SIGNED || best == AgreementStatus.AGREED) && k >= bestToken - 2 && modal.get(id)
                     && (!award.get(t.id[bestToken]) || toBe)) {
+                if (agreedTo(t, k, h.sentenceStart())) {
+                    return AgreementStatus.AGREED; // "agreed to settle", "decided to sign": the sides concur, AGREED
+                }
                 return AgreementStatus.PROPOSED; // "will sign", "plans to sign"
             }
         }
         return best;
+    }
+
+    /**
+     * Whether the modal at {@code k} is the "to" of a verb of agreeing or deciding ("agreed to settle", "decided to
+     * sign"): an agreement the sides concur on, not one only planned. An approval ("approved to sign") is a
+     * government's decision on a proposal and stays one.
+     */
+    private boolean agreedTo(Tokens t, int k, int sentenceStart) {
+        if (k <= sentenceStart || !wordIs(t, k, "to") || t.id[k - 1] < 0) {
+            return false;
+        }
+        int verb = t.id[k - 1];
+        return verb < statusCues.length && (statusCues[verb] & 1 << AgreementStatus.AGREED.ordinal()) != 0
+                && !modal.get(verb) && !approval.get(verb);
     }
 
     private boolean approved(Hit h) {
@@ -1366,6 +1578,11 @@ final class AgreementFinder {
             }
         }
         return false;
+    }
+
+    /** Whether token {@code k} is {@code word}, in any case, without making a string of it (the status loops run per cue). */
+    private static boolean wordIs(Tokens t, int k, String word) {
+        return t.end[k] - t.start[k] == word.length() && t.text.regionMatches(true, t.start[k], word, 0, word.length());
     }
 
     private static boolean capitalisedName(Tokens t, int k) {

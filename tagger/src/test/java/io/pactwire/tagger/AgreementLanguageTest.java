@@ -60,7 +60,7 @@ class AgreementLanguageTest {
             The buyer agreed to buy the smelter's entire annual output of alumina.            | SUPPLY_CONTRACT/AGREED/-
             A Dutch insurer took a 30 percent stake in the Polish broker.                     | ACQUISITION_AGREEMENT/SIGNED/NL+PL
             A Dutch insurer hopes to take a stake in the Polish broker.                       | ACQUISITION_AGREEMENT/PROPOSED/NL+PL
-            The bank lost money on loans made to a Thai property developer.                   | LOAN_AGREEMENT/UNKNOWN/TH
+            The bank lost money on loans made to a Thai property developer.                   | LOAN_AGREEMENT/SIGNED/TH
             """)
     void verbsOfContracting(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
@@ -468,6 +468,162 @@ class AgreementLanguageTest {
             The Dutch chipmaker plans to keep the changes required by the antitrust settlement with the regulator. | OTHER_AGREEMENT/SIGNED/NL
             """)
     void whatAnAgreementMandatesIsTheWorkOfOneInForce(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    // ---- agreements-9 (issue 18, round 6): status by the phrase the agreement sits in
+
+    /**
+     * agreements-9: an instrument that is violated, breached, complied with or honoured binds its sides: it is in
+     * force (SIGNED), whatever "agreed" or "reached" describes it; talks about it stay talks.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The union says the Korean carmaker violates the labour agreement reached in March.     | OTHER_AGREEMENT/SIGNED/KR
+            Ghana accused Togo of a violation of the ceasefire agreed in May.                      | OTHER_AGREEMENT/SIGNED/GH+TG
+            The Korean carmaker failed to honour the supply contract agreed with a Greek owner.     | SUPPLY_CONTRACT/SIGNED/GR+KR
+            The regulator said the Korean carmaker is in breach of the settlement reached in March. | OTHER_AGREEMENT/SIGNED/KR
+            The Korean carmaker discussed the labour agreement with the union.                     | OTHER_AGREEMENT/NEGOTIATING/KR
+            """)
+    void anInstrumentViolatedOrHonouredIsInForce(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-9: a statute named after an instrument ("the Convention on Mercury Act") cites it: the sentence
+     * speaks of the domestic law, not of the instrument's stage (UNKNOWN); the instrument itself keeps its stage.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            As per the provisions of the Convention on Mercury Act, the list of banned goods is published each year.  | TREATY/UNKNOWN/-
+            The proposal to publish the list under the Convention on Mercury Act was approved by the Cabinet.         | TREATY/UNKNOWN/-
+            The proposal to accede to the Convention on Mercury was approved by the Cabinet.                          | TREATY/PROPOSED/-
+            """)
+    void anInstrumentNamedInAStatutesNameIsCited(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-9: verbs of partnering in the present or past ("is partnering with", "partnered with", "teamed up
+     * with") report a partnership made: AGREED, as "will partner with" is; a plan to partner stays PROPOSED.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Korean carmaker is partnering with a Swedish university on batteries.           | COOPERATION_AGREEMENT/AGREED/KR+SE
+            The Korean carmaker partnered with a Swedish university on batteries.               | COOPERATION_AGREEMENT/AGREED/KR+SE
+            The Korean carmaker teamed up with a Swedish university on batteries.               | COOPERATION_AGREEMENT/AGREED/KR+SE
+            Partnering with a Swedish university could cut the Korean carmaker's costs.         | COOPERATION_AGREEMENT/AGREED/KR+SE
+            The Korean carmaker plans to partner with a Swedish university on batteries.        | COOPERATION_AGREEMENT/PROPOSED/KR+SE
+            """)
+    void partneringIsAPartnershipMade(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-9: an attribute ("the proposed joint venture", "the carmaker's proposed joint venture", "a plan to
+     * buy") names the agreement; a cue of another sentence of the same type says where it stands, and wins.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The regulator cleared the Korean carmaker's proposed joint venture with a Swedish battery maker. For the joint venture, the carmaker signed a definitive agreement with the Swedish firm. | JOINT_VENTURE/SIGNED/KR+SE
+            The Korean carmaker described a plan to buy a Swedish battery maker. It acquired the Swedish firm in May.                                                                          | ACQUISITION_AGREEMENT/SIGNED/KR+SE
+            The regulator cleared the proposed joint venture of a Korean carmaker and a Swedish battery maker.                                                                                  | JOINT_VENTURE/PROPOSED/KR+SE
+            """)
+    void anotherSentencesCueWinsOverAnAttribute(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-9: a cue that is a word of a capitalised name in running text ("the Community Benefits Plan", "the
+     * Roadmap for a Renewed Partnership") names something; it says no stage.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The grants are part of the Community Benefits Plan the Korean bank made as part of its acquisition of a Swedish lender. | ACQUISITION_AGREEMENT/UNKNOWN/KR+SE
+            The grants are part of the benefits plan the Korean bank made as part of its acquisition of a Swedish lender.          | ACQUISITION_AGREEMENT/PROPOSED/KR+SE
+            Officials of Chile and Peru met on the anniversary of the Roadmap for a Renewed Fisheries Partnership, their joint statement of 2020. | JOINT_DECLARATION/AGREED/CL+PE
+            """)
+    void aCueInACapitalisedNameSaysNoStage(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /** agreements-9: money lent to a side ("loans made to", "credit extended to") is a loan made (SIGNED), not a renewal. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Korean bank said credit extended to a Thai property developer went bad, prompting talks with its auditors. | LOAN_AGREEMENT/SIGNED/KR+TH
+            """)
+    void moneyLentToASideIsALoanMade(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-9: a cue after the agreement whose object is another instrument ("countries that have entered into
+     * agreements with Chile") is that instrument's verb, not the agreement's: here the headline's agenda decides.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Accession to the Pacific Free Trade Agreement | The Pacific Free Trade Agreement is carried out by ten countries that have already entered into agreements with Chile. | TRADE_AGREEMENT/PROPOSED/CL
+            Accession to the Pacific Free Trade Agreement | The Pacific Free Trade Agreement is carried out by ten countries that have already signed it.                          | TRADE_AGREEMENT/SIGNED/-
+            """)
+    void aCueOfAnotherInstrumentIsNotTheAgreementsVerb(String title, String body, String expected) {
+        assertThat(tags(title, body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-9: "on-going" as written is "ongoing" (in force, SIGNED): the check ran only on words of the
+     * vocabulary, which "going" is not, so the hyphenated form never counted.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Officials met the IMF to discuss the progress of Nepal's on-going IMF programme. | LOAN_AGREEMENT/SIGNED/NP
+            Officials met the IMF to discuss the progress of Nepal's ongoing IMF programme.  | LOAN_AGREEMENT/SIGNED/NP
+            Officials met the IMF to discuss a new IMF programme for Nepal.                  | LOAN_AGREEMENT/NEGOTIATING/NP
+            """)
+    void anOnGoingProgrammeIsInForce(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-9: "complete" and "settle" are signing cues, so "wants to complete the settlement" is a plan
+     * (PROPOSED) as "plans to sign" is; a verb of agreeing or deciding before the "to" ("agreed to sign") is the
+     * sides concurring (AGREED), while a Cabinet's approval to sign stays a proposal; "a deal to settle charges"
+     * says what the deal does, and the verb that governs the deal decides ("reneging on": TERMINATED).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Dutch chipmaker wants to complete its antitrust settlement with the regulator.        | OTHER_AGREEMENT/PROPOSED/NL
+            Chile and Peru agreed to sign the fisheries treaty in May.                                | TREATY/AGREED/CL+PE
+            The Cabinet approved to sign the fisheries treaty with Peru.                              | TREATY/PROPOSED/PE
+            The Dutch chipmaker was fined after reneging on a deal to settle antitrust charges.       | OTHER_AGREEMENT/TERMINATED/NL
+            """)
+    void aSigningCueAfterToIsAPlanUnlessTheSidesAgreedToIt(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-9: a participle that describes what an agreement holds, with the agreement after "in" ("the
+     * principles agreed upon by both sides in the Framework Agreement"), is no stage of it: the defaults decide (an
+     * instrument SIGNED, a joint statement AGREED); agreeing on its terms is still agreeing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile and Peru reaffirmed the principles agreed upon by both sides in the Fisheries Framework Agreement. | FRAMEWORK_AGREEMENT/SIGNED/CL+PE
+            Chile and Peru agreed on the terms of the Fisheries Framework Agreement.                                 | FRAMEWORK_AGREEMENT/AGREED/CL+PE
+            """)
+    void whatAnAgreementHoldsIsNoStageOfIt(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-9: an agreement named by what it does ("will supply turbines") whose clause gives an instrument as
+     * its source ("according to the contract") is a deed set out by an instrument in force: SIGNED.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Czech maker will supply turbines to Peru for ten years, according to the contract.  | SUPPLY_CONTRACT/SIGNED/CZ+PE
+            The Czech maker will supply turbines to Peru for ten years.                             | SUPPLY_CONTRACT/AGREED/CZ+PE
+            """)
+    void aDeedAccordingToAnInstrumentIsInForce(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
 }

@@ -488,6 +488,12 @@ final class AgreementFinder {
                     parties.add(new Party(gazetteerName(mentions, other), other));
                 }
             }
+            List<Party> inTheName = sidesInTheNames(typeHits, mentions);
+            if (!inTheName.isEmpty()) {
+                // "the freedoms guaranteed by the Sino-British Joint Declaration": its name says whose it is
+                parties.clear();
+                parties.addAll(inTheName);
+            }
             if (parties.stream().allMatch(p -> p.country() == null)) {
                 // "Spotify acquired Gimlet ... The Swedish company": the companies' home as the article states it
                 for (Party company : companyHomes) {
@@ -538,6 +544,23 @@ final class AgreementFinder {
             }
         }
         return homes;
+    }
+
+    /**
+     * The sides the names of an agreement's instruments state ({@link PartyFinder#sidesInTheName}), over the sentences
+     * that report it, each country once; empty when no name states them.
+     */
+    private static List<Party> sidesInTheNames(List<Hit> typeHits, List<CountryFinder.Mention> mentions) {
+        List<Party> sides = new ArrayList<>(2);
+        for (int i = 0; i < Math.min(typeHits.size(), MAX_SENTENCES); i++) {
+            Hit h = typeHits.get(i);
+            for (Party p : PartyFinder.sidesInTheName(h.tokens(), h.field(), h.triggerStart(), h.sentenceStart(), mentions)) {
+                if (sides.size() < MAX_PARTIES && sides.stream().noneMatch(q -> q.country().equals(p.country()))) {
+                    sides.add(p);
+                }
+            }
+        }
+        return sides;
     }
 
     /** The body's sentences that refer to the headline's instrument ("the above Agreement"), as hits of {@code rule}. */

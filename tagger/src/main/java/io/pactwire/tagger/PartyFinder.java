@@ -1,0 +1,100 @@
+package io.pactwire.tagger;
+
+import io.pactwire.model.Party;
+import io.pactwire.model.TextField;
+import io.pactwire.tagger.Gazetteer.Kind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Party classes of language that read the sides of an agreement from its own words rather than from the countries
+ * its sentence names (agreements-9). {@link AgreementFinder} gathers the sides a sentence names; the classes here say
+ * when those names are not the sides.
+ */
+final class PartyFinder {
+    /** How many capitalised words may stand between the sides' compound and the instrument ("US-Iraq Strategic ..."). */
+    private static final int NAME_WORDS = 4;
+
+    private PartyFinder() {
+    }
+
+    /**
+     * The sides an instrument's name states: two or more countries joined by hyphens, dashes or slashes right before
+     * the instrument, with only capitalised words of its name between ("the Sino-British Joint Declaration", "the
+     * three U.S.-China Joint Communiques", "the US-Iraq Strategic Framework Agreement"). Such a name says whose
+     * instrument it is: the other countries its sentence names are what it is about ("the freedoms guaranteed to people
+     * in Hong Kong by the Sino-British Joint Declaration"), and the government that cites it is no side. Empty when the
+     * name states no sides.
+     *
+     * @param t            the tokens of the sentence's field
+     * @param field        the field, to pick that field's mentions
+     * @param triggerStart the instrument's first token
+     * @param sentenceStart the first token of its sentence
+     * @param mentions     the article's country mentions
+     */
+    static List<Party> sidesInTheName(Tokens t, TextField field, int triggerStart, int sentenceStart,
+                                      List<CountryFinder.Mention> mentions) {
+        int k = triggerStart - 1;
+        for (int words = 0; k >= sentenceStart && words < NAME_WORDS && mentionEndingAt(mentions, field, k) == null
+                && Character.isUpperCase(t.text.charAt(t.start[k])) && onlySpaces(t, k); words++) {
+            k--; // "Strategic" in "the US-Iraq Strategic Framework Agreement"
+        }
+        List<Party> sides = new ArrayList<>(2);
+        CountryFinder.Mention m = k >= sentenceStart ? mentionEndingAt(mentions, field, k) : null;
+        if (m == null || !onlySpaces(t, k)) {
+            return sides;
+        }
+        while (m != null) {
+            String code = m.code;
+            if (sides.stream().noneMatch(p -> code.equals(p.country()))) {
+                sides.add(0, new Party(t.text.substring(m.start, m.end), code));
+            }
+            int before = m.firstToken - 1;
+            m = before >= sentenceStart && joinedByADash(t, before) ? mentionEndingAt(mentions, field, before) : null;
+        }
+        return sides.size() >= 2 ? sides : List.of();
+    }
+
+    /** The country named by its name or demonym whose last token is {@code k}, or null. */
+    private static CountryFinder.Mention mentionEndingAt(List<CountryFinder.Mention> mentions, TextField field, int k) {
+        for (CountryFinder.Mention m : mentions) {
+            if (!m.dropped && m.code != null && m.field == field && m.lastToken == k
+                    && (m.kind == Kind.NAME || m.kind == Kind.DEMONYM)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Whether only spaces (or a name's full stop, "U.S. ") stand between token {@code a} and the next. */
+    private static boolean onlySpaces(Tokens t, int a) {
+        if (a + 1 >= t.count) {
+            return false;
+        }
+        for (int i = t.end[a]; i < t.start[a + 1]; i++) {
+            char c = t.text.charAt(i);
+            if (c != ' ' && c != '.' && c != '\u00a0') {
+                return false;
+            }
+        }
+        return t.start[a + 1] > t.end[a];
+    }
+
+    /** Whether token {@code a} and the next are joined by one hyphen, dash or slash ("Sino-British", "U.S.-China"). */
+    private static boolean joinedByADash(Tokens t, int a) {
+        if (a + 1 >= t.count) {
+            return false;
+        }
+        int dashes = 0;
+        for (int i = t.end[a]; i < t.start[a + 1]; i++) {
+            char c = t.text.charAt(i);
+            if (c == '-' || c == '\u2013' || c == '\u2014' || c == '/') {
+                dashes++;
+            } else if (c != '.') {
+                return false;
+            }
+        }
+        return dashes == 1;
+    }
+}

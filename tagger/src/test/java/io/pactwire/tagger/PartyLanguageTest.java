@@ -1,0 +1,46 @@
+package io.pactwire.tagger;
+
+import io.pactwire.model.AgreementTag;
+import io.pactwire.model.Party;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The party classes of agreements-9 ({@link PartyFinder}), each a table of sentences written for the test: every
+ * agreement the text reports as TYPE/STATUS/PARTY COUNTRIES, sorted by type. A publisher column is a government's
+ * site (its country speaks in the release) or "-" for none.
+ */
+class PartyLanguageTest {
+    private final Tagger tagger = Tagger.standard();
+
+    private String tags(String body, String publisher) {
+        return tagger.tag(new ArticleText("", "", body, "-".equals(publisher) ? null : publisher)).agreements().stream()
+                .map(PartyLanguageTest::tag).sorted().collect(Collectors.joining(" "));
+    }
+
+    private static String tag(AgreementTag t) {
+        String parties = t.parties().stream().map(Party::country).filter(Objects::nonNull).distinct().sorted()
+                .collect(Collectors.joining("+"));
+        return t.type() + "/" + t.status() + "/" + (parties.isEmpty() ? "-" : parties);
+    }
+
+    /**
+     * The sides an instrument's name states ("the Sino-British Joint Declaration", "the Chile-Peru Fisheries
+     * Treaty") are its sides: the countries its sentence is about are not, nor the government that cites it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The minister spoke of the freedoms promised to the people of Macau by the Sino-Portuguese Joint Declaration. | state.gov   | JOINT_DECLARATION/AGREED/CN+PT
+            Fishermen in Bolivia and Ecuador still follow the quotas of the 1952 Chile-Peru Fisheries Treaty.          | -           | TREATY/SIGNED/CL+PE
+            The ministry said the Chile-Peru Fisheries Treaty had been signed in Lima.                                 | mfa.gov.sg  | TREATY/SIGNED/CL+PE
+            The ministry said the fisheries treaty with Peru had been signed in Lima.                                 | mfa.gov.sg  | TREATY/SIGNED/PE+SG
+            """)
+    void theSidesNamedInAnInstrumentsNameAreItsSides(String body, String publisher, String expected) {
+        assertThat(tags(body, publisher)).isEqualTo(expected);
+    }
+}

@@ -522,10 +522,22 @@ final class AgreementFinder {
     List<Party> companyHomes(List<CountryFinder.Mention> mentions, Tokens title, Tokens body) {
         List<Party> homes = new ArrayList<>(2);
         for (CountryFinder.Mention m : mentions) {
-            if (m.dropped || m.code == null || (m.kind != Kind.NAME && m.kind != Kind.DEMONYM)) {
+            if (m.dropped || m.code == null) {
                 continue;
             }
             Tokens t = m.field == TextField.TITLE ? title : body;
+            if (m.kind == Kind.CITY || m.kind == Kind.DIVISION) {
+                // "New York-based Pfizer", "the firm, which is based in Brookfield, Wisconsin": a headquarters
+                String based = PartyFinder.headquarters(t, m.firstToken, m.lastToken, companyNouns);
+                String code = m.code;
+                if (based != null && homes.stream().noneMatch(p -> code.equals(p.country()))) {
+                    homes.add(new Party(based, code));
+                }
+                continue;
+            }
+            if (m.kind != Kind.NAME && m.kind != Kind.DEMONYM) {
+                continue;
+            }
             int end = -1;
             if (m.kind == Kind.NAME && possessiveBeforeAName(t, m)) {
                 end = m.lastToken + 2;

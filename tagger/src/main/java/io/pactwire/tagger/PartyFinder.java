@@ -56,6 +56,43 @@ final class PartyFinder {
         return sides.size() >= 2 ? sides : List.of();
     }
 
+    /**
+     * The phrase that places a company's headquarters at the place named by tokens {@code first} to {@code last}, or
+     * null: the place before "-based" and a company ("New York-based Pfizer", "a Texas-based oil producer", "the
+     * Dearborn, Michigan-based manufacturer": a capitalised name, or at most four lower-case words and a company noun,
+     * follow), or after "based in" / "headquartered in", a town and a comma possibly between ("which is based in
+     * Brookfield, Wisconsin"). "A New York-based analyst" places a person, not a company.
+     */
+    static String headquarters(Tokens t, int first, int last, java.util.BitSet companyNouns) {
+        if (last + 2 < t.count && t.word(last + 1).equalsIgnoreCase("based") && joinedByADash(t, last)
+                && t.sentence[last + 2] == t.sentence[last]) {
+            if (Character.isUpperCase(t.text.charAt(t.start[last + 2])) && onlySpaces(t, last + 1)) {
+                return t.text.substring(t.start[first], t.end[last + 2]);
+            }
+            for (int k = last + 2; k < t.count && k <= last + 6 && t.sentence[k] == t.sentence[last]; k++) {
+                if (t.id[k] >= 0 && companyNouns.get(t.id[k])) {
+                    return t.text.substring(t.start[first], t.end[k]);
+                }
+                if (Character.isUpperCase(t.text.charAt(t.start[k])) || !onlySpaces(t, k - 1)) {
+                    break;
+                }
+            }
+            return null;
+        }
+        int k = first - 1;
+        if (k >= 2 && Character.isUpperCase(t.text.charAt(t.start[k])) && t.text.charAt(t.end[k]) == ','
+                && t.sentence[k] == t.sentence[first]) {
+            k--; // "based in Brookfield, Wisconsin": the town the gazetteer may not know, then its state
+        }
+        if (k >= 1 && t.word(k).equalsIgnoreCase("in") && t.sentence[k - 1] == t.sentence[first]) {
+            String verb = t.word(k - 1).toLowerCase(java.util.Locale.ROOT);
+            if (verb.equals("based") || verb.equals("headquartered")) {
+                return t.text.substring(t.start[k - 1], t.end[last]);
+            }
+        }
+        return null;
+    }
+
     /** The country named by its name or demonym whose last token is {@code k}, or null. */
     private static CountryFinder.Mention mentionEndingAt(List<CountryFinder.Mention> mentions, TextField field, int k) {
         for (CountryFinder.Mention m : mentions) {

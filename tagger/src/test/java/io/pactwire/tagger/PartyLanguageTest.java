@@ -43,4 +43,20 @@ class PartyLanguageTest {
     void theSidesNamedInAnInstrumentsNameAreItsSides(String body, String publisher, String expected) {
         assertThat(tags(body, publisher)).isEqualTo(expected);
     }
+
+    /**
+     * A company's headquarters is its home: a place before "-based" and a company, or after "based in" /
+     * "headquartered in" ("New York-based Pfizer", "which is based in Brookfield, Wisconsin") gives the sides of an
+     * agreement whose sentences name no country. A person placed so ("a Lyon-based analyst") gives none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Ohio-based insurer agreed to acquire a rival broker for $2 billion.                       | -  | ACQUISITION_AGREEMENT/AGREED/US
+            Fennec Labs agreed to acquire a rival broker. Fennec, which is based in Portland, Oregon, makes sensors. | -  | ACQUISITION_AGREEMENT/AGREED/US
+            Fennec Labs agreed to acquire a rival broker. Fennec is headquartered in Osaka and makes sensors. | -  | ACQUISITION_AGREEMENT/AGREED/JP
+            Fennec Labs agreed to acquire a rival broker, said a Lyon-based analyst.                       | -  | ACQUISITION_AGREEMENT/AGREED/-
+            """)
+    void aCompanysHeadquartersIsItsHome(String body, String publisher, String expected) {
+        assertThat(tags(body, publisher)).isEqualTo(expected);
+    }
 }

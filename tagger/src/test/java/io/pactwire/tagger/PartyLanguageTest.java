@@ -59,4 +59,17 @@ class PartyLanguageTest {
     void aCompanysHeadquartersIsItsHome(String body, String publisher, String expected) {
         assertThat(tags(body, publisher)).isEqualTo(expected);
     }
+
+    /**
+     * Regulators and watchdogs are described as companies are: "the Danish regulators" states their home, which is
+     * the side of an agreement whose sentences name no country.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The two regulators signed a memorandum of understanding on sharing data. The Danish regulators met weekly. | -  | MEMORANDUM_OF_UNDERSTANDING/SIGNED/DK
+            The watchdog reached a settlement with the carmaker. The Korean watchdog had fined it twice.               | -  | OTHER_AGREEMENT/AGREED/KR
+            """)
+    void aRegulatorsStatedHomeIsItsHome(String body, String publisher, String expected) {
+        assertThat(tags(body, publisher)).isEqualTo(expected);
+    }
 }

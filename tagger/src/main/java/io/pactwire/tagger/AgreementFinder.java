@@ -79,6 +79,8 @@ final class AgreementFinder {
     private static final int CITATION_REACH = 12;
     private final BitSet background;
     private final BitSet companyNouns;
+    /** "a US District Judge": a country's court, no side of what it rules on. */
+    private final BitSet courts;
     private final BitSet leadingCues;
     /** Words that open a clause of their own: "while", "whereas", "although", relative pronouns. */
     private final BitSet clauseOpeners;
@@ -178,6 +180,7 @@ final class AgreementFinder {
         inForce = classOrEmpty(rules, "INFORCE");
         background = classOrEmpty(rules, "BACKGROUND");
         companyNouns = classOrEmpty(rules, "COMPANYNOUN");
+        courts = classOrEmpty(rules, "COURT");
         leadingCues = classOrEmpty(rules, "LEADINGCUE");
         fighting = classOrEmpty(rules, "FIGHTING");
         twoSides = classOrEmpty(rules, "TWOSIDES");
@@ -1370,6 +1373,13 @@ final class AgreementFinder {
             if (m.dropped || m.field != h.field() || m.start < sStart || m.end > sEnd || parties.size() >= MAX_PARTIES
                     || m.kind == Kind.CITY || m.kind == Kind.DIVISION) {
                 continue; // a city or a state is a place, not a side ("a California judge")
+            }
+            if (PartyFinder.headlineLabel(t, h.field(), h.sentenceStart(), m.firstToken, m.end)) {
+                continue; // "India: Two carmakers plan a joint venture": where the news is, not a side
+            }
+            if (m.kind != Kind.INSTITUTION && PartyFinder.followedBy(t, m.lastToken, courts)
+                    && capitalisedName(t, m.lastToken + 1)) {
+                continue; // "US District Judge", "the U.S. Court of Appeals": the court that rules on it, not a side
             }
             boolean covered = false;
             for (int[] span : spans) {

@@ -93,6 +93,22 @@ final class PartyFinder {
         return null;
     }
 
+    /**
+     * Whether a headline's country mention is its label: the country opens the headline and a colon follows it
+     * ("India: Two carmakers plan a joint venture", "US: Broadcasters talk merger again"). A news site's label says
+     * where the story is, as a dateline does, not who signs.
+     */
+    static boolean headlineLabel(Tokens t, TextField field, int sentenceStart, int firstToken, int end) {
+        return field == TextField.TITLE && firstToken == sentenceStart && firstToken == 0
+                && end < t.text.length() && t.text.charAt(end) == ':';
+    }
+
+    /** Whether the word right after token {@code k}, spaces between, is of {@code words}. */
+    static boolean followedBy(Tokens t, int k, java.util.BitSet words) {
+        return k + 1 < t.count && t.sentence[k + 1] == t.sentence[k] && onlySpaces(t, k) && t.id[k + 1] >= 0
+                && words.get(t.id[k + 1]);
+    }
+
     /** The country named by its name or demonym whose last token is {@code k}, or null. */
     private static CountryFinder.Mention mentionEndingAt(List<CountryFinder.Mention> mentions, TextField field, int k) {
         for (CountryFinder.Mention m : mentions) {

@@ -72,4 +72,22 @@ class PartyLanguageTest {
     void aRegulatorsStatedHomeIsItsHome(String body, String publisher, String expected) {
         assertThat(tags(body, publisher)).isEqualTo(expected);
     }
+
+    /**
+     * A headline's label ("Chile: ...", a country and a colon opening it) says where the story is, as a dateline does:
+     * it is no side. A court named by its title ("a US District Judge", "the U.S. Court of Appeals") rules on an
+     * agreement and is no side either; a country's courts in general ("Korean courts") still speak for it.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile: Two carmakers plan a joint venture  | The two carmakers said they plan a joint venture to build vans.            | JOINT_VENTURE/PROPOSED/-
+            Chile and two carmakers plan a joint venture | The two carmakers said they plan a joint venture to build vans.          | JOINT_VENTURE/PROPOSED/CL
+            ''                                         | A US District Judge approved the settlement between the two carmakers.     | OTHER_AGREEMENT/AGREED/-
+            ''                                         | Korean courts said the settlement between the two carmakers was binding.   | OTHER_AGREEMENT/SIGNED/KR
+            """)
+    void aHeadlinesLabelAndACourtAreNoSides(String title, String body, String expected) {
+        String tags = tagger.tag(new ArticleText(title, "", body)).agreements().stream()
+                .map(PartyLanguageTest::tag).sorted().collect(Collectors.joining(" "));
+        assertThat(tags).isEqualTo(expected);
+    }
 }

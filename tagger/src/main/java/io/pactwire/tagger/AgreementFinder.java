@@ -81,6 +81,8 @@ final class AgreementFinder {
     private final BitSet companyNouns;
     /** "a US District Judge": a country's court, no side of what it rules on. */
     private final BitSet courts;
+    /** "with major companies": the other side named as private firms. */
+    private final BitSet privateSides;
     private final BitSet leadingCues;
     /** Words that open a clause of their own: "while", "whereas", "although", relative pronouns. */
     private final BitSet clauseOpeners;
@@ -181,6 +183,7 @@ final class AgreementFinder {
         background = classOrEmpty(rules, "BACKGROUND");
         companyNouns = classOrEmpty(rules, "COMPANYNOUN");
         courts = classOrEmpty(rules, "COURT");
+        privateSides = classOrEmpty(rules, "PRIVATESIDE");
         leadingCues = classOrEmpty(rules, "LEADINGCUE");
         fighting = classOrEmpty(rules, "FIGHTING");
         twoSides = classOrEmpty(rules, "TWOSIDES");
@@ -466,7 +469,7 @@ final class AgreementFinder {
                 parties.removeIf(p -> publisherCode.equals(p.country()));
             } else if (voice != null && own != null && parties.size() < MAX_PARTIES
                     && parties.stream().noneMatch(p -> own.equals(p.country()))
-                    && !looksOn) {
+                    && !looksOn && !(countries(parties) > 0 && withPrivateSides(typeHits))) {
                 parties.add(new Party(voice, own)); // a Cabinet's release: its government is a side
             }
             int sides = sidesStated(typeHits);
@@ -775,6 +778,30 @@ final class AgreementFinder {
                         && !(k > h.sentenceStart() && possessive(t, k - 1));
             }
             if (!looksOn) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether every sentence of the agreement names its other side as private firms: "with", at most two lower-case
+     * words and a word of PRIVATESIDE ("Thailand signed the letter of intent with major companies", "agreed with
+     * foreign investors"). The country it names signs with them; the release's government is no side.
+     */
+    private boolean withPrivateSides(List<Hit> typeHits) {
+        for (Hit h : typeHits) {
+            Tokens t = h.tokens();
+            boolean found = false;
+            for (int k = h.sentenceStart(); k < h.sentenceEnd() && !found; k++) {
+                if (!t.word(k).equalsIgnoreCase("with")) {
+                    continue;
+                }
+                for (int j = k + 1; j <= Math.min(k + 3, h.sentenceEnd()) && t.shape(j) == Tokens.LOWER && !found; j++) {
+                    found = t.id[j] >= 0 && privateSides.get(t.id[j]);
+                }
+            }
+            if (!found) {
                 return false;
             }
         }

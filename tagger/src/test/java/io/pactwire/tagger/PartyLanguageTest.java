@@ -90,4 +90,18 @@ class PartyLanguageTest {
                 .map(PartyLanguageTest::tag).sorted().collect(Collectors.joining(" "));
         assertThat(tags).isEqualTo(expected);
     }
+
+    /**
+     * An agreement another country signs with private firms ("with major companies", "with foreign investors") has
+     * them as its other side: the government whose release reports it is none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            During the visit, Kenya signed a memorandum of understanding with major companies on solar power. | state.gov | MEMORANDUM_OF_UNDERSTANDING/SIGNED/KE
+            During the visit, Kenya signed a memorandum of understanding with foreign investors on solar power. | state.gov | MEMORANDUM_OF_UNDERSTANDING/SIGNED/KE
+            During the visit, Kenya signed a memorandum of understanding on solar power.                      | state.gov | MEMORANDUM_OF_UNDERSTANDING/SIGNED/KE+US
+            """)
+    void anAgreementSignedWithPrivateFirmsHasThemAsItsOtherSide(String body, String publisher, String expected) {
+        assertThat(tags(body, publisher)).isEqualTo(expected);
+    }
 }

@@ -376,6 +376,15 @@ final class AgreementFinder {
         String named = hits.isEmpty() || home == null ? null : governmentVoice(hits);
         // a government's own release speaks for it, whoever it names
         String voice = named == null && publisherCode != null ? "Government" : named;
+        // "U.S.-Russia Presidential Joint Statement on ...": a joint statement speaks for all the sides its name states
+        List<Party> jointVoice = new ArrayList<>(2);
+        for (Hit hit : hits) {
+            if (hit.field() == TextField.TITLE && hit.rule().types().contains(AgreementType.JOINT_DECLARATION)
+                    && jointVoice.isEmpty()) {
+                jointVoice.addAll(PartyFinder.sidesInTheName(hit.tokens(), hit.field(), hit.triggerStart(),
+                        hit.sentenceStart(), mentions));
+            }
+        }
         byType.forEach((type, headlineOrBody) -> {
             List<Hit> typeHits = headlineOrBody;
             List<Evidence> evidence = new ArrayList<>();
@@ -471,6 +480,13 @@ final class AgreementFinder {
                     && parties.stream().noneMatch(p -> own.equals(p.country()))
                     && !looksOn && !(countries(parties) > 0 && withPrivateSides(typeHits))) {
                 parties.add(new Party(voice, own)); // a Cabinet's release: its government is a side
+                if (jointVoice.stream().anyMatch(p -> own.equals(p.country()))) {
+                    for (Party side : jointVoice) {
+                        if (parties.size() < MAX_PARTIES && parties.stream().noneMatch(p -> side.country().equals(p.country()))) {
+                            parties.add(side); // "our commitment" in a joint statement: all who issue it
+                        }
+                    }
+                }
             }
             int sides = sidesStated(typeHits);
             if (sides == 0 && voice != null && own != null && countries(parties) == 1 && own.equals(onlyCountry(parties))

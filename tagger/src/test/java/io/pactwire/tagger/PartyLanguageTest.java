@@ -104,4 +104,19 @@ class PartyLanguageTest {
     void anAgreementSignedWithPrivateFirmsHasThemAsItsOtherSide(String body, String publisher, String expected) {
         assertThat(tags(body, publisher)).isEqualTo(expected);
     }
+
+    /**
+     * A joint statement whose name states its sides ("Chile-Peru Joint Statement on ...") speaks for all of them: the
+     * agreements it reports in its own voice ("our commitment") have them all as sides, not only the publisher's.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile-Peru Joint Statement on Fisheries | The recent extension of the fisheries treaty shows our commitment to the sea. | minrel.gob.cl | JOINT_DECLARATION/AGREED/CL+PE TREATY/EXTENDED/CL+PE
+            Statement on Fisheries                  | The recent extension of the fisheries treaty shows our commitment to the sea. | minrel.gob.cl | TREATY/EXTENDED/CL
+            """)
+    void aJointStatementSpeaksForAllItsSides(String title, String body, String publisher, String expected) {
+        String tags = tagger.tag(new ArticleText(title, "", body, publisher)).agreements().stream()
+                .map(PartyLanguageTest::tag).sorted().collect(Collectors.joining(" "));
+        assertThat(tags).isEqualTo(expected);
+    }
 }

@@ -79,6 +79,8 @@ final class AgreementFinder {
     private static final int CITATION_REACH = 12;
     private final BitSet background;
     private final BitSet companyNouns;
+    /** "law firms", "consulting firms": advisers of a deal, none of its sides. */
+    private final BitSet advisers;
     /** "a US District Judge": a country's court, no side of what it rules on. */
     private final BitSet courts;
     /** "with major companies": the other side named as private firms. */
@@ -182,6 +184,7 @@ final class AgreementFinder {
         inForce = classOrEmpty(rules, "INFORCE");
         background = classOrEmpty(rules, "BACKGROUND");
         companyNouns = classOrEmpty(rules, "COMPANYNOUN");
+        advisers = classOrEmpty(rules, "ADVISER");
         courts = classOrEmpty(rules, "COURT");
         privateSides = classOrEmpty(rules, "PRIVATESIDE");
         leadingCues = classOrEmpty(rules, "LEADINGCUE");
@@ -568,6 +571,8 @@ final class AgreementFinder {
                 int id = t.id[k];
                 if (id >= 0 && companyNouns.get(id)) {
                     end = k;
+                } else if (id >= 0 && advisers.get(id)) {
+                    break; // "US and international law firms" advise on deals, they are no side of them
                 } else if (capitalisedName(t, k) || !onlySpacesBetween(t, k - 1)) {
                     break; // "Japanese Prime Minister", "Swiss, the company": no longer the description of one company
                 }

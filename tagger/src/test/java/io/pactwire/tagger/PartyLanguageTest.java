@@ -119,4 +119,15 @@ class PartyLanguageTest {
                 .map(PartyLanguageTest::tag).sorted().collect(Collectors.joining(" "));
         assertThat(tags).isEqualTo(expected);
     }
+
+    /** A firm that advises on deals ("the Dutch law firm", "a British consulting firm") states no side's home. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The chipmaker agreed to acquire a rival. The Dutch law firm advised the chipmaker.        | - | ACQUISITION_AGREEMENT/AGREED/-
+            The chipmaker agreed to acquire a rival. A British consulting firm advised the chipmaker. | - | ACQUISITION_AGREEMENT/AGREED/-
+            The chipmaker agreed to acquire a rival. The Dutch firm makes lasers.                     | - | ACQUISITION_AGREEMENT/AGREED/NL
+            """)
+    void anAdvisingFirmStatesNoSidesHome(String body, String publisher, String expected) {
+        assertThat(tags(body, publisher)).isEqualTo(expected);
+    }
 }

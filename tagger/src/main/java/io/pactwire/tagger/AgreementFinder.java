@@ -481,7 +481,8 @@ final class AgreementFinder {
                 parties.removeIf(p -> publisherCode.equals(p.country()));
             } else if (voice != null && own != null && parties.size() < MAX_PARTIES
                     && parties.stream().noneMatch(p -> own.equals(p.country()))
-                    && !looksOn && !(countries(parties) > 0 && withPrivateSides(typeHits))) {
+                    && !looksOn && !(countries(parties) > 0 && withPrivateSides(typeHits))
+                    && !ownedByAnother(typeHits, mentions, own)) {
                 parties.add(new Party(voice, own)); // a Cabinet's release: its government is a side
                 if (jointVoice.stream().anyMatch(p -> own.equals(p.country()))) {
                     for (Party side : jointVoice) {
@@ -823,6 +824,34 @@ final class AgreementFinder {
                 }
             }
             if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether every sentence of the agreement gives it to another country by a possessive before it, at most three
+     * lower-case words between ("Somalia's path to debt relief", "Kenya's loan programme"): that country's instrument,
+     * which the release's government ({@code own}) reports and is no side of.
+     */
+    private static boolean ownedByAnother(List<Hit> typeHits, List<CountryFinder.Mention> mentions, String own) {
+        for (Hit h : typeHits) {
+            Tokens t = h.tokens();
+            boolean owned = false;
+            for (CountryFinder.Mention m : mentions) {
+                if (m.dropped || m.field != h.field() || m.code == null || m.code.equals(own) || m.kind != Kind.NAME
+                        || m.lastToken >= h.triggerStart() || m.lastToken < h.triggerStart() - 5
+                        || m.firstToken < h.sentenceStart() || !possessive(t, m.lastToken)) {
+                    continue;
+                }
+                boolean lower = true;
+                for (int k = m.lastToken + 1; k < h.triggerStart() && lower; k++) {
+                    lower = t.shape(k) == Tokens.LOWER;
+                }
+                owned |= lower;
+            }
+            if (!owned) {
                 return false;
             }
         }

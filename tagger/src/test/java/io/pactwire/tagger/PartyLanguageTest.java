@@ -130,4 +130,17 @@ class PartyLanguageTest {
     void anAdvisingFirmStatesNoSidesHome(String body, String publisher, String expected) {
         assertThat(tags(body, publisher)).isEqualTo(expected);
     }
+
+    /**
+     * An instrument another country owns by a possessive ("Kenya's path to debt relief", "Ghana's loan programme") is
+     * that country's: the government whose release reports it is no side.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Secretary discussed the reforms needed to complete Kenya's path to debt relief. | state.gov | LOAN_AGREEMENT/NEGOTIATING/KE
+            The Secretary and Kenya discussed the reforms needed on the path to debt relief.    | state.gov | LOAN_AGREEMENT/NEGOTIATING/KE+US
+            """)
+    void anInstrumentAnotherCountryOwnsIsItsOwn(String body, String publisher, String expected) {
+        assertThat(tags(body, publisher)).isEqualTo(expected);
+    }
 }

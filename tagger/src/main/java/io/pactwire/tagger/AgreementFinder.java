@@ -83,6 +83,8 @@ final class AgreementFinder {
     private final BitSet advisers;
     /** "a US District Judge": a country's court, no side of what it rules on. */
     private final BitSet courts;
+    /** "the office in Singapore", "its Mexico plant": a company's site, a place and no side. */
+    private final BitSet facilities;
     /** "with major companies": the other side named as private firms. */
     private final BitSet privateSides;
     private final BitSet leadingCues;
@@ -186,6 +188,7 @@ final class AgreementFinder {
         companyNouns = classOrEmpty(rules, "COMPANYNOUN");
         advisers = classOrEmpty(rules, "ADVISER");
         courts = classOrEmpty(rules, "COURT");
+        facilities = classOrEmpty(rules, "FACILITY");
         privateSides = classOrEmpty(rules, "PRIVATESIDE");
         leadingCues = classOrEmpty(rules, "LEADINGCUE");
         fighting = classOrEmpty(rules, "FIGHTING");
@@ -1453,6 +1456,9 @@ final class AgreementFinder {
             }
             if (PartyFinder.headlineLabel(t, h.field(), h.sentenceStart(), m.firstToken, m.end)) {
                 continue; // "India: Two carmakers plan a joint venture": where the news is, not a side
+            }
+            if (m.kind == Kind.NAME && PartyFinder.siteOf(t, m.firstToken, m.lastToken, h.sentenceStart(), facilities)) {
+                continue; // "the office in Singapore", "its Mexico plant": where a company works, not a side
             }
             if (m.kind != Kind.INSTITUTION && PartyFinder.followedBy(t, m.lastToken, courts)
                     && capitalisedName(t, m.lastToken + 1)) {

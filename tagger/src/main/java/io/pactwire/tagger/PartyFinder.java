@@ -109,6 +109,19 @@ final class PartyFinder {
                 && words.get(t.id[k + 1]);
     }
 
+    /**
+     * Whether the country named by tokens {@code first} to {@code last} is where a site stands: after a word of
+     * {@code facilities} and "in" ("the office in Singapore", "a plant in Mexico"), or right before one ("the
+     * Singapore office", "its Mexico plant"). A company's office or plant is a place, not a side.
+     */
+    static boolean siteOf(Tokens t, int first, int last, int sentenceStart, java.util.BitSet facilities) {
+        if (first - 2 >= sentenceStart && t.word(first - 1).equalsIgnoreCase("in") && t.id[first - 2] >= 0
+                && facilities.get(t.id[first - 2]) && t.shape(first - 2) == Tokens.LOWER) {
+            return true;
+        }
+        return followedBy(t, last, facilities) && t.shape(last + 1) == Tokens.LOWER;
+    }
+
     /** The country named by its name or demonym whose last token is {@code k}, or null. */
     private static CountryFinder.Mention mentionEndingAt(List<CountryFinder.Mention> mentions, TextField field, int k) {
         for (CountryFinder.Mention m : mentions) {

@@ -143,4 +143,15 @@ class PartyLanguageTest {
     void anInstrumentAnotherCountryOwnsIsItsOwn(String body, String publisher, String expected) {
         assertThat(tags(body, publisher)).isEqualTo(expected);
     }
+
+    /** A company's office or plant ("the office in Chile", "its Peru plant") is a place where it works, not a side. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The trader joined a refiner, later acquired by a rival, and opened the office in Chile.  | - | ACQUISITION_AGREEMENT/SIGNED/-
+            The refiner acquired a rival and staffed its Peru plant with new hires.                  | - | ACQUISITION_AGREEMENT/SIGNED/-
+            The refiner acquired a rival in Peru.                                                    | - | ACQUISITION_AGREEMENT/SIGNED/PE
+            """)
+    void aCompanysSiteIsNoSide(String body, String publisher, String expected) {
+        assertThat(tags(body, publisher)).isEqualTo(expected);
+    }
 }

@@ -83,6 +83,9 @@ final class AgreementFinder {
     private final BitSet advisers;
     /** "a US District Judge": a country's court, no side of what it rules on. */
     private final BitSet courts;
+    /** "thanked Qatar for its assistance": the words of thanks and of the help thanked for. */
+    private final BitSet thanks;
+    private final BitSet help;
     /** "the office in Singapore", "its Mexico plant": a company's site, a place and no side. */
     private final BitSet facilities;
     /** "with major companies": the other side named as private firms. */
@@ -188,6 +191,8 @@ final class AgreementFinder {
         companyNouns = classOrEmpty(rules, "COMPANYNOUN");
         advisers = classOrEmpty(rules, "ADVISER");
         courts = classOrEmpty(rules, "COURT");
+        thanks = classOrEmpty(rules, "THANKS");
+        help = classOrEmpty(rules, "HELP");
         facilities = classOrEmpty(rules, "FACILITY");
         privateSides = classOrEmpty(rules, "PRIVATESIDE");
         leadingCues = classOrEmpty(rules, "LEADINGCUE");
@@ -1456,6 +1461,9 @@ final class AgreementFinder {
             }
             if (PartyFinder.headlineLabel(t, h.field(), h.sentenceStart(), m.firstToken, m.end)) {
                 continue; // "India: Two carmakers plan a joint venture": where the news is, not a side
+            }
+            if (PartyFinder.thankedForHelp(t, m.firstToken, m.lastToken, h.sentenceStart(), h.triggerStart(), thanks, help)) {
+                continue; // "thanked Qatar for its help in securing the ceasefire": a helper, not a side
             }
             if (m.kind == Kind.NAME && PartyFinder.siteOf(t, m.firstToken, m.lastToken, h.sentenceStart(), facilities)) {
                 continue; // "the office in Singapore", "its Mexico plant": where a company works, not a side

@@ -122,6 +122,32 @@ final class PartyFinder {
         return followedBy(t, last, facilities) && t.shape(last + 1) == Tokens.LOWER;
     }
 
+    /**
+     * Whether the country named by tokens {@code first} to {@code last} is thanked for help before the agreement: a
+     * word of {@code thanks} at most three words before it and a word of {@code help} after it, before the
+     * instrument ("The Secretary thanked Qatar for its assistance in securing the ceasefire", "thanked the Minister
+     * for Qatar's help"). A helper is no side; "thanked Japan for signing the accord" thanks a side.
+     */
+    static boolean thankedForHelp(Tokens t, int first, int last, int sentenceStart, int triggerStart,
+                                  java.util.BitSet thanks, java.util.BitSet help) {
+        if (last >= triggerStart) {
+            return false;
+        }
+        boolean thanked = false;
+        for (int k = Math.max(sentenceStart, first - 4); k < first && !thanked; k++) {
+            thanked = t.id[k] >= 0 && thanks.get(t.id[k]);
+        }
+        if (!thanked) {
+            return false;
+        }
+        for (int k = last + 1; k < triggerStart && k <= last + 6; k++) {
+            if (t.id[k] >= 0 && help.get(t.id[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The country named by its name or demonym whose last token is {@code k}, or null. */
     private static CountryFinder.Mention mentionEndingAt(List<CountryFinder.Mention> mentions, TextField field, int k) {
         for (CountryFinder.Mention m : mentions) {

@@ -154,4 +154,14 @@ class PartyLanguageTest {
     void aCompanysSiteIsNoSide(String body, String publisher, String expected) {
         assertThat(tags(body, publisher)).isEqualTo(expected);
     }
+
+    /** A country thanked for its help ("thanked Oman for its assistance in securing the truce") is a helper, no side. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Secretary thanked Oman for its assistance in securing the truce between Chile and Peru.  | - | OTHER_AGREEMENT/SIGNED/CL+PE
+            The Secretary thanked Oman for signing the trade agreement with Chile.                       | - | TRADE_AGREEMENT/PROPOSED/CL+OM
+            """)
+    void aCountryThankedForItsHelpIsNoSide(String body, String publisher, String expected) {
+        assertThat(tags(body, publisher)).isEqualTo(expected);
+    }
 }

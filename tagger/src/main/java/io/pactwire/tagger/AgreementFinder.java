@@ -79,6 +79,17 @@ final class AgreementFinder {
     private static final int CITATION_REACH = 12;
     private final BitSet background;
     private final BitSet companyNouns;
+    /** "law firms", "consulting firms": advisers of a deal, none of its sides. */
+    private final BitSet advisers;
+    /** "a US District Judge": a country's court, no side of what it rules on. */
+    private final BitSet courts;
+    /** "thanked Qatar for its assistance": the words of thanks and of the help thanked for. */
+    private final BitSet thanks;
+    private final BitSet help;
+    /** "the office in Singapore", "its Mexico plant": a company's site, a place and no side. */
+    private final BitSet facilities;
+    /** "with major companies": the other side named as private firms. */
+    private final BitSet privateSides;
     private final BitSet leadingCues;
     /** Words that open a clause of their own: "while", "whereas", "although", relative pronouns. */
     private final BitSet clauseOpeners;
@@ -190,6 +201,12 @@ final class AgreementFinder {
         inForce = classOrEmpty(rules, "INFORCE");
         background = classOrEmpty(rules, "BACKGROUND");
         companyNouns = classOrEmpty(rules, "COMPANYNOUN");
+        advisers = classOrEmpty(rules, "ADVISER");
+        courts = classOrEmpty(rules, "COURT");
+        thanks = classOrEmpty(rules, "THANKS");
+        help = classOrEmpty(rules, "HELP");
+        facilities = classOrEmpty(rules, "FACILITY");
+        privateSides = classOrEmpty(rules, "PRIVATESIDE");
         leadingCues = classOrEmpty(rules, "LEADINGCUE");
         fighting = classOrEmpty(rules, "FIGHTING");
         twoSides = classOrEmpty(rules, "TWOSIDES");
@@ -386,6 +403,15 @@ final class AgreementFinder {
         String named = hits.isEmpty() || home == null ? null : governmentVoice(hits);
         // a government's own release speaks for it, whoever it names
         String voice = named == null && publisherCode != null ? "Government" : named;
+        // "U.S.-Russia Presidential Joint Statement on ...": a joint statement speaks for all the sides its name states
+        List<Party> jointVoice = new ArrayList<>(2);
+        for (Hit hit : hits) {
+            if (hit.field() == TextField.TITLE && hit.rule().types().contains(AgreementType.JOINT_DECLARATION)
+                    && jointVoice.isEmpty()) {
+                jointVoice.addAll(PartyFinder.sidesInTheName(hit.tokens(), hit.field(), hit.triggerStart(),
+                        hit.sentenceStart(), mentions));
+            }
+        }
         byType.forEach((type, headlineOrBody) -> {
             List<Hit> typeHits = headlineOrBody;
             List<Evidence> evidence = new ArrayList<>();
@@ -480,8 +506,16 @@ final class AgreementFinder {
                 parties.removeIf(p -> publisherCode.equals(p.country()));
             } else if (voice != null && own != null && parties.size() < MAX_PARTIES
                     && parties.stream().noneMatch(p -> own.equals(p.country()))
-                    && !looksOn) {
+                    && !looksOn && !(countries(parties) > 0 && withPrivateSides(typeHits))
+                    && !ownedByAnother(typeHits, mentions, own)) {
                 parties.add(new Party(voice, own)); // a Cabinet's release: its government is a side
+                if (jointVoice.stream().anyMatch(p -> own.equals(p.country()))) {
+                    for (Party side : jointVoice) {
+                        if (parties.size() < MAX_PARTIES && parties.stream().noneMatch(p -> side.country().equals(p.country()))) {
+                            parties.add(side); // "our commitment" in a joint statement: all who issue it
+                        }
+                    }
+                }
             }
             int sides = sidesStated(typeHits);
             if (sides == 0 && voice != null && own != null && countries(parties) == 1 && own.equals(onlyCountry(parties))
@@ -504,6 +538,12 @@ final class AgreementFinder {
                     // a trade deal has two sides at least: "the trade deal" of a story on China and the U.S.
                     parties.add(new Party(gazetteerName(mentions, other), other));
                 }
+            }
+            List<Party> inTheName = sidesInTheNames(typeHits, mentions);
+            if (!inTheName.isEmpty()) {
+                // "the freedoms guaranteed by the Sino-British Joint Declaration": its name says whose it is
+                parties.clear();
+                parties.addAll(inTheName);
             }
             if (parties.stream().allMatch(p -> p.country() == null)) {
                 // "Spotify acquired Gimlet ... The Swedish company": the companies' home as the article states it
@@ -533,10 +573,22 @@ final class AgreementFinder {
     List<Party> companyHomes(List<CountryFinder.Mention> mentions, Tokens title, Tokens body) {
         List<Party> homes = new ArrayList<>(2);
         for (CountryFinder.Mention m : mentions) {
-            if (m.dropped || m.code == null || (m.kind != Kind.NAME && m.kind != Kind.DEMONYM)) {
+            if (m.dropped || m.code == null) {
                 continue;
             }
             Tokens t = m.field == TextField.TITLE ? title : body;
+            if (m.kind == Kind.CITY || m.kind == Kind.DIVISION) {
+                // "New York-based Pfizer", "the firm, which is based in Brookfield, Wisconsin": a headquarters
+                String based = PartyFinder.headquarters(t, m.firstToken, m.lastToken, companyNouns);
+                String code = m.code;
+                if (based != null && homes.stream().noneMatch(p -> code.equals(p.country()))) {
+                    homes.add(new Party(based, code));
+                }
+                continue;
+            }
+            if (m.kind != Kind.NAME && m.kind != Kind.DEMONYM) {
+                continue;
+            }
             int end = -1;
             if (m.kind == Kind.NAME && possessiveBeforeAName(t, m)) {
                 end = m.lastToken + 2;
@@ -545,6 +597,8 @@ final class AgreementFinder {
                 int id = t.id[k];
                 if (id >= 0 && companyNouns.get(id)) {
                     end = k;
+                } else if (id >= 0 && advisers.get(id)) {
+                    break; // "US and international law firms" advise on deals, they are no side of them
                 } else if (capitalisedName(t, k) || !onlySpacesBetween(t, k - 1)) {
                     break; // "Japanese Prime Minister", "Swiss, the company": no longer the description of one company
                 }
@@ -555,6 +609,23 @@ final class AgreementFinder {
             }
         }
         return homes;
+    }
+
+    /**
+     * The sides the names of an agreement's instruments state ({@link PartyFinder#sidesInTheName}), over the sentences
+     * that report it, each country once; empty when no name states them.
+     */
+    private static List<Party> sidesInTheNames(List<Hit> typeHits, List<CountryFinder.Mention> mentions) {
+        List<Party> sides = new ArrayList<>(2);
+        for (int i = 0; i < Math.min(typeHits.size(), MAX_SENTENCES); i++) {
+            Hit h = typeHits.get(i);
+            for (Party p : PartyFinder.sidesInTheName(h.tokens(), h.field(), h.triggerStart(), h.sentenceStart(), mentions)) {
+                if (sides.size() < MAX_PARTIES && sides.stream().noneMatch(q -> q.country().equals(p.country()))) {
+                    sides.add(p);
+                }
+            }
+        }
+        return sides;
     }
 
     /** The body's sentences that refer to the headline's instrument ("the above Agreement"), as hits of {@code rule}. */
@@ -754,6 +825,58 @@ final class AgreementFinder {
                         && !(k > h.sentenceStart() && possessive(t, k - 1));
             }
             if (!looksOn) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether every sentence of the agreement names its other side as private firms: "with", at most two lower-case
+     * words and a word of PRIVATESIDE ("Thailand signed the letter of intent with major companies", "agreed with
+     * foreign investors"). The country it names signs with them; the release's government is no side.
+     */
+    private boolean withPrivateSides(List<Hit> typeHits) {
+        for (Hit h : typeHits) {
+            Tokens t = h.tokens();
+            boolean found = false;
+            for (int k = h.sentenceStart(); k < h.sentenceEnd() && !found; k++) {
+                if (!t.word(k).equalsIgnoreCase("with")) {
+                    continue;
+                }
+                for (int j = k + 1; j <= Math.min(k + 3, h.sentenceEnd()) && t.shape(j) == Tokens.LOWER && !found; j++) {
+                    found = t.id[j] >= 0 && privateSides.get(t.id[j]);
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether every sentence of the agreement gives it to another country by a possessive before it, at most three
+     * lower-case words between ("Somalia's path to debt relief", "Kenya's loan programme"): that country's instrument,
+     * which the release's government ({@code own}) reports and is no side of.
+     */
+    private static boolean ownedByAnother(List<Hit> typeHits, List<CountryFinder.Mention> mentions, String own) {
+        for (Hit h : typeHits) {
+            Tokens t = h.tokens();
+            boolean owned = false;
+            for (CountryFinder.Mention m : mentions) {
+                if (m.dropped || m.field != h.field() || m.code == null || m.code.equals(own) || m.kind != Kind.NAME
+                        || m.lastToken >= h.triggerStart() || m.lastToken < h.triggerStart() - 5
+                        || m.firstToken < h.sentenceStart() || !possessive(t, m.lastToken)) {
+                    continue;
+                }
+                boolean lower = true;
+                for (int k = m.lastToken + 1; k < h.triggerStart() && lower; k++) {
+                    lower = t.shape(k) == Tokens.LOWER;
+                }
+                owned |= lower;
+            }
+            if (!owned) {
                 return false;
             }
         }
@@ -1547,6 +1670,19 @@ final class AgreementFinder {
             if (m.dropped || m.field != h.field() || m.start < sStart || m.end > sEnd || parties.size() >= MAX_PARTIES
                     || m.kind == Kind.CITY || m.kind == Kind.DIVISION) {
                 continue; // a city or a state is a place, not a side ("a California judge")
+            }
+            if (PartyFinder.headlineLabel(t, h.field(), h.sentenceStart(), m.firstToken, m.end)) {
+                continue; // "India: Two carmakers plan a joint venture": where the news is, not a side
+            }
+            if (PartyFinder.thankedForHelp(t, m.firstToken, m.lastToken, h.sentenceStart(), h.triggerStart(), thanks, help)) {
+                continue; // "thanked Qatar for its help in securing the ceasefire": a helper, not a side
+            }
+            if (m.kind == Kind.NAME && PartyFinder.siteOf(t, m.firstToken, m.lastToken, h.sentenceStart(), facilities)) {
+                continue; // "the office in Singapore", "its Mexico plant": where a company works, not a side
+            }
+            if (m.kind != Kind.INSTITUTION && PartyFinder.followedBy(t, m.lastToken, courts)
+                    && capitalisedName(t, m.lastToken + 1)) {
+                continue; // "US District Judge", "the U.S. Court of Appeals": the court that rules on it, not a side
             }
             boolean covered = false;
             for (int[] span : spans) {

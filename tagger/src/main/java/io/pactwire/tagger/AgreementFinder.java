@@ -122,6 +122,9 @@ final class AgreementFinder {
     private final BitSet states;
     private final BitSet pluralSubjects;
     private final BitSet multi;
+    /** "our" before a {@link #bonds} word: the release's government and the country it addresses. */
+    private final BitSet ours;
+    private final BitSet bonds;
     private final BitSet force;
     private final BitSet partyTo;
     private final BitSet datedDeal;
@@ -214,6 +217,8 @@ final class AgreementFinder {
         states = classOrEmpty(rules, "STATES");
         pluralSubjects = classOrEmpty(rules, "PLURALSUBJECT");
         multi = classOrEmpty(rules, "MULTI");
+        ours = classOrEmpty(rules, "OURS");
+        bonds = classOrEmpty(rules, "BOND");
         force = classOrEmpty(rules, "FORCE");
         partyTo = classOrEmpty(rules, "PARTYTO");
         datedDeal = classOrEmpty(rules, "DATEDDEAL");
@@ -696,8 +701,8 @@ final class AgreementFinder {
 
     /**
      * Whether the sentence of {@code h} opens with the sides of a meeting as its subject: a plural pronoun ("They
-     * agreed", "We will sign") or a determiner or number word before a word of the MULTI class ("The leaders
-     * welcomed", "Both ministers").
+     * agreed", "We will sign"), "our" before a word of a bond ("Our ties"), or a determiner or number word before a
+     * word of the MULTI class ("The leaders welcomed", "Both ministers").
      */
     private boolean meetingSides(Hit h) {
         Tokens t = h.tokens();
@@ -707,6 +712,9 @@ final class AgreementFinder {
         }
         if (pluralSubjects.get(t.id[k])) {
             return true;
+        }
+        if (ours.get(t.id[k]) && k + 1 <= h.sentenceEnd() && t.id[k + 1] >= 0 && bonds.get(t.id[k + 1])) {
+            return true; // "Our ties stretch back to the treaty": the release's government and the country it addresses
         }
         return (determiners.get(t.id[k]) || twoSides.get(t.id[k])) && k + 1 <= h.sentenceEnd() && t.id[k + 1] >= 0
                 && multi.get(t.id[k + 1]);

@@ -297,7 +297,7 @@ final class Tokens {
         for (int i = from; i < to; i++) {
             char c = chars[i];
             if (c == '.' || c == '!' || c == '?') {
-                if (i == from && c == '.' && isAbbreviation(before, start, end, id, abbreviations)) {
+                if (i == from && c == '.' && isAbbreviation(chars, before, start, end, id, abbreviations)) {
                     // "U.S." or "Inc." does not end a sentence
                 } else {
                     terminal = true;
@@ -319,9 +319,11 @@ final class Tokens {
         return paragraph ? ENDS : terminal && spaceAfterTerminal ? ENDS_BEFORE_CAPITAL : DOES_NOT_END;
     }
 
-    private static boolean isAbbreviation(int token, int[] start, int[] end, int[] id, boolean[] abbreviations) {
+    private static boolean isAbbreviation(char[] chars, int token, int[] start, int[] end, int[] id,
+                                          boolean[] abbreviations) {
         if (end[token] - start[token] == 1) {
-            return true;
+            // a single letter ("U.S.", "John F. Kennedy"); a single digit is a number that ends a sentence ("on July 5.")
+            return Character.isLetter(chars[start[token]]);
         }
         return id[token] >= 0 && id[token] < abbreviations.length && abbreviations[id[token]];
     }

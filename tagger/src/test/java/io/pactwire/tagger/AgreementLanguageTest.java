@@ -626,4 +626,22 @@ class AgreementLanguageTest {
     void aDeedAccordingToAnInstrumentIsInForce(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-9, round 7: a full stop after a number ends a sentence ("on March 3. Our ties ..."), where a single
+     * letter before it ("John F. Kennedy") is an initial that does not, so the next sentence's treaty is not read
+     * with this one's "extend my greetings"; and a release's "Our ties" (our before a word of a bond) is the
+     * publishing government and the country it addresses, the other side the article names.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            I extend my warm greetings to the people of Chile on their national day on March 3. Our ties go back to the 1850 Treaty of Friendship.   | state.gov | TREATY/SIGNED/CL+US
+            I extend my warm greetings to the people of Chile on their national day. Our ties go back to the 1850 Treaty of Friendship.              | state.gov | TREATY/SIGNED/CL+US
+            Chile and Peru agreed, says Foreign Minister Ana M. Lopez, a fisheries treaty.                                                          | -         | TREATY/AGREED/CL+PE
+            """)
+    void aNumberEndsASentenceAndOurTiesAreTheTwoCountries(String body, String publisher, String expected) {
+        String tags = tagger.tag(new ArticleText("", "", body, publisher)).agreements().stream()
+                .map(AgreementLanguageTest::tag).sorted().collect(Collectors.joining(" "));
+        assertThat(tags).isEqualTo(expected);
+    }
 }

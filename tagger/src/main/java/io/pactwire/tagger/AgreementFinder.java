@@ -1395,6 +1395,16 @@ final class AgreementFinder {
         return p > k && p - k <= CITATION_REACH && wordIs(t, p, "in");
     }
 
+    /**
+     * Whether the cue at {@code k} is a participle in -ed between a determiner and the word it describes ("a renewed
+     * partnership", "the extended deadline"): after the agreement it is an attribute of another noun, no stage of it.
+     */
+    private boolean attributeOfAnotherNoun(Tokens t, int k, int to) {
+        return k + 1 <= to && t.end[k] - t.start[k] > 3 && t.text.startsWith("ed", t.end[k] - 2)
+                && t.id[k - 1] >= 0 && determiners.get(t.id[k - 1]) && onlySpacesBetween(t, k - 1) && onlySpacesBetween(t, k)
+                && (t.id[k + 1] < 0 || t.id[k + 1] >= statusCues.length || statusCues[t.id[k + 1]] == 0);
+    }
+
     /** Whether a semicolon, colon, dash or bracket stands between token {@code k - 1} and token {@code k}. */
     private static boolean clausePunctuation(Tokens t, int k) {
         if (k == 0) {
@@ -1436,6 +1446,9 @@ final class AgreementFinder {
             }
             if (k - 2 >= from && t.id[k - 2] >= 0 && instruments.get(t.id[k - 2]) && wordIs(t, k - 1, "to")) {
                 continue; // "reneged on a deal to settle charges": what the deal does, not where it stands
+            }
+            if (k > h.triggerEnd() && attributeOfAnotherNoun(t, k, to)) {
+                continue; // "a joint statement on the Roadmap for a Renewed Partnership": another noun's attribute
             }
             if (inAName(h, k)) {
                 continue; // "the Community Benefits Plan": a word of a name, not a stage

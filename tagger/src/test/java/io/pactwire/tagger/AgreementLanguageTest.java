@@ -644,4 +644,18 @@ class AgreementLanguageTest {
                 .map(AgreementLanguageTest::tag).sorted().collect(Collectors.joining(" "));
         assertThat(tags).isEqualTo(expected);
     }
+
+    /**
+     * agreements-9, round 7: a participle in -ed between a determiner and another noun after the agreement ("a joint
+     * statement on the Roadmap for a Renewed Partnership", headline or body) describes that noun, no stage of the
+     * agreement; before the agreement ("a renewed fisheries agreement") it is the agreement's own.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Joint Statement of Chile and Peru on the Anniversary of the Roadmap for a Renewed Fisheries Partnership | The two countries met in Lima.                 | JOINT_DECLARATION/AGREED/CL+PE
+            Fisheries Talks in Lima                                                                                  | Chile and Peru signed a renewed fisheries treaty.    | TREATY/EXTENDED/CL+PE
+            """)
+    void anAttributeOfAnotherNounAfterTheAgreementSaysNoStage(String title, String body, String expected) {
+        assertThat(tags(title, body)).isEqualTo(expected);
+    }
 }

@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  */
 final class AgreementFinder {
     private static final Pattern FULL_DATE = Datelines.datePattern();
+    /** How many words after a money instrument its participle may stand ("the loans the agency has issued"). */
+    private static final int GIVEN_REACH = 4;
     /** Up to twelve sides: RCEP, a forum's communique and OPEC+ name more than six countries in one list. */
     private static final int MAX_PARTIES = 12;
     /**
@@ -136,6 +138,9 @@ final class AgreementFinder {
     private final BitSet statutes;
     /** "made", "extended", "granted": money lent to a side ("loans made to", "credit extended to"). */
     private final BitSet lent;
+    /** "provided", "issued": money handed over, before or after a {@link #money} instrument. */
+    private final BitSet given;
+    private final BitSet money;
     /** "principles", "terms", "commitments": what an agreement holds, described by a participle ("the terms agreed in"). */
     private final BitSet describedNouns;
     /** Lower-case words inside a capitalised name: "of", "in", "on", "against" ("Convention on Mercury Act"). */
@@ -228,6 +233,8 @@ final class AgreementFinder {
         conditional = classOrEmpty(rules, "CONDITIONAL");
         statutes = classOrEmpty(rules, "STATUTE");
         lent = classOrEmpty(rules, "LENT");
+        given = classOrEmpty(rules, "GIVEN");
+        money = classOrEmpty(rules, "MONEY");
         describedNouns = classOrEmpty(rules, "CONTENTS");
         nameLinks = classOrEmpty(rules, "NAMELINK");
         clauseOpeners = classOrEmpty(rules, "CLAUSEOPENER");
@@ -999,6 +1006,9 @@ final class AgreementFinder {
         if (namesAStatute(h)) {
             return true;
         }
+        if (moneyGiven(h)) {
+            return false; // "LKR 300 million provided as a grant": money handed over, not "as provided for in"
+        }
         int from = Math.max(clauseStart(h), h.triggerStart() - CITATION_REACH);
         for (int k = h.triggerStart() - 1; k >= from; k--) {
             int id = t.id[k];
@@ -1100,6 +1110,9 @@ final class AgreementFinder {
             if (t.id[k] >= 0 && lent.get(t.id[k]) && wordIs(t, k + 1, "to")) {
                 return AgreementStatus.SIGNED; // "loans made to", "credit extended to": money lent, not a renewal
             }
+        }
+        if (moneyGiven(h)) {
+            return AgreementStatus.SIGNED; // "provided as a grant", "the loans the agency has issued": money handed over
         }
         if (instrument < 0) {
             return null;
@@ -1403,6 +1416,59 @@ final class AgreementFinder {
         return k + 1 <= to && t.end[k] - t.start[k] > 3 && t.text.startsWith("ed", t.end[k] - 2)
                 && t.id[k - 1] >= 0 && determiners.get(t.id[k - 1]) && onlySpacesBetween(t, k - 1) && onlySpacesBetween(t, k)
                 && (t.id[k + 1] < 0 || t.id[k + 1] >= statusCues.length || statusCues[t.id[k + 1]] == 0);
+    }
+
+    /**
+     * Whether the agreement is money handed over: a trigger with a {@link #money} word ("a grant", "loans") right
+     * after a {@link #given} participle, through determiners ("provided as a grant", "disbursed a loan"), or with
+     * one within a few lower-case words after it ("the loans the agency has issued"), and no modal, "to", "be" or
+     * negation next to the participle ("will be provided", "loans to be issued", "not disbursed") nor a cue between.
+     */
+    private boolean moneyGiven(Hit h) {
+        Tokens t = h.tokens();
+        boolean isMoney = false;
+        for (int k = h.triggerStart(); k <= h.triggerEnd(); k++) {
+            isMoney |= t.id[k] >= 0 && money.get(t.id[k]);
+        }
+        if (!isMoney) {
+            return false;
+        }
+        int before = h.triggerStart() - 1;
+        while (before > h.sentenceStart() && t.id[before] >= 0 && determiners.get(t.id[before])
+                && onlySpacesBetween(t, before)) {
+            before--;
+        }
+        if (before >= h.sentenceStart() && givenAsDone(t, before, h.sentenceStart())
+                && (before == h.triggerStart() - 1 || onlySpacesBetween(t, before))) {
+            return true;
+        }
+        for (int k = h.triggerEnd() + 1; k <= Math.min(h.sentenceEnd(), h.triggerEnd() + GIVEN_REACH); k++) {
+            int id = t.id[k];
+            if (!onlySpacesBetween(t, k - 1) || t.shape(k) != Tokens.LOWER) {
+                return false;
+            }
+            if (givenAsDone(t, k, h.sentenceStart())) {
+                return true;
+            }
+            if (id >= 0 && (statusCues[id] != 0 || modal.get(id) || negation.get(id))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether token {@code k} is a {@link #given} participle with no modal, "to", "be" or negation just before it. */
+    private boolean givenAsDone(Tokens t, int k, int sentenceStart) {
+        if (t.id[k] < 0 || !given.get(t.id[k])) {
+            return false;
+        }
+        for (int j = Math.max(sentenceStart, k - 2); j < k; j++) {
+            int id = t.id[j];
+            if (id >= 0 && (modal.get(id) || negation.get(id)) || wordIs(t, j, "be")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a semicolon, colon, dash or bracket stands between token {@code k - 1} and token {@code k}. */

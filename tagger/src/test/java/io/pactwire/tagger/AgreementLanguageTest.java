@@ -658,4 +658,19 @@ class AgreementLanguageTest {
     void anAttributeOfAnotherNounAfterTheAgreementSaysNoStage(String title, String body, String expected) {
         assertThat(tags(title, body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-9, round 7: money handed over ("provided as a grant", "the loans the agency has issued") is a grant or
+     * loan made: SIGNED, not a citation ("as provided for in") and not a stage left unsaid; money still to be handed
+     * over ("to be provided") is not (its stage stays unsaid).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The new school in Nepal cost 500 million rupees, with 300 million rupees provided as a grant by the Government of Japan. | COOPERATION_AGREEMENT/SIGNED/JP+NP OTHER_AGREEMENT/SIGNED/JP+NP
+            Of the loans and loan guarantees the agency has issued to Kenya, most were repaid, Japan's finance ministry said.        | LOAN_AGREEMENT/SIGNED/JP+KE
+            The new school in Nepal will cost 500 million rupees, with 300 million rupees to be provided as a grant by Japan.        | COOPERATION_AGREEMENT/UNKNOWN/JP+NP OTHER_AGREEMENT/UNKNOWN/JP+NP
+            """)
+    void moneyHandedOverIsAGrantOrLoanMade(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  */
 final class AgreementFinder {
     private static final Pattern FULL_DATE = Datelines.datePattern();
+    /** How many words before a deal a regulator's review may stand ("reviewing the controversial merger"). */
+    private static final int REVIEW_REACH = 4;
     /** How many words after a money instrument its participle may stand ("the loans the agency has issued"). */
     private static final int GIVEN_REACH = 4;
     /** Up to twelve sides: RCEP, a forum's communique and OPEC+ name more than six countries in one list. */
@@ -141,6 +143,8 @@ final class AgreementFinder {
     /** "provided", "issued": money handed over, before or after a {@link #money} instrument. */
     private final BitSet given;
     private final BitSet money;
+    /** "reviewing", "scrutinising": a regulator's review of a deal, before it. */
+    private final BitSet review;
     /** "principles", "terms", "commitments": what an agreement holds, described by a participle ("the terms agreed in"). */
     private final BitSet describedNouns;
     /** Lower-case words inside a capitalised name: "of", "in", "on", "against" ("Convention on Mercury Act"). */
@@ -235,6 +239,7 @@ final class AgreementFinder {
         lent = classOrEmpty(rules, "LENT");
         given = classOrEmpty(rules, "GIVEN");
         money = classOrEmpty(rules, "MONEY");
+        review = classOrEmpty(rules, "REVIEW");
         describedNouns = classOrEmpty(rules, "CONTENTS");
         nameLinks = classOrEmpty(rules, "NAMELINK");
         clauseOpeners = classOrEmpty(rules, "CLAUSEOPENER");
@@ -1208,7 +1213,28 @@ final class AgreementFinder {
         }
         // "negotiations on the proposed agreement": the attributive "proposed" yields to any other cue
         AgreementStatus weak = status(h, true, clauseStart, clauseEnd);
-        return weak != AgreementStatus.UNKNOWN ? weak : status(h, true, h.sentenceStart(), h.sentenceEnd());
+        weak = weak != AgreementStatus.UNKNOWN ? weak : status(h, true, h.sentenceStart(), h.sentenceEnd());
+        return weak == AgreementStatus.UNKNOWN && underReview(h, clauseStart) ? AgreementStatus.AGREED : weak;
+    }
+
+    /**
+     * Whether a deal that is no instrument ("the merger", "the takeover") is the object of a regulator's review
+     * within a few words of its clause ("tasked with reviewing the controversial merger between X and Y"): it has
+     * been announced and awaits clearance.
+     */
+    private boolean underReview(Hit h, int clauseStart) {
+        Tokens t = h.tokens();
+        for (int k = h.triggerStart(); k <= h.triggerEnd(); k++) {
+            if (t.id[k] >= 0 && instruments.get(t.id[k])) {
+                return false;
+            }
+        }
+        for (int k = h.triggerStart() - 1; k >= Math.max(clauseStart, h.triggerStart() - REVIEW_REACH); k--) {
+            if (t.id[k] >= 0 && review.get(t.id[k])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -673,4 +673,18 @@ class AgreementLanguageTest {
     void moneyHandedOverIsAGrantOrLoanMade(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-9, round 7: a deal that is no instrument under a regulator's review ("is reviewing the merger") has
+     * been announced and awaits clearance: AGREED; an instrument under review keeps its own reading (the defaults).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Swedish regulator is reviewing the contested merger between a Korean bank and a Swedish lender. | ACQUISITION_AGREEMENT/AGREED/KR+SE
+            The Swedish regulator published a study of the merger between a Korean bank and a Swedish lender.   | ACQUISITION_AGREEMENT/UNKNOWN/KR+SE
+            The Cabinet of Chile is reviewing the fisheries treaty with Peru.                                    | TREATY/SIGNED/CL+PE
+            """)
+    void aDealUnderAReviewIsAnnounced(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

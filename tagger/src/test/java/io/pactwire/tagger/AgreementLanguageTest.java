@@ -25,7 +25,8 @@ class AgreementLanguageTest {
                 .map(AgreementLanguageTest::tag).sorted().collect(Collectors.joining(" "));
     }
 
-    private static String tag(AgreementTag t) {
+    /** "TYPE/STATUS/CC+CC": an agreement's type, status and its sides' countries ("-" for none). */
+    static String tag(AgreementTag t) {
         String parties = t.parties().stream().map(Party::country).filter(Objects::nonNull).distinct().sorted()
                 .collect(Collectors.joining("+"));
         return t.type() + "/" + t.status() + "/" + (parties.isEmpty() ? "-" : parties);

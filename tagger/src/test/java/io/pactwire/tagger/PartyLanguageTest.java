@@ -1,11 +1,8 @@
 package io.pactwire.tagger;
 
-import io.pactwire.model.AgreementTag;
-import io.pactwire.model.Party;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,13 +17,7 @@ class PartyLanguageTest {
 
     private String tags(String body, String publisher) {
         return tagger.tag(new ArticleText("", "", body, "-".equals(publisher) ? null : publisher)).agreements().stream()
-                .map(PartyLanguageTest::tag).sorted().collect(Collectors.joining(" "));
-    }
-
-    private static String tag(AgreementTag t) {
-        String parties = t.parties().stream().map(Party::country).filter(Objects::nonNull).distinct().sorted()
-                .collect(Collectors.joining("+"));
-        return t.type() + "/" + t.status() + "/" + (parties.isEmpty() ? "-" : parties);
+                .map(AgreementLanguageTest::tag).sorted().collect(Collectors.joining(" "));
     }
 
     /**
@@ -87,7 +78,7 @@ class PartyLanguageTest {
             """)
     void aHeadlinesLabelAndACourtAreNoSides(String title, String body, String expected) {
         String tags = tagger.tag(new ArticleText(title, "", body)).agreements().stream()
-                .map(PartyLanguageTest::tag).sorted().collect(Collectors.joining(" "));
+                .map(AgreementLanguageTest::tag).sorted().collect(Collectors.joining(" "));
         assertThat(tags).isEqualTo(expected);
     }
 
@@ -116,7 +107,7 @@ class PartyLanguageTest {
             """)
     void aJointStatementSpeaksForAllItsSides(String title, String body, String publisher, String expected) {
         String tags = tagger.tag(new ArticleText(title, "", body, publisher)).agreements().stream()
-                .map(PartyLanguageTest::tag).sorted().collect(Collectors.joining(" "));
+                .map(AgreementLanguageTest::tag).sorted().collect(Collectors.joining(" "));
         assertThat(tags).isEqualTo(expected);
     }
 

@@ -687,4 +687,20 @@ class AgreementLanguageTest {
     void aDealUnderAReviewIsAnnounced(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-10: form plus subject in the next sentence. A memorandum, declaration or protocol whose sides "will
+     * work together" is one of cooperation, as one whose sentence says "cooperation" is; the sentence that refers back
+     * to it ("Under the memorandum, ...") is read where the form was reported, its signing sentence (its stage and
+     * sides). "Work together" with no form is no agreement.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Today Chile and Peru signed a memorandum of understanding on fisheries. Under the memorandum, the sides will work together to protect fish stocks. | COOPERATION_AGREEMENT/SIGNED/CL+PE MEMORANDUM_OF_UNDERSTANDING/SIGNED/CL+PE
+            Chile and Peru adopted a joint declaration on fisheries last week. Through this declaration, they are working together on fish stocks.               | COOPERATION_AGREEMENT/SIGNED/CL+PE JOINT_DECLARATION/SIGNED/CL+PE
+            Chile and Peru will work together to protect fish stocks, their ministers said on Monday.                                                         | ''
+            """)
+    void aFormWhoseSidesWorkTogetherIsACooperation(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

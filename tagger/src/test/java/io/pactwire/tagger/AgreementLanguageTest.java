@@ -703,4 +703,26 @@ class AgreementLanguageTest {
     void aFormWhoseSidesWorkTogetherIsACooperation(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-10: generic mentions of supply, acquisition and debt restructuring report nothing: buying by
+     * governments as a policy area ("transparency in government procurement") or a goal ("to facilitate procurement
+     * of"), acquiring and using things ("the acquisition and use of software"), and debt restructuring as a line of
+     * work, a centre or a goal ("debt restructuring work", "a centre for debt restructuring", "facilitating debt
+     * restructuring"). A contract for a procurement and a debt restructuring agreed are still reported.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile's ministers discussed transparency in government procurement of medicines.               | ''
+            Peru's export bank will make funds available to facilitate procurement of Chilean goods.        | ''
+            Chile warned against the unrestricted acquisition and use of surveillance software by firms.    | ''
+            Lawyers in Chile have seen more insolvency and debt restructuring work this year.               | ''
+            Chile wants to become an international centre for debt restructuring.                          | ''
+            The new court aims at facilitating cross-border debt restructuring in Chile.                    | ''
+            The government of Chile signed a contract with a Peruvian firm for the procurement of 20 buses. | SUPPLY_CONTRACT/SIGNED/CL+PE
+            Chile agreed a debt restructuring with its creditors in Peru.                                   | LOAN_AGREEMENT/AGREED/CL+PE
+            """)
+    void genericProcurementAcquisitionAndDebtRestructuringReportNothing(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

@@ -725,4 +725,19 @@ class AgreementLanguageTest {
     void genericProcurementAcquisitionAndDebtRestructuringReportNothing(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-10: sides that agree to work together agree to cooperate ("agreed to work closely together to ..."):
+     * a cooperation, as "agreed to cooperate" is. Working together that nobody agreed ("pledged to work together",
+     * "will work together" with no form) is none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile and Peru agreed to work closely together to protect fish stocks.   | COOPERATION_AGREEMENT/AGREED/CL+PE
+            The ministers of Chile and Peru agree to work together on fish stocks.   | COOPERATION_AGREEMENT/AGREED/CL+PE
+            Chile and Peru pledged to work together to protect fish stocks.          | ''
+            """)
+    void sidesThatAgreeToWorkTogetherAgreeToCooperate(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

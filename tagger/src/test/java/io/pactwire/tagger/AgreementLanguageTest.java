@@ -740,4 +740,17 @@ class AgreementLanguageTest {
     void sidesThatAgreeToWorkTogetherAgreeToCooperate(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-10: deals of no stated kind that a side signs or strikes with others ("signing deals with local
+     * outlets", "struck deal with") are agreements (OTHER_AGREEMENT); dealing with something is not.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile's state broadcaster has been signing deals with small radio stations in Peru.  | OTHER_AGREEMENT/SIGNED/CL+PE
+            Chile's ministers said they must deal with the floods in the north of Peru.          | ''
+            """)
+    void dealsSignedWithASideAreAgreements(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

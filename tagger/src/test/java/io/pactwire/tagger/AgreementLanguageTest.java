@@ -753,4 +753,18 @@ class AgreementLanguageTest {
     void dealsSignedWithASideAreAgreements(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-10: studies of mergers in general ("merger retrospectives", "merger analysis") are no merger; a merger
+     * agreed is still one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile's competition agency praised the benefits of merger retrospectives for its staff.    | ''
+            Economists in Chile disagree on merger analysis in digital markets.                      | ''
+            Chile's largest brewer agreed a merger with a Peruvian rival.                           | ACQUISITION_AGREEMENT/AGREED/CL+PE
+            """)
+    void studiesOfMergersAreNoMerger(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

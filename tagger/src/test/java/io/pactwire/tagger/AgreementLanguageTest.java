@@ -767,4 +767,17 @@ class AgreementLanguageTest {
     void studiesOfMergersAreNoMerger(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-10: "our strategic partnership" is the speaker's relation with a country, as "our ties" is, not a
+     * partnership agreed; a strategic partnership the sides form is one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The talks in Lima will deepen our strategic partnership, the President of Chile told Peru's leader. | ''
+            Chile and Peru formed a strategic partnership on fisheries.                                         | COOPERATION_AGREEMENT/UNKNOWN/CL+PE
+            """)
+    void ourPartnershipIsARelationNotAnAgreement(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

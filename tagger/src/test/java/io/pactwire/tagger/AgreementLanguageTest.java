@@ -780,4 +780,17 @@ class AgreementLanguageTest {
     void ourPartnershipIsARelationNotAnAgreement(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-10: a country's supply of a resource ("to diversify its energy supply") is no supply deal, so a
+     * memorandum in its sentence is no supply contract; an energy supply agreement still is one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile and Peru signed a memorandum of understanding on solar research as Peru seeks to diversify its energy supply. | MEMORANDUM_OF_UNDERSTANDING/SIGNED/CL+PE
+            Chile and Peru signed an energy supply agreement on Monday.                                                          | SUPPLY_CONTRACT/SIGNED/CL+PE
+            """)
+    void aCountrysSupplyOfAResourceIsNoSupplyDeal(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

@@ -793,4 +793,17 @@ class AgreementLanguageTest {
     void aCountrysSupplyOfAResourceIsNoSupplyDeal(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-10: "team" is a verb of partnering only with "up" ("will team up with"); "its legal team with the
+     * appointment of" is a noun, no partnership.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            A Chilean law firm expanded its Lima team with the hiring of two Peruvian lawyers. | ''
+            A Chilean miner will team up with a Peruvian smelter.                              | COOPERATION_AGREEMENT/AGREED/CL+PE
+            """)
+    void aTeamIsAPartnerOnlyWhenItTeamsUp(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

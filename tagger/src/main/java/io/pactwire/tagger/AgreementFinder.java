@@ -145,7 +145,7 @@ final class AgreementFinder {
     private final BitSet money;
     /** "reviewing", "scrutinising": a regulator's review of a deal, before it. */
     private final BitSet review;
-    /** agreements-10: "the memorandum", "the MoU": a form a later sentence refers back to ({@link #formReferredTo}). */
+    /** agreements-10: "the memorandum", "the MoU": a form a later sentence refers back to ({@link #formsReferredTo}). */
     private final BitSet coopForms;
     /** "principles", "terms", "commitments": what an agreement holds, described by a participle ("the terms agreed in"). */
     private final BitSet describedNouns;

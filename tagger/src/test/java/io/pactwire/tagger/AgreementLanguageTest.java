@@ -806,4 +806,18 @@ class AgreementLanguageTest {
     void aTeamIsAPartnerOnlyWhenItTeamsUp(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-10: a carbon market is no trade in goods: an agreement on cap and trade or emissions trading is no
+     * trade agreement; a trade agreement beside it still is one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile and Peru signed an agreement to link their cap and trade systems for power plants.  | ''
+            Chile and Peru signed an agreement on emissions trading for power plants.                 | ''
+            Chile and Peru signed an agreement to cut tariffs on copper.                              | TRADE_AGREEMENT/SIGNED/CL+PE
+            """)
+    void aCarbonMarketIsNoTradeInGoods(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

@@ -820,4 +820,17 @@ class AgreementLanguageTest {
     void aCarbonMarketIsNoTradeInGoods(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-10: "MLAT", a mutual legal assistance treaty by its initials, is a treaty, and its sentence's "mutual
+     * legal assistance" is that treaty's subject (TREATY only), as with "treaty" spelt out.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile and Peru signed an MLAT on Monday.                                                     | TREATY/SIGNED/CL+PE
+            The MLAT that Chile and Peru signed lets them render mutual legal assistance in trials.        | TREATY/SIGNED/CL+PE
+            """)
+    void anMlatIsATreaty(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

@@ -833,4 +833,17 @@ class AgreementLanguageTest {
     void anMlatIsATreaty(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-10: the agreements a convention is about ("a Convention on Cross-Border Settlement Agreements") are
+     * what it governs, none made: the convention is a treaty, no settlement; a settlement agreement reached is one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile and Peru ratified the Convention on Cross-Border Settlement Agreements.  | TREATY/SIGNED/CL+PE
+            Chile and Peru reached a settlement agreement on the border dispute.          | OTHER_AGREEMENT/AGREED/CL+PE
+            """)
+    void theAgreementsAConventionIsAboutAreNoneMade(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

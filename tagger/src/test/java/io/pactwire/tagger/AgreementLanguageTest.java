@@ -846,4 +846,17 @@ class AgreementLanguageTest {
     void theAgreementsAConventionIsAboutAreNoneMade(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-10: an economic framework "of" something ("the economic framework of error costs") is a framework of
+     * ideas, no agreement; an economic framework the sides launch is one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Scholars in Chile and Peru debate the economic framework of market power.          | ''
+            Chile and Peru launched an economic framework for their ports on Monday.           | FRAMEWORK_AGREEMENT/SIGNED/CL+PE
+            """)
+    void anEconomicFrameworkOfIdeasIsNoAgreement(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

@@ -145,6 +145,8 @@ final class AgreementFinder {
     private final BitSet money;
     /** "reviewing", "scrutinising": a regulator's review of a deal, before it. */
     private final BitSet review;
+    /** agreements-10: "the memorandum", "the MoU": a form a later sentence refers back to ({@link #formsReferredTo}). */
+    private final BitSet coopForms;
     /** "principles", "terms", "commitments": what an agreement holds, described by a participle ("the terms agreed in"). */
     private final BitSet describedNouns;
     /** Lower-case words inside a capitalised name: "of", "in", "on", "against" ("Convention on Mercury Act"). */
@@ -240,6 +242,7 @@ final class AgreementFinder {
         given = classOrEmpty(rules, "GIVEN");
         money = classOrEmpty(rules, "MONEY");
         review = classOrEmpty(rules, "REVIEW");
+        coopForms = classOrEmpty(rules, "COOPFORM");
         describedNouns = classOrEmpty(rules, "CONTENTS");
         nameLinks = classOrEmpty(rules, "NAMELINK");
         clauseOpeners = classOrEmpty(rules, "CLAUSEOPENER");
@@ -449,6 +452,9 @@ final class AgreementFinder {
                 typeHits = new ArrayList<>(typeHits);
                 typeHits.addAll(references(typeHits.get(0).rule(), body));
             }
+            // "Under the memorandum, the sides will work together": the memorandum's subject, read where the memorandum
+            // was reported (its signing sentence: its stage and its sides)
+            typeHits = formsReferredTo(type, typeHits, byType);
             Hit first = typeHits.get(0);
             for (Hit h : typeHits) {
                 if (h.field() == TextField.BODY) {
@@ -579,6 +585,59 @@ final class AgreementFinder {
                     status, date));
         });
         return tags;
+    }
+
+    /**
+     * agreements-10: an agreement's sentences with each one that refers back to a form replaced by the sentence that
+     * reported the form. A body sentence whose trigger is no form word but which names a form with a determiner ("Under
+     * the memorandum, the countries will work together", "Through this MoU ...") speaks of the form another type
+     * reported in an earlier body sentence by a form word ("Today X and Y signed a memorandum of understanding"): the
+     * type is that form's subject, and its stage and sides are read where the form was reported. Other sentences, and a
+     * type with no such earlier form, are kept as they are.
+     */
+    private List<Hit> formsReferredTo(AgreementType type, List<Hit> typeHits, Map<AgreementType, List<Hit>> byType) {
+        List<Hit> read = null;
+        for (int i = 0; i < typeHits.size(); i++) {
+            Hit h = typeHits.get(i);
+            if (h.field() != TextField.BODY || triggerHoldsAForm(h) || !namesAFormWithADeterminer(h)) {
+                continue;
+            }
+            Hit form = null;
+            for (Map.Entry<AgreementType, List<Hit>> other : byType.entrySet()) {
+                for (Hit o : other.getValue()) {
+                    if (other.getKey() != type && o.field() == TextField.BODY && o.sentenceStart() < h.sentenceStart()
+                            && triggerHoldsAForm(o) && (form == null || o.sentenceStart() < form.sentenceStart())) {
+                        form = o;
+                    }
+                }
+            }
+            if (form != null) {
+                if (read == null) {
+                    read = new ArrayList<>(typeHits);
+                }
+                read.set(i, form);
+            }
+        }
+        return read == null ? typeHits : read;
+    }
+
+    private boolean namesAFormWithADeterminer(Hit h) {
+        Tokens t = h.tokens();
+        for (int k = h.sentenceStart() + 1; k <= h.sentenceEnd(); k++) {
+            if (t.id[k] >= 0 && coopForms.get(t.id[k]) && t.id[k - 1] >= 0 && determiners.get(t.id[k - 1])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean triggerHoldsAForm(Hit h) {
+        for (int k = h.triggerStart(); k <= h.triggerEnd(); k++) {
+            if (h.tokens().id[k] >= 0 && coopForms.get(h.tokens().id[k])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -688,4 +688,176 @@ class AgreementLanguageTest {
     void aDealUnderAReviewIsAnnounced(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-10: form plus subject in the next sentence. A memorandum, declaration or protocol whose sides "will
+     * work together" is one of cooperation, as one whose sentence says "cooperation" is; the sentence that refers back
+     * to it ("Under the memorandum, ...") is read where the form was reported, its signing sentence (its stage and
+     * sides). "Work together" with no form is no agreement.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Today Chile and Peru signed a memorandum of understanding on fisheries. Under the memorandum, the sides will work together to protect fish stocks. | COOPERATION_AGREEMENT/SIGNED/CL+PE MEMORANDUM_OF_UNDERSTANDING/SIGNED/CL+PE
+            Chile and Peru adopted a joint declaration on fisheries last week. Through this declaration, they are working together on fish stocks.               | COOPERATION_AGREEMENT/SIGNED/CL+PE JOINT_DECLARATION/SIGNED/CL+PE
+            Chile and Peru will work together to protect fish stocks, their ministers said on Monday.                                                         | ''
+            """)
+    void aFormWhoseSidesWorkTogetherIsACooperation(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-10: generic mentions of supply, acquisition and debt restructuring report nothing: buying by
+     * governments as a policy area ("transparency in government procurement") or a goal ("to facilitate procurement
+     * of"), acquiring and using things ("the acquisition and use of software"), and debt restructuring as a line of
+     * work, a centre or a goal ("debt restructuring work", "a centre for debt restructuring", "facilitating debt
+     * restructuring"). A contract for a procurement and a debt restructuring agreed are still reported.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile's ministers discussed transparency in government procurement of medicines.               | ''
+            Peru's export bank will make funds available to facilitate procurement of Chilean goods.        | ''
+            Chile warned against the unrestricted acquisition and use of surveillance software by firms.    | ''
+            Lawyers in Chile have seen more insolvency and debt restructuring work this year.               | ''
+            Chile wants to become an international centre for debt restructuring.                          | ''
+            The new court aims at facilitating cross-border debt restructuring in Chile.                    | ''
+            The government of Chile signed a contract with a Peruvian firm for the procurement of 20 buses. | SUPPLY_CONTRACT/SIGNED/CL+PE
+            Chile agreed a debt restructuring with its creditors in Peru.                                   | LOAN_AGREEMENT/AGREED/CL+PE
+            """)
+    void genericProcurementAcquisitionAndDebtRestructuringReportNothing(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-10: sides that agree to work together agree to cooperate ("agreed to work closely together to ..."):
+     * a cooperation, as "agreed to cooperate" is. Working together that nobody agreed ("pledged to work together",
+     * "will work together" with no form) is none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile and Peru agreed to work closely together to protect fish stocks.   | COOPERATION_AGREEMENT/AGREED/CL+PE
+            The ministers of Chile and Peru agree to work together on fish stocks.   | COOPERATION_AGREEMENT/AGREED/CL+PE
+            Chile and Peru pledged to work together to protect fish stocks.          | ''
+            """)
+    void sidesThatAgreeToWorkTogetherAgreeToCooperate(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-10: deals of no stated kind that a side signs or strikes with others ("signing deals with local
+     * outlets", "struck deal with") are agreements (OTHER_AGREEMENT); dealing with something is not.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile's state broadcaster has been signing deals with small radio stations in Peru.  | OTHER_AGREEMENT/SIGNED/CL+PE
+            Chile's ministers said they must deal with the floods in the north of Peru.          | ''
+            """)
+    void dealsSignedWithASideAreAgreements(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-10: studies of mergers in general ("merger retrospectives", "merger analysis") are no merger; a merger
+     * agreed is still one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile's competition agency praised the benefits of merger retrospectives for its staff.    | ''
+            Economists in Chile disagree on merger analysis in digital markets.                      | ''
+            Chile's largest brewer agreed a merger with a Peruvian rival.                           | ACQUISITION_AGREEMENT/AGREED/CL+PE
+            """)
+    void studiesOfMergersAreNoMerger(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-10: "our strategic partnership" is the speaker's relation with a country, as "our ties" is, not a
+     * partnership agreed; a strategic partnership the sides form is one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The talks in Lima will deepen our strategic partnership, the President of Chile told Peru's leader. | ''
+            Chile and Peru formed a strategic partnership on fisheries.                                         | COOPERATION_AGREEMENT/UNKNOWN/CL+PE
+            """)
+    void ourPartnershipIsARelationNotAnAgreement(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-10: a country's supply of a resource ("to diversify its energy supply") is no supply deal, so a
+     * memorandum in its sentence is no supply contract; an energy supply agreement still is one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile and Peru signed a memorandum of understanding on solar research as Peru seeks to diversify its energy supply. | MEMORANDUM_OF_UNDERSTANDING/SIGNED/CL+PE
+            Chile and Peru signed an energy supply agreement on Monday.                                                          | SUPPLY_CONTRACT/SIGNED/CL+PE
+            """)
+    void aCountrysSupplyOfAResourceIsNoSupplyDeal(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-10: "team" is a verb of partnering only with "up" ("will team up with"); "its legal team with the
+     * appointment of" is a noun, no partnership.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            A Chilean law firm expanded its Lima team with the hiring of two Peruvian lawyers. | ''
+            A Chilean miner will team up with a Peruvian smelter.                              | COOPERATION_AGREEMENT/AGREED/CL+PE
+            """)
+    void aTeamIsAPartnerOnlyWhenItTeamsUp(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-10: a carbon market is no trade in goods: an agreement on cap and trade or emissions trading is no
+     * trade agreement; a trade agreement beside it still is one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile and Peru signed an agreement to link their cap and trade systems for power plants.  | ''
+            Chile and Peru signed an agreement on emissions trading for power plants.                 | ''
+            Chile and Peru signed an agreement to cut tariffs on copper.                              | TRADE_AGREEMENT/SIGNED/CL+PE
+            """)
+    void aCarbonMarketIsNoTradeInGoods(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-10: "MLAT", a mutual legal assistance treaty by its initials, is a treaty, and its sentence's "mutual
+     * legal assistance" is that treaty's subject (TREATY only), as with "treaty" spelt out.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile and Peru signed an MLAT on Monday.                                                     | TREATY/SIGNED/CL+PE
+            The MLAT that Chile and Peru signed lets them render mutual legal assistance in trials.        | TREATY/SIGNED/CL+PE
+            """)
+    void anMlatIsATreaty(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-10: the agreements a convention is about ("a Convention on Cross-Border Settlement Agreements") are
+     * what it governs, none made: the convention is a treaty, no settlement; a settlement agreement reached is one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile and Peru ratified the Convention on Cross-Border Settlement Agreements.  | TREATY/SIGNED/CL+PE
+            Chile and Peru reached a settlement agreement on the border dispute.          | OTHER_AGREEMENT/AGREED/CL+PE
+            """)
+    void theAgreementsAConventionIsAboutAreNoneMade(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-10: an economic framework "of" something ("the economic framework of error costs") is a framework of
+     * ideas, no agreement; an economic framework the sides launch is one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Scholars in Chile and Peru debate the economic framework of market power.          | ''
+            Chile and Peru launched an economic framework for their ports on Monday.           | FRAMEWORK_AGREEMENT/SIGNED/CL+PE
+            """)
+    void anEconomicFrameworkOfIdeasIsNoAgreement(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

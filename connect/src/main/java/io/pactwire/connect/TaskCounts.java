@@ -3,6 +3,8 @@ package io.pactwire.connect;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Measurable;
 import org.apache.kafka.common.metrics.PluginMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * (JMX: {@code kafka.connect:type=plugins,connector=NAME,task=N}) with the connector and task as tags.
  */
 final class TaskCounts {
+    private static final Logger log = LoggerFactory.getLogger(TaskCounts.class);
+
     final AtomicLong published = new AtomicLong();
     final AtomicLong unchanged = new AtomicLong();
     final AtomicLong rejected = new AtomicLong();
@@ -32,8 +36,18 @@ final class TaskCounts {
         register(metrics, "passes-total", "Passes over the task's inputs begun.", passes);
     }
 
+    /**
+     * Registers one count. An earlier instance of the same task on this worker whose stop has not finished (the
+     * worker gave up waiting for it and started this one) still holds the metric until the worker closes its
+     * metrics; the task then runs on and says so, its counts unpublished, rather than failing to start.
+     */
     private static void register(PluginMetrics metrics, String name, String description, AtomicLong count) {
         MetricName metricName = metrics.metricName(name, description, new LinkedHashMap<>());
-        metrics.addMetric(metricName, (Measurable) (config, now) -> count.get());
+        try {
+            metrics.addMetric(metricName, (Measurable) (config, now) -> count.get());
+        } catch (IllegalArgumentException e) {
+            log.warn("Metric {} {} is still registered by an earlier instance of this task whose stop has not finished;"
+                    + " this instance runs without it", name, metricName.tags());
+        }
     }
 }

@@ -7,7 +7,10 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-import java.io.ByteArrayOutputStream;
+import org.apache.kafka.common.utils.ByteUtils;
+
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,17 +53,40 @@ public final class LastResultSerde implements Serde<LastResult> {
         if (value == null) {
             return null;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        out.write(FORMAT);
-        writeString(out, value.contentHash());
-        writeString(out, value.versions().tagger());
-        writeString(out, value.versions().gazetteer());
-        writeString(out, value.versions().rules());
-        writeVarint(out, value.agreementIds().size());
-        for (String id : value.agreementIds()) {
-            writeString(out, id);
+        List<String> ids = value.agreementIds();
+        byte[][] fields = {utf8(value.contentHash()), utf8(value.versions().tagger()), utf8(value.versions().gazetteer()),
+                utf8(value.versions().rules())};
+        byte[][] idBytes = new byte[ids.size()][];
+        for (int i = 0; i < idBytes.length; i++) {
+            idBytes[i] = utf8(ids.get(i));
         }
-        return out.toByteArray();
+        ByteBuffer out = ByteBuffer.allocate(1 + size(fields) + ByteUtils.sizeOfUnsignedVarint(idBytes.length) + size(idBytes));
+        out.put(FORMAT);
+        put(out, fields);
+        ByteUtils.writeUnsignedVarint(idBytes.length, out);
+        put(out, idBytes);
+        return out.array();
+    }
+
+    /** The bytes {@link #put} takes for {@code strings}. */
+    private static int size(byte[][] strings) {
+        int size = 0;
+        for (byte[] string : strings) {
+            size += ByteUtils.sizeOfUnsignedVarint(string.length) + string.length;
+        }
+        return size;
+    }
+
+    /** Each of {@code strings}: its length as an unsigned varint, then its bytes. */
+    private static void put(ByteBuffer out, byte[][] strings) {
+        for (byte[] string : strings) {
+            ByteUtils.writeUnsignedVarint(string.length, out);
+            out.put(string);
+        }
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The last result in {@code data}, in either format; null gives null. */
@@ -82,15 +108,15 @@ public final class LastResultSerde implements Serde<LastResult> {
         String gazetteer = in.string();
         String rules = in.string();
         int count = in.varint();
-        if (count > data.length) {
+        if (count > in.left()) {
             throw in.corrupt("an agreement count of " + count);
         }
         List<String> ids = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             ids.add(in.string());
         }
-        if (in.position != data.length) {
-            throw in.corrupt((data.length - in.position) + " bytes after its last field");
+        if (in.left() != 0) {
+            throw in.corrupt(in.left() + " bytes after its last field");
         }
         try {
             return new LastResult(hash, new Versions(tagger, gazetteer, rules), ids);
@@ -99,57 +125,43 @@ public final class LastResultSerde implements Serde<LastResult> {
         }
     }
 
-    private static void writeString(ByteArrayOutputStream out, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        writeVarint(out, bytes.length);
-        out.write(bytes, 0, bytes.length);
-    }
-
-    private static void writeVarint(ByteArrayOutputStream out, int value) {
-        while ((value & ~0x7f) != 0) {
-            out.write((value & 0x7f) | 0x80);
-            value >>>= 7;
-        }
-        out.write(value);
-    }
-
-    /** A cursor over one value's bytes, after its format byte. */
+    /** A cursor over one value's bytes, after its format byte; every problem is a {@link SerializationException}. */
     private static final class Reader {
-        private final byte[] data;
+        private final ByteBuffer data;
         private final String topic;
-        private int position = 1;
 
         Reader(byte[] data, String topic) {
-            this.data = data;
+            this.data = ByteBuffer.wrap(data, 1, data.length - 1);
             this.topic = topic;
         }
 
         int varint() {
-            int value = 0;
-            for (int shift = 0; shift < 32; shift += 7) {
-                if (position >= data.length) {
-                    throw corrupt("a length cut off at byte " + position);
-                }
-                byte b = data[position++];
-                value |= (b & 0x7f) << shift;
-                if (b >= 0) {
-                    if (value < 0) {
-                        throw corrupt("a negative length");
-                    }
-                    return value;
-                }
+            int value;
+            try {
+                value = ByteUtils.readUnsignedVarint(data);
+            } catch (BufferUnderflowException e) {
+                throw corrupt("a length cut off at byte " + data.position());
+            } catch (IllegalArgumentException e) {
+                throw corrupt("a length of more than five bytes");
             }
-            throw corrupt("a length of more than five bytes");
+            if (value < 0) {
+                throw corrupt("a negative length");
+            }
+            return value;
         }
 
         String string() {
             int length = varint();
-            if (length > data.length - position) {
-                throw corrupt("a string of " + length + " bytes where " + (data.length - position) + " are left");
+            if (length > data.remaining()) {
+                throw corrupt("a string of " + length + " bytes where " + data.remaining() + " are left");
             }
-            String value = new String(data, position, length, StandardCharsets.UTF_8);
-            position += length;
+            String value = new String(data.array(), data.position(), length, StandardCharsets.UTF_8);
+            data.position(data.position() + length);
             return value;
+        }
+
+        int left() {
+            return data.remaining();
         }
 
         SerializationException corrupt(String what) {

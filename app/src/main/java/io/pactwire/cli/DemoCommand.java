@@ -155,9 +155,7 @@ final class DemoCommand implements Callable<Integer> {
             running.add(store);
             ServiceMeters.store(metrics, store);
             ServiceRunner.reportHealth(metrics, store);
-            Thread storeThread = new Thread(store, "pactwire-store");
-            storeThread.setDaemon(true);
-            storeThread.start();
+            store.start();
             out.println("Enricher and store running.");
 
             IngestReport report = new IngestService(new IngestConfig(input), Clock.systemUTC())

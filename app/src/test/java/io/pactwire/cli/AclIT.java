@@ -84,8 +84,7 @@ class AclIT {
         try (EnricherApp enricher = new EnricherApp(enrichConfig, Tagger.standard());
              ArticleStore store = new ArticleStore(storeConfig)) {
             enricher.start();
-            Thread storeLoop = new Thread(store, "store");
-            storeLoop.start();
+            store.start();
 
             assertThat(Pactwire.commandLine().execute("ingest", "--config", ingest.toString(), "../samples")).isZero();
 
@@ -94,7 +93,7 @@ class AclIT {
                     .readUntil(r -> RecordReader.<String, EnrichedArticle>latestByKey(r).size() == 3, Duration.ofSeconds(60));
             assertThat(RecordReader.latestByKey(records)).hasSize(3);
             assertThat(enricher.awaitRunning(Duration.ofSeconds(30))).as("the enricher is running").isTrue();
-            assertThat(storeLoop.isAlive()).isTrue();
+            assertThat(store.health().isAlive()).isTrue();
         }
         // a restarted enricher finds its internal topics and transactional ids as they were left, with the same ACLs
         try (EnricherApp restarted = new EnricherApp(enrichConfig, Tagger.standard())) {

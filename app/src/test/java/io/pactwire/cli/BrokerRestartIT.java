@@ -79,8 +79,7 @@ class BrokerRestartIT {
              ArticleFlow flow = new ArticleFlow(cluster, "restart", ARTICLES)) {
             enricher.start();
             assertThat(enricher.awaitRunning(WAIT)).isTrue();
-            Thread storeLoop = new Thread(store, "store");
-            storeLoop.start();
+            store.start();
 
             flow.start(50, Duration.ofMillis(100));
             explained(() -> await("articles stored before the broker stops").atMost(WAIT)
@@ -105,7 +104,7 @@ class BrokerRestartIT {
             assertThat(enricher.awaitRunning(Duration.ofSeconds(30))).as("the enricher is running").isTrue();
             assertThat(EnricherMetrics.value(enricher, "thread-replacements-total")).as("stream threads replaced after a failure").isZero();
             assertThat(store.healthy(Duration.ofSeconds(10))).isTrue();
-            assertThat(storeLoop.isAlive()).isTrue();
+            assertThat(store.health().isAlive()).isTrue();
             assertThat(storedAtStop).as("articles stored when the broker stopped").isLessThan(ARTICLES);
             lines().stream().filter(l -> l.contains(LOST) || l.contains(RESTORED)).forEach(System.out::println);
         }

@@ -84,8 +84,7 @@ class EnricherStateIT {
             second.start();
             assertThat(first.awaitRunning(WAIT)).isTrue();
             assertThat(second.awaitRunning(WAIT)).isTrue();
-            Thread storeLoop = new Thread(store, "store");
-            storeLoop.start();
+            store.start();
             IngestReport report = new IngestService(new IngestConfig(input), Clock.systemUTC()).ingest(List.of(Path.of("../samples")));
             Set<String> ids = report.published().stream().map(IngestReport.Published::id).collect(Collectors.toSet());
             Conservation.Snapshot snapshot = Conservation.of(cluster).await(WAIT);
@@ -93,7 +92,6 @@ class EnricherStateIT {
             assertThat(first.state()).isEqualTo(KafkaStreams.State.RUNNING);
             assertThat(second.state()).isEqualTo(KafkaStreams.State.RUNNING);
             store.close();
-            storeLoop.join(WAIT.toMillis());
         }
     }
 
@@ -132,15 +130,13 @@ class EnricherStateIT {
              ArticleStore store = new ArticleStore(new StoreConfig(input))) {
             enricher.start();
             assertThat(enricher.awaitRunning(WAIT)).isTrue();
-            Thread storeLoop = new Thread(store, "store");
-            storeLoop.start();
+            store.start();
             IngestReport report = new IngestService(new IngestConfig(input), Clock.systemUTC()).ingest(List.of(Path.of("../samples")));
             assertThat(report.published()).hasSize(3);
             Set<String> ids = report.published().stream().map(IngestReport.Published::id).collect(Collectors.toSet());
             Awaitility.await("every sample stored").atMost(WAIT).pollInterval(Duration.ofMillis(250))
                     .until(() -> Conservation.of(cluster).snapshot(WAIT).articles().containsAll(ids));
             store.close();
-            storeLoop.join(WAIT.toMillis());
             return ids;
         }
     }

@@ -89,8 +89,7 @@ class HostileRecordsIT {
              ArticleStore store = new ArticleStore(new StoreConfig(config));
              KafkaProducer<byte[], byte[]> producer = rawProducer(cluster)) {
             enricher.start();
-            Thread storeLoop = new Thread(store, "store");
-            storeLoop.start();
+            store.start();
 
             Map<String, RecordMetadata> written = publish(producer, interleaved);
             RecordReader<byte[], byte[]> dlq = new RecordReader<>(cluster, Topics.DEAD_LETTERS.name(),

@@ -80,8 +80,7 @@ class MetricsIT {
             ServiceMeters.store(metrics, store);
             ServiceRunner.reportHealth(metrics, store);
             enricher.start();
-            Thread storeLoop = new Thread(store, "store");
-            storeLoop.start();
+            store.start();
 
             IngestReport report = new IngestService(new IngestConfig(input), Clock.systemUTC())
                     .run(IngestService.Sources.once(List.of("../samples")), ServiceMeters.ingest(metrics, Progress.NONE));

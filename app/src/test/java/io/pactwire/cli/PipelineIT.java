@@ -52,8 +52,7 @@ class PipelineIT {
         try (EnricherApp enricher = new EnricherApp(new EnrichConfig(input), Tagger.standard());
              ArticleStore store = new ArticleStore(new StoreConfig(input))) {
             enricher.start();
-            Thread storeLoop = new Thread(store, "store");
-            storeLoop.start();
+            store.start();
 
             IngestReport report = new IngestService(new IngestConfig(input), Clock.systemUTC()).ingest(List.of(Path.of("../samples")));
             assertThat(report.published()).hasSize(3);

@@ -78,7 +78,6 @@ class ReplayIT {
     private ConfigInput input;
     private EnricherApp enricher;
     private ArticleStore store;
-    private Thread storeLoop;
     private Set<String> ids;
 
     ReplayIT(KafkaTestCluster cluster) {
@@ -135,14 +134,12 @@ class ReplayIT {
 
     private void startStore() {
         store = new ArticleStore(new StoreConfig(input));
-        storeLoop = new Thread(store, "store");
-        storeLoop.start();
+        store.start();
     }
 
     private void stopStore() throws InterruptedException {
         if (store != null) {
             store.close();
-            storeLoop.join(30_000);
             store = null;
         }
     }

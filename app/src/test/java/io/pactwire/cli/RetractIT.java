@@ -54,11 +54,10 @@ class RetractIT {
         }
         EnricherApp enricher = new EnricherApp(new EnrichConfig(input), Tagger.standard());
         ArticleStore store = new ArticleStore(new StoreConfig(input));
-        Thread storeLoop = new Thread(store, "store");
         try {
             enricher.start();
             assertThat(enricher.awaitRunning(WAIT)).isTrue();
-            storeLoop.start();
+            store.start();
             Path lines = state.resolve("articles.jsonl");
             Files.writeString(lines, String.join("\n",
                     "{\"id\":\"lu-cn\",\"title\":\"Luxembourg and China sign\",\"body\":\"Luxembourg and China signed a memorandum of understanding.\"}",
@@ -90,7 +89,6 @@ class RetractIT {
             assertThat(end.articles()).isEqualTo(Set.of("cl-pe", "weather"));
         } finally {
             store.close();
-            storeLoop.join(30_000);
             enricher.close();
             Utils.delete(state.toFile());
         }

@@ -12,6 +12,7 @@ import io.pactwire.store.StoreConfig;
 import io.pactwire.tagger.Tagger;
 import io.pactwire.testing.RecordReader;
 import io.pactwire.testkit.SecureEmbeddedKafkaCluster;
+import io.pactwire.runtime.Failure;
 import io.pactwire.runtime.TopicProvisioner;
 import io.pactwire.topics.TopicSettings;
 import io.pactwire.topics.Topics;
@@ -94,8 +95,7 @@ class SecureClusterIT {
         try (EnricherApp enricher = new EnricherApp(enrichConfig, Tagger.standard());
              ArticleStore store = new ArticleStore(storeConfig)) {
             enricher.start();
-            Thread storeLoop = new Thread(store, "store");
-            storeLoop.start();
+            store.start();
 
             int exit = Pactwire.commandLine().execute("ingest", "--config", clientProperties.toString(), "../samples");
             assertThat(exit).isZero();
@@ -140,7 +140,11 @@ class SecureClusterIT {
         // the store
         assertNamesTheCause(assertTimeoutPreemptively(FAIL_FAST, () -> catchFailure(() -> {
             try (ArticleStore store = new ArticleStore(new StoreConfig(input))) {
-                store.run();
+                store.start();
+                Optional<Failure> stoppedBy = store.awaitStopped();
+                if (stoppedBy.isPresent()) {
+                    throw stoppedBy.get().asException();
+                }
             }
         })));
     }

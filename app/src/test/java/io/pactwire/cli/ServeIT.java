@@ -81,8 +81,7 @@ class ServeIT {
                      ServeConfig.HOST, "127.0.0.1",
                      ServeConfig.PORT, "0"))))) {
             enricher.start();
-            Thread storeLoop = new Thread(store, "store");
-            storeLoop.start();
+            store.start();
             serve.start();
             assertThat(serve.awaitReady(WAIT)).as("the view caught up with the topics").isTrue();
             IngestReport report = new IngestService(new IngestConfig(input), Clock.systemUTC()).ingest(List.of(Path.of("../samples")));
@@ -168,7 +167,6 @@ class ServeIT {
                 browser.quit();
             }
             store.close();
-            storeLoop.join(Duration.ofSeconds(30).toMillis());
         }
     }
 

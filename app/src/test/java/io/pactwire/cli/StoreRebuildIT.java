@@ -58,7 +58,6 @@ class StoreRebuildIT {
     private ConfigInput input;
     private EnricherApp enricher;
     private ArticleStore store;
-    private Thread storeLoop;
 
     @BeforeEach
     void startAClusterThatAutoCreatesTopics() throws Exception {
@@ -143,14 +142,12 @@ class StoreRebuildIT {
 
     private void startStore() {
         store = new ArticleStore(new StoreConfig(input));
-        storeLoop = new Thread(store, "store");
-        storeLoop.start();
+        store.start();
     }
 
     private void stopStore() throws InterruptedException {
         if (store != null) {
             store.close();
-            storeLoop.join(30_000);
             store = null;
         }
     }

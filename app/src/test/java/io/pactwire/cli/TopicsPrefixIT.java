@@ -85,12 +85,12 @@ class TopicsPrefixIT {
         Set<String> productionIds = run(cluster, production, "001_4eb1cc99752fa4f0.txt");
         try (EnricherApp stagingEnricher = new EnricherApp(stagingEnrich, Tagger.standard());
              EnricherApp productionEnricher = new EnricherApp(productionEnrich, Tagger.standard());
-             ArticleStore stagingStoreLoop = new ArticleStore(stagingStore);
-             ArticleStore productionStoreLoop = new ArticleStore(productionStore)) {
+             ArticleStore stagingStoreService = new ArticleStore(stagingStore);
+             ArticleStore productionStoreService = new ArticleStore(productionStore)) {
             stagingEnricher.start();
             productionEnricher.start();
-            new Thread(stagingStoreLoop, "staging-store").start();
-            new Thread(productionStoreLoop, "production-store").start();
+            stagingStoreService.start();
+            productionStoreService.start();
 
             Map<String, EnrichedArticle> stagingArticles = articles(cluster, stagingEnrich.topics(), stagingIds);
             Map<String, EnrichedArticle> productionArticles = articles(cluster, productionEnrich.topics(), productionIds);

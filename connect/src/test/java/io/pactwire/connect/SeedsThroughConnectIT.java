@@ -50,8 +50,7 @@ class SeedsThroughConnectIT {
             try (EnricherApp enricher = new EnricherApp(new EnrichConfig(input), Tagger.standard());
                  ArticleStore store = new ArticleStore(new StoreConfig(input))) {
                 enricher.start();
-                Thread storeLoop = new Thread(store, "store");
-                storeLoop.start();
+                store.start();
 
                 cluster.connect().configureConnector("news-seeds", NewsSourceConnectorIT.connectorConfig(samples.toString(), 1));
 

@@ -64,7 +64,7 @@ import java.util.function.UnaryOperator;
  * aborts its transaction and stops with a {@link TopicChangedException}, so nothing it wrote into a new
  * incarnation (which its own producer may auto-create) is ever committed.
  */
-public final class ArticleStore implements Runnable, Service {
+public final class ArticleStore implements Service {
     private static final Logger log = LoggerFactory.getLogger(ArticleStore.class);
     /** Consecutive aborted transactions after which the store stops instead of retrying forever. */
     static final int MAX_CONSECUTIVE_ABORTS = 5;
@@ -76,6 +76,7 @@ public final class ArticleStore implements Runnable, Service {
     /** Per assigned partition, the offset this store last committed there (see {@link #nextOffsets}). */
     private final Map<TopicPartition, Long> committedPositions = new HashMap<>();
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicLong lastPollMillis = new AtomicLong();
     private final UnaryOperator<RuntimeException> explain;
@@ -118,12 +119,11 @@ public final class ArticleStore implements Runnable, Service {
     }
 
     /**
-     * Runs the poll loop in the calling thread until {@link #close()} (or a fatal error). A cluster that
-     * refuses the store's login or an ACL it needs stops it at once with a {@link ClusterAccessException}; a
+     * The poll loop, in the thread {@link #start()} runs it in, until {@link #close()} (or a fatal error). A cluster
+     * that refuses the store's login or an ACL it needs stops it at once with a {@link ClusterAccessException}; a
      * topic deleted or created again under it stops it with a {@link TopicChangedException}, logged as one ERROR.
      */
-    @Override
-    public void run() {
+    private void loop() {
         ConnectionWatch connectionWatch = ConnectionWatch.start("store", log, this::clientMetrics);
         this.connectionWatch = connectionWatch;
         try {
@@ -401,12 +401,15 @@ public final class ArticleStore implements Runnable, Service {
         }
     }
 
-    // The Service lifecycle, as thin methods over run() and close() (the CLI's runner runs the store by them).
+    // The Service lifecycle: start() runs loop() in a thread of its own, close() stops it.
 
     /** Stops the loop and waits at most {@code timeout} for it to finish its current transaction. */
     @Override
     public boolean close(Duration timeout) {
         if (closing.compareAndSet(false, true)) {
+            if (started.compareAndSet(false, true)) {
+                closeUnstarted();
+            }
             consumer.wakeup();
         }
         try {
@@ -417,17 +420,34 @@ public final class ArticleStore implements Runnable, Service {
         }
     }
 
+    /** A store closed before it started: no loop will close its clients and state, so this does. */
+    private void closeUnstarted() {
+        closeClients();
+        closeStored(false);
+        counters.close();
+        finished.countDown();
+        polling.countDown();
+        caughtUp.countDown();
+        loopEnded.countDown();
+    }
+
     @Override
     public String name() {
         return "store";
     }
 
-    /** Runs {@link #run()} in a thread of its own; what stops it is what {@link #awaitStopped()} returns. */
+    /**
+     * Runs the poll loop in a thread of its own and returns; what stops it is what {@link #awaitStopped()} returns.
+     * A store starts once.
+     */
     @Override
     public void start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("The store has been started already");
+        }
         Thread loop = new Thread(() -> {
             try {
-                run();
+                loop();
             } catch (RuntimeException e) {
                 stoppedBy = FailurePolicy.classify(e, name());
             } finally {

@@ -73,8 +73,7 @@ class ArticleStoreIT {
                     ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "1",
                     ConsumerConfig.FETCH_MAX_BYTES_CONFIG, "1")));
             try (ArticleStore store = new ArticleStore(config)) {
-                Thread loop = new Thread(store, "store");
-                loop.start();
+                store.start();
                 await().atMost(Duration.ofSeconds(60)).until(() -> store.storedCount() == articles);
                 // the end is read again each time: commitTransaction returns before the coordinator has written
                 // the last commit markers, so the end read above may lack them

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The store's poll loop against mock clients: what goes into each transaction. */
@@ -65,14 +66,9 @@ class ArticleStoreTest {
         public void release() {
         }
     });
-    private Thread loop;
-
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() {
         store.close();
-        if (loop != null) {
-            loop.join(10_000);
-        }
     }
 
     private static byte[] bytes(String text) {
@@ -104,8 +100,7 @@ class ArticleStoreTest {
                 consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), PARTITION.partition(), offset++, kv[0], kv[1]));
             }
         });
-        loop = new Thread(store, "store-under-test");
-        loop.start();
+        store.start();
     }
 
     @Test
@@ -182,5 +177,23 @@ class ArticleStoreTest {
         } catch (IllegalStateException e) {
             return -1;
         }
+    }
+
+    @Test
+    void aStoreClosedBeforeItStartedClosesItsClientsAtOnceAndSaysItStopped() throws InterruptedException {
+        assertThat(store.close(Duration.ofSeconds(10))).isTrue();
+
+        assertThat(producer.closed()).isTrue();
+        assertThat(consumer.closed()).isTrue();
+        assertThat(store.awaitStopped()).isEmpty();
+        assertThat(store.health().isAlive()).isFalse();
+    }
+
+    @Test
+    void aStoreStartsOnce() {
+        deliver(List.<byte[][]>of(new byte[][] {bytes("a1"), result("a1")}));
+
+        assertThatThrownBy(store::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("started already");
+        await().atMost(Duration.ofSeconds(10)).until(producer::transactionCommitted);
     }
 }

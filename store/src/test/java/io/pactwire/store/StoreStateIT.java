@@ -92,10 +92,9 @@ class StoreStateIT {
         }
     }
 
-    private record Running(ArticleStore store, Thread loop) {
-        void stop() throws InterruptedException {
+    private record Running(ArticleStore store) {
+        void stop() {
             store.close();
-            loop.join(WAIT.toMillis());
         }
     }
 
@@ -105,9 +104,8 @@ class StoreStateIT {
                 StoreConfig.GROUP_ID, "store-state-it",
                 StoreConfig.TRANSACTIONAL_ID, transactionalId,
                 StoreConfig.STATE_DIR, state.toString()))));
-        Thread loop = new Thread(store, transactionalId);
-        loop.start();
-        return new Running(store, loop);
+        store.start();
+        return new Running(store);
     }
 
     private static Map<String, Object> readerProperties(KafkaTestCluster cluster) {

@@ -182,10 +182,9 @@ final class EnrichStage {
         StoreConfig config = new StoreConfig(stage.input(Map.of(StoreConfig.GROUP_ID, "bench-store",
                 StoreConfig.TRANSACTIONAL_ID, "bench-store")));
         try (ArticleStore store = new ArticleStore(config)) {
-            Thread loop = new Thread(store, "bench-store");
             long cpu = PipelineBench.processCpuNanos();
             Instant start = Instant.now();
-            loop.start();
+            store.start();
             Duration took = offsets.awaitCaughtUp("bench-store", end, start, PipelineBench.STAGE_TIMEOUT);
             return new Measured(articles, 0, took.toNanos(), PipelineBench.processCpuNanos() - cpu);
         }

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The one place in the CLI that runs a {@link Service} until it stops:
  * <ol>
- *   <li>installs the single shutdown hook: SIGTERM or Ctrl-C closes the service within {@link Service#CLOSE_TIMEOUT}
- *       and logs whether it stopped cleanly (the JVM then exits 143 or 130, as any process stopped by that
- *       signal);</li>
+ *   <li>installs the single shutdown hook: SIGTERM or Ctrl-C closes the service and lets the command say what it
+ *       has to, within {@link Service#CLOSE_TIMEOUT} in all, and logs whether it stopped cleanly (the JVM then
+ *       exits 143 or 130, as any process stopped by that signal);</li>
  *   <li>starts the service (a failure to start is thrown: the CLI prints it as one line);</li>
  *   <li>binds its meters, and reports its {@link Service#health()} to the metrics server's {@code /health/ready}
  *       and to the health file ({@code health.file}, touched while it is alive);</li>
@@ -58,6 +58,7 @@ final class ServiceRunner {
         CountDownLatch told = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             requested.set(true);
+            long deadline = System.nanoTime() + Service.CLOSE_TIMEOUT.toNanos();
             // logged, not printed: with JSON logs every line on stderr is an event
             if (service.close(Service.CLOSE_TIMEOUT)) {
                 log.info("pactwire {}: stopped cleanly", command);
@@ -65,8 +66,9 @@ final class ServiceRunner {
                 log.warn("pactwire {}: did not stop within {} s", command, Service.CLOSE_TIMEOUT.toSeconds());
             }
             try {
-                // the JVM exits when the hook returns: let the command say what it has to (ingest's summary)
-                told.await(Service.CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                // the JVM exits when the hook returns: let the command say what it has to (ingest's summary), within
+                // the same timeout, so that a stop never takes longer than CLOSE_TIMEOUT (compose's stop_grace_period)
+                told.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

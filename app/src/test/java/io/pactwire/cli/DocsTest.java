@@ -12,6 +12,7 @@ import io.pactwire.model.AgreementRecord;
 import io.pactwire.model.ContentHash;
 import io.pactwire.model.RawArticle;
 import io.pactwire.model.Serdes;
+import io.pactwire.runtime.Service;
 import io.pactwire.serve.ServeConfig;
 import io.pactwire.store.StoreConfig;
 import io.pactwire.topics.TopicDescriptor;
@@ -23,6 +24,7 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -133,6 +135,29 @@ class DocsTest {
         assertThat(compose.get("services").get("kafka").get("image").asText()).matches("apache/kafka:[0-9.]+@sha256:[0-9a-f]{64}");
         assertThat(compose.get("services").get("kafka-ui").get("environment").get("KAFKA_CLUSTERS_0_READONLY").asText())
                 .isEqualTo("true");
+    }
+
+    /**
+     * Compose waits for each long-running Pactwire service's clean stop (at most {@link Service#CLOSE_TIMEOUT}) before
+     * it kills it: Docker's default of 10 s would cut a close under way, and the next start would read more.
+     */
+    @Test
+    void composeGivesEachServiceTheTimeOfACleanStop() throws IOException {
+        JsonNode services = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile())
+                .get("services");
+        Map<String, String> graces = new java.util.TreeMap<>();
+        services.properties().forEach(service -> {
+            JsonNode body = service.getValue();
+            if (body.path("image").asText().startsWith("pactwire") && !body.path("restart").asText().equals("no")) {
+                graces.put(service.getKey(), body.path("stop_grace_period").asText());
+            }
+        });
+        assertThat(graces).containsOnlyKeys("ingest", "enrich", "store", "serve");
+        graces.forEach((service, grace) -> {
+            assertThat(grace).as(service + "'s stop_grace_period").matches("[0-9]+s");
+            assertThat(Duration.ofSeconds(Long.parseLong(grace.substring(0, grace.length() - 1))))
+                    .as(service + "'s stop_grace_period").isGreaterThan(Service.CLOSE_TIMEOUT);
+        });
     }
 
     /**

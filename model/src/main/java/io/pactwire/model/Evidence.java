@@ -3,6 +3,8 @@ package io.pactwire.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import java.util.regex.Pattern;
+
 /**
  * Why a tag was given: a span of the article's text and the rule that matched it.
  *
@@ -17,6 +19,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                 else null (left out of the JSON; records written before it existed read as null)
  */
 public record Evidence(TextField field, int start, int end, String text, String match, String division) {
+    /** An ISO 3166-2 first-level division code; compiled once, not per evidence read or made. */
+    private static final Pattern DIVISION = Pattern.compile("[A-Z]{2}-[A-Z0-9]{1,3}");
 
     /** Evidence without a division: an agreement's, or a country's named as such. */
     public Evidence(TextField field, int start, int end, String text, String match) {
@@ -33,7 +37,7 @@ public record Evidence(TextField field, int start, int end, String text, String 
         }
         text = Fields.requireNonNull("text", text);
         match = Fields.requireNonBlank("match", match);
-        if (division != null && !division.matches("[A-Z]{2}-[A-Z0-9]{1,3}")) {
+        if (division != null && !DIVISION.matcher(division).matches()) {
             throw new InvalidFieldException("division", "'" + division + "' is not an ISO 3166-2 code");
         }
         this.field = field;

@@ -55,6 +55,12 @@ class RecordsTest {
         assertThatThrownBy(() -> new Party("CNSA", "chn")).hasMessageStartingWith("country: ");
         assertThatThrownBy(() -> new AgreementTag(null, null, null, null, null)).hasMessageStartingWith("type: ");
         assertThat(new AgreementTag(AgreementType.TREATY, null, null, null, null).status()).isEqualTo(AgreementStatus.UNKNOWN);
+        assertThat(new Evidence(TextField.BODY, 0, 7, "Atlanta", "city", "US-GA").division()).isEqualTo("US-GA");
+        assertThat(new Evidence(TextField.BODY, 0, 7, "Taipei", "city", "TW-TPE").division()).isEqualTo("TW-TPE");
+        for (String notADivision : List.of("Georgia", "us-ga", "US-GEOR", "US_GA", "XUS-GA")) {
+            assertThatThrownBy(() -> new Evidence(TextField.BODY, 0, 7, "Atlanta", "city", notADivision))
+                    .as(notADivision).hasMessage("division: '" + notADivision + "' is not an ISO 3166-2 code");
+        }
     }
 
     @Test

@@ -860,4 +860,75 @@ class AgreementLanguageTest {
     void anEconomicFrameworkOfIdeasIsNoAgreement(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    // ---- agreements-11 (issue 18, round 9): fewer false positives: generic mentions, relations, unrelated senses
+
+    /**
+     * agreements-11: the reader acquiring things ("you can acquire every skin by playing") is no acquisition; a
+     * company that acquires a rival still makes one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Chilean studio's new season is out, and you can acquire every costume by playing. | ''
+            With the Peruvian app you can now acquire concert tickets in seconds.                 | ''
+            A Chilean retailer will acquire a Peruvian rival.                                     | ACQUISITION_AGREEMENT/AGREED/CL+PE
+            """)
+    void aReaderWhoAcquiresThingsMakesNoAcquisition(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: an agreement named as the alternative not chosen ("prefers court challenges rather than
+     * settlements", "a grant instead of a loan") is none made; a settlement reached is one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile's antitrust chief favours court challenges rather than settlements with the firms.        | ''
+            Peru's port authority took a grant instead of a loan agreement with the lender.                     | ''
+            Chile's regulator reached a settlement with the Peruvian bank over the fees.                        | OTHER_AGREEMENT/AGREED/CL+PE
+            """)
+    void anAgreementNamedAsTheAlternativeNotChosenIsNone(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: a partnership that goes on ("will continue to partner with") is the sides' relation, as "our
+     * ties" are, not one agreed; a side that will partner with another agrees one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile will continue to partner with the World Bank on rural schools.      | ''
+            Peru's ministry continues partnering with UNICEF to vaccinate children.   | ''
+            Chile will partner with the World Bank on rural schools.                  | COOPERATION_AGREEMENT/AGREED/CL
+            """)
+    void aPartnershipThatGoesOnIsARelation(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: a partnership whose strength or depth is spoken of ("the strength of the Chile-Peru Strategic
+     * Partnership") is the sides' relation, not one agreed; a strategic partnership the sides sign is one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The ministers praised the strength of the Chile-Peru Strategic Partnership in Lima.  | ''
+            Officials of Chile and Peru spoke of the depth of their research partnership.       | ''
+            Chile and Peru signed a strategic partnership on copper mining.                     | COOPERATION_AGREEMENT/SIGNED/CL+PE
+            """)
+    void theStrengthOfAPartnershipIsARelation(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: litigants' joint statement on their lawsuit is the press source of a settlement, not a
+     * declaration (both annotation guides); a joint statement of two governments is one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            A Chilean airline and a Peruvian travel site issued a joint statement saying they would drop the lawsuit. | ''
+            Chile and Peru issued a joint statement on fishing quotas.                                                 | JOINT_DECLARATION/AGREED/CL+PE
+            """)
+    void litigantsJointStatementIsNoDeclaration(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

@@ -931,4 +931,69 @@ class AgreementLanguageTest {
     void litigantsJointStatementIsNoDeclaration(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-11: a dispute mechanism of an agreement or a body ("the pact's dispute resolution mechanism", "the
+     * dispute settlement system") is no settlement reached; a dispute settled is one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile said it would use the pact's dispute resolution mechanism against Peru.   | ''
+            Chile and Peru settled the dispute over fishing rights.                        | OTHER_AGREEMENT/SIGNED/CL+PE
+            """)
+    void aDisputeMechanismIsNoSettlement(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: notes, bonds and debt sold or bought are securities, no company ("lining up to sell bonds");
+     * a unit sold is an acquisition.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Peruvian banks are lining up to sell bonds, and a unit of the Chilean miner will follow. | ''
+            A Chilean miner agreed to sell its Peruvian unit.                                        | ACQUISITION_AGREEMENT/AGREED/CL+PE
+            """)
+    void securitiesSoldOrBoughtAreNoCompany(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: a sale on a condition ("would grow if its founder sells shares") is none made; shares sold are
+     * an acquisition.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The float of the Chilean retailer would grow if its founder sells shares.   | ''
+            The founder of the Chilean retailer sold shares to a Peruvian fund.         | ACQUISITION_AGREEMENT/SIGNED/CL+PE
+            """)
+    void aSaleOnAConditionIsNoneMade(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: every agreement of a generic list ("the importance of signing free trade agreements and investment
+     * pacts") reports nothing, the second as the first; a free trade agreement signed is one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The President of Chile stressed the importance of signing free trade agreements and bilateral trade accords with Asia.    | ''
+            Chile and Peru signed a free trade agreement.                                                                              | TRADE_AGREEMENT/SIGNED/CL+PE
+            """)
+    void aListOfGenericAgreementsReportsNothing(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: rights acquired ("acquired the rights to the league's matches") are no company bought, as a
+     * licence is not; a network acquired is an acquisition.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Chilean broadcaster acquired the rights to Peru's football league.   | ''
+            The Chilean broadcaster acquired a Peruvian radio network.               | ACQUISITION_AGREEMENT/SIGNED/CL+PE
+            """)
+    void rightsAcquiredAreNoCompany(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

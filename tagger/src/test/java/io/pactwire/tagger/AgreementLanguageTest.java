@@ -996,4 +996,56 @@ class AgreementLanguageTest {
     void rightsAcquiredAreNoCompany(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-11: an option to buy shares is a right granted, no purchase agreed; shares a fund agrees to buy are an
+     * acquisition.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Chilean miner granted a Peruvian fund an option to buy two million of its shares.  | ''
+            A Peruvian fund agreed to buy two million shares of the Chilean miner.                 | ACQUISITION_AGREEMENT/AGREED/CL+PE
+            """)
+    void anOptionToBuyIsNoPurchase(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: contracts in the plural as a goal ("teamed up to win contracts") are none won; a contract won is
+     * one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            A Chilean builder teamed up with a Peruvian engineer to win contracts for the new port.  | COOPERATION_AGREEMENT/AGREED/CL+PE
+            A Chilean builder won a contract for the new port in Peru.                              | SUPPLY_CONTRACT/SIGNED/CL+PE
+            """)
+    void contractsAsAGoalAreNoneWon(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: acquisition costs are an expense, and "Acquired Immune Deficiency Syndrome" a disease: no company
+     * bought.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Chilean explorer said its drilling and acquisition costs rose in Peru.   | ''
+            Chile and Peru pledged funds to fight Acquired Immune Deficiency Syndrome.    | ''
+            """)
+    void acquisitionCostsAndADiseaseAreNoAcquisition(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: a protocol on debt ("a refinancing of its debt based on a protocol signed with creditors") is the
+     * loan's instrument, no treaty; a protocol of two countries on their border is a treaty.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Peru agreed a refinancing of its debt with creditors, based on a protocol signed last year.  | LOAN_AGREEMENT/AGREED/PE
+            Chile and Peru signed a protocol on border controls.                                         | TREATY/SIGNED/CL+PE
+            """)
+    void aProtocolOnDebtIsNoTreaty(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

@@ -892,13 +892,15 @@ class AgreementLanguageTest {
     }
 
     /**
-     * agreements-11: a partnership that goes on ("will continue to partner with") is the sides' relation, as "our
-     * ties" are, not one agreed; a side that will partner with another agrees one.
+     * agreements-11: a partnership or cooperation that goes on ("will continue to partner with", "will continue
+     * cooperating with") is the sides' relation, as "our ties" are, not one agreed; a side that will partner with
+     * another agrees one.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             Chile will continue to partner with the World Bank on rural schools.      | ''
             Peru's ministry continues partnering with UNICEF to vaccinate children.   | ''
+            Peru says it keeps to the accord and will continue cooperating with the inspectors. | ''
             Chile will partner with the World Bank on rural schools.                  | COOPERATION_AGREEMENT/AGREED/CL
             """)
     void aPartnershipThatGoesOnIsARelation(String body, String expected) {
@@ -1046,6 +1048,30 @@ class AgreementLanguageTest {
             Chile and Peru signed a protocol on border controls.                                         | TREATY/SIGNED/CL+PE
             """)
     void aProtocolOnDebtIsNoTreaty(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: joint ventures in the plural that a rule requires ("the requirement that foreign banks form joint
+     * ventures") are the rule's generic object; a joint venture formed is one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile scrapped the requirement that foreign banks form joint ventures with local lenders.  | ''
+            A Chilean bank formed a joint venture with a Peruvian lender.                              | JOINT_VENTURE/UNKNOWN/CL+PE
+            """)
+    void jointVenturesARuleRequiresAreGeneric(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: "5 billion won" is Korea's currency, no contract won.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Korea will provide a grant of 5 billion won in order to build a school in Peru.   | COOPERATION_AGREEMENT/AGREED/KR+PE OTHER_AGREEMENT/AGREED/KR+PE
+            """)
+    void theKoreanWonIsNoContractWon(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
 }

@@ -860,4 +860,218 @@ class AgreementLanguageTest {
     void anEconomicFrameworkOfIdeasIsNoAgreement(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    // ---- agreements-11 (issue 18, round 9): fewer false positives: generic mentions, relations, unrelated senses
+
+    /**
+     * agreements-11: the reader acquiring things ("you can acquire every skin by playing") is no acquisition; a
+     * company that acquires a rival still makes one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Chilean studio's new season is out, and you can acquire every costume by playing. | ''
+            With the Peruvian app you can now acquire concert tickets in seconds.                 | ''
+            A Chilean retailer will acquire a Peruvian rival.                                     | ACQUISITION_AGREEMENT/AGREED/CL+PE
+            """)
+    void aReaderWhoAcquiresThingsMakesNoAcquisition(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: an agreement named as the alternative not chosen ("prefers court challenges rather than
+     * settlements", "a grant instead of a loan") is none made; a settlement reached is one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile's antitrust chief favours court challenges rather than settlements with the firms.        | ''
+            Peru's port authority took a grant instead of a loan agreement with the lender.                     | ''
+            Chile's regulator reached a settlement with the Peruvian bank over the fees.                        | OTHER_AGREEMENT/AGREED/CL+PE
+            """)
+    void anAgreementNamedAsTheAlternativeNotChosenIsNone(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: a partnership or cooperation that goes on ("will continue to partner with", "will continue
+     * cooperating with") is the sides' relation, as "our ties" are, not one agreed; a side that will partner with
+     * another agrees one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile will continue to partner with the World Bank on rural schools.      | ''
+            Peru's ministry continues partnering with UNICEF to vaccinate children.   | ''
+            Peru says it keeps to the accord and will continue cooperating with the inspectors. | ''
+            Chile will partner with the World Bank on rural schools.                  | COOPERATION_AGREEMENT/AGREED/CL
+            """)
+    void aPartnershipThatGoesOnIsARelation(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: a partnership whose strength or depth is spoken of ("the strength of the Chile-Peru Strategic
+     * Partnership") is the sides' relation, not one agreed; a strategic partnership the sides sign is one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The ministers praised the strength of the Chile-Peru Strategic Partnership in Lima.  | ''
+            Officials of Chile and Peru spoke of the depth of their research partnership.       | ''
+            Chile and Peru signed a strategic partnership on copper mining.                     | COOPERATION_AGREEMENT/SIGNED/CL+PE
+            """)
+    void theStrengthOfAPartnershipIsARelation(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: litigants' joint statement on their lawsuit is the press source of a settlement, not a
+     * declaration (both annotation guides); a joint statement of two governments is one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            A Chilean airline and a Peruvian travel site issued a joint statement saying they would drop the lawsuit. | ''
+            Chile and Peru issued a joint statement on fishing quotas.                                                 | JOINT_DECLARATION/AGREED/CL+PE
+            """)
+    void litigantsJointStatementIsNoDeclaration(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: a dispute mechanism of an agreement or a body ("the pact's dispute resolution mechanism", "the
+     * dispute settlement system") is no settlement reached; a dispute settled is one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile said it would use the pact's dispute resolution mechanism against Peru.   | ''
+            Chile and Peru settled the dispute over fishing rights.                        | OTHER_AGREEMENT/SIGNED/CL+PE
+            """)
+    void aDisputeMechanismIsNoSettlement(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: notes, bonds and debt sold or bought are securities, no company ("lining up to sell bonds");
+     * a unit sold is an acquisition.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Peruvian banks are lining up to sell bonds, and a unit of the Chilean miner will follow. | ''
+            A Chilean miner agreed to sell its Peruvian unit.                                        | ACQUISITION_AGREEMENT/AGREED/CL+PE
+            """)
+    void securitiesSoldOrBoughtAreNoCompany(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: a sale on a condition ("would grow if its founder sells shares") is none made; shares sold are
+     * an acquisition.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The float of the Chilean retailer would grow if its founder sells shares.   | ''
+            The founder of the Chilean retailer sold shares to a Peruvian fund.         | ACQUISITION_AGREEMENT/SIGNED/CL+PE
+            """)
+    void aSaleOnAConditionIsNoneMade(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: every agreement of a generic list ("the importance of signing free trade agreements and investment
+     * pacts") reports nothing, the second as the first; a free trade agreement signed is one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The President of Chile stressed the importance of signing free trade agreements and bilateral trade accords with Asia.    | ''
+            Chile and Peru signed a free trade agreement.                                                                              | TRADE_AGREEMENT/SIGNED/CL+PE
+            """)
+    void aListOfGenericAgreementsReportsNothing(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: rights acquired ("acquired the rights to the league's matches") are no company bought, as a
+     * licence is not; a network acquired is an acquisition.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Chilean broadcaster acquired the rights to Peru's football league.   | ''
+            The Chilean broadcaster acquired a Peruvian radio network.               | ACQUISITION_AGREEMENT/SIGNED/CL+PE
+            """)
+    void rightsAcquiredAreNoCompany(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: an option to buy shares is a right granted, no purchase agreed; shares a fund agrees to buy are an
+     * acquisition.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Chilean miner granted a Peruvian fund an option to buy two million of its shares.  | ''
+            A Peruvian fund agreed to buy two million shares of the Chilean miner.                 | ACQUISITION_AGREEMENT/AGREED/CL+PE
+            """)
+    void anOptionToBuyIsNoPurchase(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: contracts in the plural as a goal ("teamed up to win contracts") are none won; a contract won is
+     * one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            A Chilean builder teamed up with a Peruvian engineer to win contracts for the new port.  | COOPERATION_AGREEMENT/AGREED/CL+PE
+            A Chilean builder won a contract for the new port in Peru.                              | SUPPLY_CONTRACT/SIGNED/CL+PE
+            """)
+    void contractsAsAGoalAreNoneWon(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: acquisition costs are an expense, and "Acquired Immune Deficiency Syndrome" a disease: no company
+     * bought.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Chilean explorer said its drilling and acquisition costs rose in Peru.   | ''
+            Chile and Peru pledged funds to fight Acquired Immune Deficiency Syndrome.    | ''
+            """)
+    void acquisitionCostsAndADiseaseAreNoAcquisition(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: a protocol on debt ("a refinancing of its debt based on a protocol signed with creditors") is the
+     * loan's instrument, no treaty; a protocol of two countries on their border is a treaty.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Peru agreed a refinancing of its debt with creditors, based on a protocol signed last year.  | LOAN_AGREEMENT/AGREED/PE
+            Chile and Peru signed a protocol on border controls.                                         | TREATY/SIGNED/CL+PE
+            """)
+    void aProtocolOnDebtIsNoTreaty(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: joint ventures in the plural that a rule requires ("the requirement that foreign banks form joint
+     * ventures") are the rule's generic object; a joint venture formed is one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile scrapped the requirement that foreign banks form joint ventures with local lenders.  | ''
+            A Chilean bank formed a joint venture with a Peruvian lender.                              | JOINT_VENTURE/UNKNOWN/CL+PE
+            """)
+    void jointVenturesARuleRequiresAreGeneric(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: "5 billion won" is Korea's currency, no contract won.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Korea will provide a grant of 5 billion won in order to build a school in Peru.   | COOPERATION_AGREEMENT/AGREED/KR+PE OTHER_AGREEMENT/AGREED/KR+PE
+            """)
+    void theKoreanWonIsNoContractWon(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

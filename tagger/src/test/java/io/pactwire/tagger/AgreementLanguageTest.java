@@ -860,4 +860,22 @@ class AgreementLanguageTest {
     void anEconomicFrameworkOfIdeasIsNoAgreement(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    // ---- agreements-11 (issue 18, round 9): more agreements found (recall), each class a table below
+
+    /**
+     * agreements-11: sides reported at work together, "X and Y are collaborating on ...", are in a cooperation they
+     * have agreed (AGREED, as "partnering" is); one side "collaborating with" others, or a wish to collaborate, is
+     * none. "Giants" describes companies as "giant" does: "the Oslo-based software giants" states their home.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Two Swedish carmakers are collaborating on a new battery design.                     | COOPERATION_AGREEMENT/AGREED/SE
+            The two Oslo-based software giants are collaborating on a payments app.              | COOPERATION_AGREEMENT/AGREED/NO
+            A Danish retailer has been collaborating with local charities on recycling.          | ''
+            Officials said the two agencies should collaborate on flood data.                    | ''
+            """)
+    void sidesThatAreCollaboratingAreInACooperation(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

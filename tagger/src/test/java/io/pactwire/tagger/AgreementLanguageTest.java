@@ -878,4 +878,20 @@ class AgreementLanguageTest {
     void sidesThatAreCollaboratingAreInACooperation(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-11: sides that agree to set up a body to work together in, a commission, committee, council,
+     * dialogue, platform, mechanism, forum or working group ("agreed in principle to establish a new regional
+     * platform"), agree to cooperate; a body that agrees to set up something else reports nothing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile and Peru agreed to set up a joint fisheries commission.                                  | COOPERATION_AGREEMENT/AGREED/CL+PE
+            Envoys of Ghana and Togo agreed in principle to establish a new regional platform on river transport. | COOPERATION_AGREEMENT/AGREED/GH+TG
+            Chile and Peru agreed to launch an annual dialogue on mining safety.                             | COOPERATION_AGREEMENT/AGREED/CL+PE
+            The school board agreed to set up a review of its fees.                                          | ''
+            """)
+    void sidesThatAgreeToSetUpABodyAgreeToCooperate(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

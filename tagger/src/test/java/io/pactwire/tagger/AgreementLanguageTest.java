@@ -894,4 +894,19 @@ class AgreementLanguageTest {
     void sidesThatAgreeToSetUpABodyAgreeToCooperate(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-11: concessions a side offers another ("offered concessions to the regulator") are the terms of a deal
+     * it proposes: an agreement of no stated kind, PROPOSED; concessions refused or discussed are none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The chipmaker offered concessions to the regulator last week.                      | OTHER_AGREEMENT/PROPOSED/-
+            The search firm is offering concessions to rivals to end the probe.                | OTHER_AGREEMENT/PROPOSED/-
+            The carmaker offered no concessions to its suppliers.                              | ''
+            Critics said the concessions were too small.                                       | ''
+            """)
+    void concessionsOfferedAreADealProposed(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

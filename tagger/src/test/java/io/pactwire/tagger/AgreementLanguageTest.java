@@ -909,4 +909,19 @@ class AgreementLanguageTest {
     void concessionsOfferedAreADealProposed(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-11: a convention signed, its signing word at most three words from it ("signed the Lima Convention",
+     * "the Convention was signed", "a Convention signing ceremony"), is a treaty, as one ratified is; a gathering
+     * signed up for is none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile and Peru signed the Lima Convention in 1990.                     | TREATY/SIGNED/CL+PE
+            The Convention was signed by Chile and Peru in 1990.                   | TREATY/SIGNED/CL+PE
+            Fans signed up for the comic convention in Lima.                       | ''
+            """)
+    void aConventionSignedIsATreaty(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

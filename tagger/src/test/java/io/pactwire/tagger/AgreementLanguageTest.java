@@ -924,4 +924,18 @@ class AgreementLanguageTest {
     void aConventionSignedIsATreaty(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-11: an exclusive deal of no stated kind ("an exclusive podcast deal with") is an agreement
+     * (OTHER_AGREEMENT); an exclusive supply, licensing or trade deal is of its kind only.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            A Swedish streaming service signed an exclusive podcast deal with a Danish comedian.  | OTHER_AGREEMENT/SIGNED/DK+SE
+            The Swedish retailer signed an exclusive supply deal with a Danish dairy.              | SUPPLY_CONTRACT/SIGNED/DK+SE
+            The gallery shows exclusive designs by Danish artists.                                 | ''
+            """)
+    void anExclusiveDealIsAnAgreement(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

@@ -938,4 +938,18 @@ class AgreementLanguageTest {
     void anExclusiveDealIsAnAgreement(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-11: a statement released, issued or adopted by several ministers, leaders, presidents or governments
+     * ("the following statement was issued by the foreign ministers of ...") is a joint statement of their countries;
+     * one released by a company is none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The following statement was issued by the foreign ministers of Chile and Peru.   | JOINT_DECLARATION/AGREED/CL+PE
+            A statement was released by the company on Monday.                               | ''
+            """)
+    void aStatementIssuedByMinistersIsJoint(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

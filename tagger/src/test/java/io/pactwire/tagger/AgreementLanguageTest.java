@@ -952,4 +952,18 @@ class AgreementLanguageTest {
     void aStatementIssuedByMinistersIsJoint(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-11: an agreement that resolves or ends differences, a row or a conflict ("reached an agreement
+     * resolving all their differences") settles them: OTHER_AGREEMENT, as a settlement is; differences alone are none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The two carmakers reached an agreement resolving all their differences.      | OTHER_AGREEMENT/AGREED/-
+            Chile and Peru signed a pact ending their fishing row.                        | OTHER_AGREEMENT/SIGNED/CL+PE
+            The differences between the two plans remain.                                 | ''
+            """)
+    void anAgreementResolvingADisputeSettlesIt(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

@@ -966,4 +966,19 @@ class AgreementLanguageTest {
     void anAgreementResolvingADisputeSettlesIt(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    /**
+     * agreements-11: a deal struck or cut "with" a side, an article between ("struck a deal with", "cut a deal with"),
+     * is an agreement of no stated kind, as "signed deals with" is (agreements-10; "cut" is no status cue: a deal cut
+     * is one made, the instrument default, SIGNED); spending cuts that deal with waste are none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Danish brewer struck a deal with a Swedish chain.              | OTHER_AGREEMENT/AGREED/DK+SE
+            Late last year the Danish brewer cut a deal with a Swedish chain.  | OTHER_AGREEMENT/SIGNED/DK+SE
+            The spending cuts deal with waste in Danish hospitals.             | ''
+            """)
+    void aDealStruckOrCutWithASideIsAnAgreement(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

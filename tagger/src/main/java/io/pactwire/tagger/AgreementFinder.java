@@ -48,8 +48,8 @@ final class AgreementFinder {
     record Hit(Rule rule, TextField field, Tokens tokens, int triggerStart, int triggerEnd, int sentenceStart, int sentenceEnd) {
     }
 
-    /** One trigger element or condition class as a bit set over word ids. */
-    private record Compiled(Rule rule, BitSet[] elements, boolean[] optional, BitSet[] conditionWords) {
+    /** One trigger element or condition class as a bit set over word ids; a negated element accepts the words not in it. */
+    private record Compiled(Rule rule, BitSet[] elements, boolean[] optional, boolean[] negated, BitSet[] conditionWords) {
     }
 
     /** By the id of its first word: the blocks (unrelated senses) and the rules that start with it. */
@@ -166,15 +166,17 @@ final class AgreementFinder {
         for (Rule rule : rules.rules) {
             BitSet[] elements = new BitSet[rule.trigger().size()];
             boolean[] optional = new boolean[elements.length];
+            boolean[] negated = new boolean[elements.length];
             for (int e = 0; e < elements.length; e++) {
                 elements[e] = rule.trigger().get(e).any() ? null : bits(rule.trigger().get(e).words());
                 optional[e] = rule.trigger().get(e).optional();
+                negated[e] = rule.trigger().get(e).negated();
             }
             BitSet[] conditions = new BitSet[rule.conditions().size()];
             for (int c = 0; c < conditions.length; c++) {
                 conditions[c] = bits(rule.conditions().get(c).words());
             }
-            Compiled compiled = new Compiled(rule, elements, optional, conditions);
+            Compiled compiled = new Compiled(rule, elements, optional, negated, conditions);
             all.add(compiled);
             for (int w : rule.trigger().get(0).words()) {
                 if (first.get(w) == null) {
@@ -346,7 +348,7 @@ final class AgreementFinder {
         }
         BitSet words = c.elements()[element];
         if (token < t.count && t.sentence[token] == sentence
-                && (words == null || (t.id[token] >= 0 && words.get(t.id[token])))) {
+                && (words == null || (t.id[token] >= 0 && words.get(t.id[token])) != c.negated()[element])) {
             int end = match(c, t, element + 1, token + 1, sentence);
             if (end >= 0) {
                 return end;

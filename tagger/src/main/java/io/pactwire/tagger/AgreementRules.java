@@ -23,7 +23,8 @@ import java.util.Set;
  * status  STATUS   word word ...            words that say where an agreement stands
  * </pre>
  * A TRIGGER is a sequence of elements, each a word, {@code a|b} alternatives, {@code @CLASS}, {@code *}
- * (any one word), or any of these ending in {@code ?} (optional); it matches consecutive words of one
+ * (any one word), a word, alternatives or class after {@code !} (any one word but those), or any of these ending
+ * in {@code ?} (optional); it matches consecutive words of one
  * sentence, case and accents aside. CONDITIONS is {@code -} or a comma-separated list, all of which must hold in the trigger's
  * sentence: {@code near:@C:N} (a word of C at most N words before or after the trigger),
  * {@code before:@C:N}, {@code after:@C:N}, {@code in:@C} (anywhere in the sentence), and each of them
@@ -31,8 +32,11 @@ import java.util.Set;
  */
 final class AgreementRules {
 
-    /** One element of a trigger: the words it accepts (any word when {@code any}), and whether it may be skipped. */
-    record Element(Set<Integer> words, boolean any, boolean optional) {
+    /**
+     * One element of a trigger: the words it accepts (any word when {@code any}; any word but these when
+     * {@code negated}), and whether it may be skipped.
+     */
+    record Element(Set<Integer> words, boolean any, boolean optional, boolean negated) {
     }
 
     enum Where { NEAR, BEFORE, AFTER, SENTENCE }
@@ -117,18 +121,23 @@ final class AgreementRules {
                     for (String element : row.field(3).split(" +")) {
                         boolean optional = element.endsWith("?") && element.length() > 1;
                         String body = optional ? element.substring(0, element.length() - 1) : element;
+                        boolean negated = body.startsWith("!") && body.length() > 1;
+                        body = negated ? body.substring(1) : body;
                         Set<Integer> words = new HashSet<>();
                         if (body.equals("*")) {
-                            trigger.add(new Element(Set.of(), true, optional));
+                            if (negated) {
+                                throw row.error("'!*' accepts no word; write * for any word");
+                            }
+                            trigger.add(new Element(Set.of(), true, optional, false));
                             continue;
                         }
                         for (String alternative : body.split("\\|")) {
                             words.addAll(alternative.startsWith("@") ? classRef(row, alternative, classes)
                                     : Set.of(word(row, alternative, vocabulary)));
                         }
-                        trigger.add(new Element(Set.copyOf(words), false, optional));
+                        trigger.add(new Element(Set.copyOf(words), false, optional, negated));
                     }
-                    if (trigger.get(0).optional() || trigger.get(0).any()) {
+                    if (trigger.get(0).optional() || trigger.get(0).any() || trigger.get(0).negated()) {
                         throw row.error("a trigger must start with a word that must be there");
                     }
                     List<Condition> conditions = new ArrayList<>();

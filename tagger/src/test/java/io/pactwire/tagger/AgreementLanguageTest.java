@@ -1074,4 +1074,125 @@ class AgreementLanguageTest {
     void theKoreanWonIsNoContractWon(String body, String expected) {
         assertThat(tags("", body)).isEqualTo(expected);
     }
+
+    // ---- agreements-11 (issue 18, round 9): more agreements found (recall), each class a table below
+
+    /**
+     * agreements-11: sides reported at work together, "X and Y are collaborating on ...", are in a cooperation they
+     * have agreed (AGREED, as "partnering" is); one side "collaborating with" others, or a wish to collaborate, is
+     * none. "Giants" describes companies as "giant" does: "the Oslo-based software giants" states their home.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Two Swedish carmakers are collaborating on a new battery design.                     | COOPERATION_AGREEMENT/AGREED/SE
+            The two Oslo-based software giants are collaborating on a payments app.              | COOPERATION_AGREEMENT/AGREED/NO
+            A Danish retailer has been collaborating with local charities on recycling.          | ''
+            Officials said the two agencies should collaborate on flood data.                    | ''
+            """)
+    void sidesThatAreCollaboratingAreInACooperation(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: sides that agree to set up a body to work together in, a commission, committee, council,
+     * dialogue, platform, mechanism, forum or working group ("agreed in principle to establish a new regional
+     * platform"), agree to cooperate; a body that agrees to set up something else reports nothing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile and Peru agreed to set up a joint fisheries commission.                                  | COOPERATION_AGREEMENT/AGREED/CL+PE
+            Envoys of Ghana and Togo agreed in principle to establish a new regional platform on river transport. | COOPERATION_AGREEMENT/AGREED/GH+TG
+            Chile and Peru agreed to launch an annual dialogue on mining safety.                             | COOPERATION_AGREEMENT/AGREED/CL+PE
+            The school board agreed to set up a review of its fees.                                          | ''
+            """)
+    void sidesThatAgreeToSetUpABodyAgreeToCooperate(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: concessions a side offers another ("offered concessions to the regulator") are the terms of a deal
+     * it proposes: an agreement of no stated kind, PROPOSED; concessions refused or discussed are none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The chipmaker offered concessions to the regulator last week.                      | OTHER_AGREEMENT/PROPOSED/-
+            The search firm is offering concessions to rivals to end the probe.                | OTHER_AGREEMENT/PROPOSED/-
+            The carmaker offered no concessions to its suppliers.                              | ''
+            Critics said the concessions were too small.                                       | ''
+            """)
+    void concessionsOfferedAreADealProposed(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: a convention signed, its signing word at most three words from it ("signed the Lima Convention",
+     * "the Convention was signed", "a Convention signing ceremony"), is a treaty, as one ratified is; a gathering
+     * signed up for is none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chile and Peru signed the Lima Convention in 1990.                     | TREATY/SIGNED/CL+PE
+            The Convention was signed by Chile and Peru in 1990.                   | TREATY/SIGNED/CL+PE
+            Fans signed up for the comic convention in Lima.                       | ''
+            """)
+    void aConventionSignedIsATreaty(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: an exclusive deal of no stated kind ("an exclusive podcast deal with") is an agreement
+     * (OTHER_AGREEMENT); an exclusive supply, licensing or trade deal is of its kind only.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            A Swedish streaming service signed an exclusive podcast deal with a Danish comedian.  | OTHER_AGREEMENT/SIGNED/DK+SE
+            The Swedish retailer signed an exclusive supply deal with a Danish dairy.              | SUPPLY_CONTRACT/SIGNED/DK+SE
+            The gallery shows exclusive designs by Danish artists.                                 | ''
+            """)
+    void anExclusiveDealIsAnAgreement(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: a statement released, issued or adopted by several ministers, leaders, presidents or governments
+     * ("the following statement was issued by the foreign ministers of ...") is a joint statement of their countries;
+     * one released by a company is none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The following statement was issued by the foreign ministers of Chile and Peru.   | JOINT_DECLARATION/AGREED/CL+PE
+            A statement was released by the company on Monday.                               | ''
+            """)
+    void aStatementIssuedByMinistersIsJoint(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: an agreement that resolves or ends differences, a row or a conflict ("reached an agreement
+     * resolving all their differences") settles them: OTHER_AGREEMENT, as a settlement is; differences alone are none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The two carmakers reached an agreement resolving all their differences.      | OTHER_AGREEMENT/AGREED/-
+            Chile and Peru signed a pact ending their fishing row.                        | OTHER_AGREEMENT/SIGNED/CL+PE
+            The differences between the two plans remain.                                 | ''
+            """)
+    void anAgreementResolvingADisputeSettlesIt(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
+
+    /**
+     * agreements-11: a deal struck or cut "with" a side, an article between ("struck a deal with", "cut a deal with"),
+     * is an agreement of no stated kind, as "signed deals with" is (agreements-10; "cut" is no status cue: a deal cut
+     * is one made, the instrument default, SIGNED); spending cuts that deal with waste are none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Danish brewer struck a deal with a Swedish chain.              | OTHER_AGREEMENT/AGREED/DK+SE
+            Late last year the Danish brewer cut a deal with a Swedish chain.  | OTHER_AGREEMENT/SIGNED/DK+SE
+            The spending cuts deal with waste in Danish hospitals.             | ''
+            """)
+    void aDealStruckOrCutWithASideIsAnAgreement(String body, String expected) {
+        assertThat(tags("", body)).isEqualTo(expected);
+    }
 }

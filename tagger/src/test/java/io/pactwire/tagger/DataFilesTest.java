@@ -63,6 +63,9 @@ class DataFilesTest {
         assertThatThrownBy(() -> NewsTagger.load(COUNTRIES, ALIASES, CITIES, "/bad/duplicate-rule.tsv"))
                 .isInstanceOf(DataFileException.class)
                 .hasMessage("/bad/duplicate-rule.tsv:4: rule id one is used twice");
+        assertThatThrownBy(() -> NewsTagger.load(COUNTRIES, ALIASES, CITIES, "/bad/negated-start.tsv"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessage("/bad/negated-start.tsv:3: a trigger must start with a word that must be there");
     }
 
     @Test

@@ -409,8 +409,9 @@ public final class ArticleStore implements Service {
         if (closing.compareAndSet(false, true)) {
             if (started.compareAndSet(false, true)) {
                 closeUnstarted();
+            } else {
+                consumer.wakeup();
             }
-            consumer.wakeup();
         }
         try {
             return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -438,12 +439,12 @@ public final class ArticleStore implements Service {
 
     /**
      * Runs the poll loop in a thread of its own and returns; what stops it is what {@link #awaitStopped()} returns.
-     * A store starts once.
+     * A store starts once, and never after it was closed.
      */
     @Override
     public void start() {
         if (!started.compareAndSet(false, true)) {
-            throw new IllegalStateException("The store has been started already");
+            throw new IllegalStateException("The store has been started already, or closed");
         }
         Thread loop = new Thread(() -> {
             try {

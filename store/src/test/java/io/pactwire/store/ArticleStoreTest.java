@@ -187,6 +187,7 @@ class ArticleStoreTest {
         assertThat(consumer.closed()).isTrue();
         assertThat(store.awaitStopped()).isEmpty();
         assertThat(store.health().isAlive()).isFalse();
+        assertThatThrownBy(store::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
 
     @Test

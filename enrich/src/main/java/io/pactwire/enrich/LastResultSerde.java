@@ -98,9 +98,8 @@ public final class LastResultSerde implements Serde<LastResult> {
             return JSON.deserialize(topic, data);
         }
         if (data.length == 0 || data[0] != FORMAT) {
-            throw new SerializationException("Cannot read a last result" + (topic == null ? "" : " from " + topic) + ": "
-                    + (data.length == 0 ? "no bytes" : "unknown format byte " + (data[0] & 0xff) + " (expected " + FORMAT
-                    + " or a JSON object)"));
+            throw unreadable(topic, data.length == 0 ? "no bytes"
+                    : "unknown format byte " + (data[0] & 0xff) + " (expected " + FORMAT + " or a JSON object)");
         }
         Reader in = new Reader(data, topic);
         String hash = in.string();
@@ -165,8 +164,11 @@ public final class LastResultSerde implements Serde<LastResult> {
         }
 
         SerializationException corrupt(String what) {
-            return new SerializationException("Cannot read a last result" + (topic == null ? "" : " from " + topic)
-                    + ": " + what);
+            return unreadable(topic, what);
         }
+    }
+
+    private static SerializationException unreadable(String topic, String what) {
+        return new SerializationException("Cannot read a last result" + (topic == null ? "" : " from " + topic) + ": " + what);
     }
 }

@@ -882,7 +882,7 @@ final class AgreementFinder {
             for (int k = 0; k < t.count; k++) {
                 int id = t.id[k];
                 if (id >= 0 && voiceWords.get(id) && capitalisedName(t, k)
-                        && (k + 1 >= t.count || !t.word(k + 1).equalsIgnoreCase("of"))) {
+                        && (k + 1 >= t.count || !t.wordIs(k + 1, "of"))) {
                     return t.word(k);
                 }
             }
@@ -922,7 +922,7 @@ final class AgreementFinder {
             Tokens t = h.tokens();
             boolean found = false;
             for (int k = h.sentenceStart(); k < h.sentenceEnd() && !found; k++) {
-                if (!t.word(k).equalsIgnoreCase("with")) {
+                if (!t.wordIs(k, "with")) {
                     continue;
                 }
                 for (int j = k + 1; j <= Math.min(k + 3, h.sentenceEnd()) && t.shape(j) == Tokens.LOWER && !found; j++) {
@@ -1015,7 +1015,7 @@ final class AgreementFinder {
      */
     private boolean partyToTheInstrument(Hit h, int k) {
         Tokens t = h.tokens();
-        if (k + 2 > h.triggerStart() || !t.word(k + 1).equalsIgnoreCase("to")) {
+        if (k + 2 > h.triggerStart() || !t.wordIs(k + 1, "to")) {
             return false;
         }
         int next = t.id[k + 2];
@@ -1173,7 +1173,7 @@ final class AgreementFinder {
             }
         }
         for (int k = h.triggerStart() + 1; k < h.triggerEnd(); k++) {
-            if (t.id[k] >= 0 && lent.get(t.id[k]) && wordIs(t, k + 1, "to")) {
+            if (t.id[k] >= 0 && lent.get(t.id[k]) && t.wordIs(k + 1, "to")) {
                 return AgreementStatus.SIGNED; // "loans made to", "credit extended to": money lent, not a renewal
             }
         }
@@ -1187,7 +1187,7 @@ final class AgreementFinder {
         // past a cue of its own
         for (int k = h.triggerStart() - 1; k >= Math.max(h.sentenceStart(), h.triggerStart() - 4); k--) {
             int id = t.id[k];
-            if (k > h.sentenceStart() && wordIs(t, k, "going") && wordIs(t, k - 1, "on")
+            if (k > h.sentenceStart() && t.wordIs(k, "going") && t.wordIs(k - 1, "on")
                     && t.start[k] == t.end[k - 1] + 1) {
                 return AgreementStatus.SIGNED; // "on-going" as written, as well as "ongoing" (a word of no class)
             }
@@ -1332,7 +1332,7 @@ final class AgreementFinder {
             }
         }
         for (int k = from; k + 2 <= to; k++) {
-            boolean source = wordIs(t, k, "according") && wordIs(t, k + 1, "to");
+            boolean source = t.wordIs(k, "according") && t.wordIs(k + 1, "to");
             if (source) {
                 int j = k + 2;
                 while (j <= to && t.id[j] >= 0 && determiners.get(t.id[j])) {
@@ -1492,7 +1492,7 @@ final class AgreementFinder {
         while (p > k && ((t.id[p] >= 0 && determiners.get(t.id[p])) || capitalisedName(t, p))) {
             p--; // "in the Strategic Framework Agreement": the name's first words
         }
-        return p > k && p - k <= CITATION_REACH && wordIs(t, p, "in");
+        return p > k && p - k <= CITATION_REACH && t.wordIs(p, "in");
     }
 
     /**
@@ -1551,7 +1551,7 @@ final class AgreementFinder {
         }
         for (int j = Math.max(sentenceStart, k - 2); j < k; j++) {
             int id = t.id[j];
-            if (id >= 0 && (modal.get(id) || negation.get(id)) || wordIs(t, j, "be")) {
+            if (id >= 0 && (modal.get(id) || negation.get(id)) || t.wordIs(j, "be")) {
                 return false;
             }
         }
@@ -1597,7 +1597,7 @@ final class AgreementFinder {
             if (coordinatedWithTheInstrument(h, k)) {
                 continue; // "an immediate withdrawal and ceasefire": a sibling of the agreement, not its verb
             }
-            if (k - 2 >= from && t.id[k - 2] >= 0 && instruments.get(t.id[k - 2]) && wordIs(t, k - 1, "to")) {
+            if (k - 2 >= from && t.id[k - 2] >= 0 && instruments.get(t.id[k - 2]) && t.wordIs(k - 1, "to")) {
                 continue; // "reneged on a deal to settle charges": what the deal does, not where it stands
             }
             if (k > h.triggerEnd() && attributeOfAnotherNoun(t, k, to)) {
@@ -1711,7 +1711,7 @@ final class AgreementFinder {
             }
             // "to award the contract" is the award decided, not planned; "is to be awarded" is still to come,
             // unless the sentence approves it ("the contract, to be awarded to X, was approved")
-            boolean toBe = k == bestToken - 2 && t.word(k + 1).equalsIgnoreCase("be") && !approved(h);
+            boolean toBe = k == bestToken - 2 && t.wordIs(k + 1, "be") && !approved(h);
             if ((best == AgreementStatus.SIGNED || best == AgreementStatus.AGREED) && k >= bestToken - 2 && modal.get(id)
                     && (!award.get(t.id[bestToken]) || toBe)) {
                 if (agreedTo(t, k, h.sentenceStart())) {
@@ -1729,7 +1729,7 @@ final class AgreementFinder {
      * government's decision on a proposal and stays one.
      */
     private boolean agreedTo(Tokens t, int k, int sentenceStart) {
-        if (k <= sentenceStart || !wordIs(t, k, "to") || t.id[k - 1] < 0) {
+        if (k <= sentenceStart || !t.wordIs(k, "to") || t.id[k - 1] < 0) {
             return false;
         }
         int verb = t.id[k - 1];
@@ -1875,7 +1875,7 @@ final class AgreementFinder {
     /** Whether the connector at {@code j} ("of", "of the") leads, through at most one more, to a capitalised word. */
     private boolean connectedName(Tokens t, int j, int last) {
         // "and" joins words of one name ("Research and Innovation"), never two names ("X and the Y")
-        int reach = t.word(j).equalsIgnoreCase("and") ? j : j + 1;
+        int reach = t.wordIs(j, "and") ? j : j + 1;
         for (int k = j; k <= Math.min(last - 1, reach); k++) {
             if (!onlySpacesBetween(t, k)) {
                 return false;
@@ -1888,11 +1888,6 @@ final class AgreementFinder {
             }
         }
         return false;
-    }
-
-    /** Whether token {@code k} is {@code word}, in any case, without making a string of it (the status loops run per cue). */
-    private static boolean wordIs(Tokens t, int k, String word) {
-        return t.end[k] - t.start[k] == word.length() && t.text.regionMatches(true, t.start[k], word, 0, word.length());
     }
 
     private static boolean capitalisedName(Tokens t, int k) {

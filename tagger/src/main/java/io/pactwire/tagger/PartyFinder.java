@@ -64,7 +64,7 @@ final class PartyFinder {
      * Brookfield, Wisconsin"). "A New York-based analyst" places a person, not a company.
      */
     static String headquarters(Tokens t, int first, int last, java.util.BitSet companyNouns) {
-        if (last + 2 < t.count && t.word(last + 1).equalsIgnoreCase("based") && joinedByADash(t, last)
+        if (last + 2 < t.count && t.wordIs(last + 1, "based") && joinedByADash(t, last)
                 && t.sentence[last + 2] == t.sentence[last]) {
             if (Character.isUpperCase(t.text.charAt(t.start[last + 2])) && onlySpaces(t, last + 1)) {
                 return t.text.substring(t.start[first], t.end[last + 2]);
@@ -84,9 +84,8 @@ final class PartyFinder {
                 && t.sentence[k] == t.sentence[first]) {
             k--; // "based in Brookfield, Wisconsin": the town the gazetteer may not know, then its state
         }
-        if (k >= 1 && t.word(k).equalsIgnoreCase("in") && t.sentence[k - 1] == t.sentence[first]) {
-            String verb = t.word(k - 1).toLowerCase(java.util.Locale.ROOT);
-            if (verb.equals("based") || verb.equals("headquartered")) {
+        if (k >= 1 && t.wordIs(k, "in") && t.sentence[k - 1] == t.sentence[first]) {
+            if (t.wordIs(k - 1, "based") || t.wordIs(k - 1, "headquartered")) {
                 return t.text.substring(t.start[k - 1], t.end[last]);
             }
         }
@@ -115,7 +114,7 @@ final class PartyFinder {
      * Singapore office", "its Mexico plant"). A company's office or plant is a place, not a side.
      */
     static boolean siteOf(Tokens t, int first, int last, int sentenceStart, java.util.BitSet facilities) {
-        if (first - 2 >= sentenceStart && t.word(first - 1).equalsIgnoreCase("in") && t.id[first - 2] >= 0
+        if (first - 2 >= sentenceStart && t.wordIs(first - 1, "in") && t.id[first - 2] >= 0
                 && facilities.get(t.id[first - 2]) && t.shape(first - 2) == Tokens.LOWER) {
             return true;
         }

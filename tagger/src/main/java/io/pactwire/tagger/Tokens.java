@@ -383,4 +383,9 @@ final class Tokens {
     String word(int token) {
         return text.substring(start[token], end[token]);
     }
+
+    /** Whether the token is {@code word}, in any case, without making a string of it (the rules' loops run per word). */
+    boolean wordIs(int token, String word) {
+        return end[token] - start[token] == word.length() && text.regionMatches(true, start[token], word, 0, word.length());
+    }
 }

@@ -2,6 +2,8 @@ package io.pactwire.enrich;
 
 import io.pactwire.config.ConfigInput;
 import io.pactwire.config.ConfigValidationException;
+import io.pactwire.config.PactwireConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,22 @@ class EnrichConfigTest {
                 .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Processing.class)
                 .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true)
                 .containsEntry("bootstrap.servers", "k:9092");
+    }
+
+    @Test
+    void commitsEvery50MsAndRetriesTransactionalRequestsSoonUnlessTheUserSaysOtherwise() {
+        String retryBackoff = StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG);
+        assertThat(new EnrichConfig(ConfigInput.of(Map.of("bootstrap.servers", "k:9092"))).streamsProperties())
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50)
+                .containsEntry(retryBackoff, PactwireConfig.TRANSACTIONAL_RETRY_BACKOFF_MS);
+        // an unprefixed setting of the user's must not lose to a prefixed default, which Streams would prefer
+        assertThat(new EnrichConfig(ConfigInput.of(Map.of("bootstrap.servers", "k:9092", "retry.backoff.ms", "250",
+                "commit.interval.ms", "1000"))).streamsProperties())
+                .containsEntry(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "250")
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000")
+                .doesNotContainKey(retryBackoff);
+        assertThat(new EnrichConfig(ConfigInput.of(Map.of("bootstrap.servers", "k:9092", retryBackoff, "300")))
+                .streamsProperties()).containsEntry(retryBackoff, "300");
     }
 
     @Test

@@ -37,6 +37,14 @@ public abstract class PactwireConfig {
     public static final String HEALTH_FILE = "health.file";
     public static final String STARTUP_TIMEOUT_MS = "startup.timeout.ms";
     public static final String METRICS_PORT = "metrics.port";
+    /**
+     * The default {@code retry.backoff.ms} of the transactional producers (the enricher's and the store's). A
+     * transaction's first requests can meet the previous transaction still completing (CONCURRENT_TRANSACTIONS),
+     * which takes a few milliseconds; retried after Kafka's default of 100 ms, that wait was most of the store's p99
+     * latency. Kafka's producer retries its own first AddPartitionsToTxn after 20 ms for the same reason; later
+     * retries of any request still back off exponentially up to {@code retry.backoff.max.ms}.
+     */
+    public static final int TRANSACTIONAL_RETRY_BACKOFF_MS = 10;
     public static final String METRICS_HOST = "metrics.host";
 
     private final String service;

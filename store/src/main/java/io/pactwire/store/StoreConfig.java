@@ -111,6 +111,7 @@ public final class StoreConfig extends PactwireConfig {
         defaults.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         defaults.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         defaults.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        defaults.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, TRANSACTIONAL_RETRY_BACKOFF_MS);
         defaults.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId() + "-producer");
         Map<String, Object> props = clientProperties(ProducerConfig.configNames(), defaults);
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId());

@@ -33,7 +33,7 @@ final class LatencyStage {
      * and compile the tagger's code in their first tens of seconds (a C2 compiler thread took more CPU than the
      * stream threads in a 5 s warm-up, and the backlog it left was measured as latency).
      */
-    static final int WARM_UP_SECONDS = 20;
+    static final int WARM_UP_SECONDS = 60;
     private final Path home;
     private final int rate;
     private final int latencySeconds;

@@ -28,6 +28,9 @@ public final class EnrichConfig extends PactwireConfig {
     public static final String THREAD_REPLACEMENTS = "enrich.thread.replacements";
     public static final String THREAD_REPLACEMENT_WINDOW_MS = "enrich.thread.replacement.window.ms";
 
+    /** The default {@code commit.interval.ms} under exactly-once: how long a result waits, at most, to be visible. */
+    static final int EXACTLY_ONCE_COMMIT_INTERVAL_MS = 50;
+
     /** Streams settings derived from Pactwire's keys; setting them directly would contradict those. */
     private static final Map<String, String> DERIVED = Map.of(
             StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID,
@@ -139,9 +142,12 @@ public final class EnrichConfig extends PactwireConfig {
         defaults.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         // A dead letter carries the original raw record (news.raw takes up to 16 MiB) plus headers.
         defaults.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 32 * 1024 * 1024);
-        // Results are visible to read_committed consumers (the store) only when a transaction commits: at most
-        // 50 ms after they are tagged, half the 100 ms of Streams' exactly-once default (issue 20's latency).
-        defaults.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50);
+        if (exactlyOnce()) {
+            // Results are visible to read_committed consumers (the store) only when a transaction commits: at most
+            // 50 ms after they are tagged, half the 100 ms of Streams' exactly-once default (issue 20's latency).
+            // At-least-once results are visible as soon as written, and keep Streams' default of 30 s.
+            defaults.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, EXACTLY_ONCE_COMMIT_INTERVAL_MS);
+        }
         Map<String, String> passThrough = kafkaPassThrough();
         // The transactional producer's retry backoff (see TRANSACTIONAL_RETRY_BACKOFF_MS), only when the user set
         // neither key: a prefixed default would override their unprefixed setting.

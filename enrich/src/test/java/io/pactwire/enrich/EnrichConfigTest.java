@@ -28,11 +28,15 @@ class EnrichConfigTest {
     }
 
     @Test
-    void commitsEvery50MsAndRetriesTransactionalRequestsSoonUnlessTheUserSaysOtherwise() {
+    void commitsEvery50MsUnderExactlyOnceAndRetriesTransactionalRequestsSoonUnlessTheUserSaysOtherwise() {
         String retryBackoff = StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG);
         assertThat(new EnrichConfig(ConfigInput.of(Map.of("bootstrap.servers", "k:9092"))).streamsProperties())
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50)
                 .containsEntry(retryBackoff, PactwireConfig.TRANSACTIONAL_RETRY_BACKOFF_MS);
+        // at-least-once results are visible as soon as written: Streams' own default interval (30 s) stays
+        assertThat(new EnrichConfig(ConfigInput.of(Map.of("bootstrap.servers", "k:9092",
+                EnrichConfig.PROCESSING_GUARANTEE, StreamsConfig.AT_LEAST_ONCE))).streamsProperties())
+                .doesNotContainKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
         // an unprefixed setting of the user's must not lose to a prefixed default, which Streams would prefer
         assertThat(new EnrichConfig(ConfigInput.of(Map.of("bootstrap.servers", "k:9092", "retry.backoff.ms", "250",
                 "commit.interval.ms", "1000"))).streamsProperties())

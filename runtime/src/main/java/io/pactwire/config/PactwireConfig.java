@@ -37,6 +37,7 @@ public abstract class PactwireConfig {
     public static final String HEALTH_FILE = "health.file";
     public static final String STARTUP_TIMEOUT_MS = "startup.timeout.ms";
     public static final String METRICS_PORT = "metrics.port";
+    public static final String METRICS_HOST = "metrics.host";
     /**
      * The default {@code retry.backoff.ms} of the transactional producers (the enricher's and the store's). A
      * transaction's first requests can meet the previous transaction still completing (CONCURRENT_TRANSACTIONS),
@@ -45,7 +46,6 @@ public abstract class PactwireConfig {
      * retries of any request still back off exponentially up to {@code retry.backoff.max.ms}.
      */
     public static final int TRANSACTIONAL_RETRY_BACKOFF_MS = 10;
-    public static final String METRICS_HOST = "metrics.host";
 
     private final String service;
     private final ConfigDef definition;

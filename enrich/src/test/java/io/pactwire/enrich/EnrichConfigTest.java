@@ -48,6 +48,21 @@ class EnrichConfigTest {
     }
 
     @Test
+    void theProducersDefaultsGiveWayToTheUsersSettingsPrefixedOrNot() {
+        String batchSize = StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG);
+        assertThat(new EnrichConfig(ConfigInput.of(Map.of("bootstrap.servers", "k:9092"))).streamsProperties())
+                .containsEntry(batchSize, 256 * 1024)
+                .containsEntry(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        assertThat(new EnrichConfig(ConfigInput.of(Map.of("bootstrap.servers", "k:9092", "batch.size", "16384",
+                "compression.type", "zstd"))).streamsProperties())
+                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, "16384")
+                .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd")
+                .doesNotContainKeys(batchSize, StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG));
+        assertThat(new EnrichConfig(ConfigInput.of(Map.of("bootstrap.servers", "k:9092", batchSize, "65536")))
+                .streamsProperties()).containsEntry(batchSize, "65536");
+    }
+
+    @Test
     void passesStreamsAndClientSettingsThroughFromFileAndEnvironment() {
         ConfigInput input = new ConfigInput(Map.of("commit.interval.ms", "250"),
                 Map.of("KAFKA_SECURITY_PROTOCOL", "SSL", "PACTWIRE_ENRICH_THREADS", "4", "KAFKA_BOOTSTRAP_SERVERS", "k:9092"),

@@ -43,7 +43,7 @@ public final class EnrichTopology {
         topology.addSource(SOURCE, new StrictUtf8Deserializer(), Topics.RAW.valueSerde().deserializer(),
                 config.topics().raw().name());
         topology.addProcessor(PROCESSOR, () -> new EnrichProcessor(enricher, tagger, limits), SOURCE);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LAST_RESULTS_STORE),
+        topology.addStateStore(Stores.keyValueStoreBuilder(LastResultsStore.supplier(LAST_RESULTS_STORE),
                 org.apache.kafka.common.serialization.Serdes.String(), new LastResultSerde()), PROCESSOR);
         topology.addSink(ENRICHED_SINK, config.topics().enriched().name(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);
         topology.addSink(AGREEMENTS_SINK, config.topics().agreements().name(), new StringSerializer(), new ByteArraySerializer(), PROCESSOR);

@@ -35,6 +35,12 @@ import java.util.function.BooleanSupplier;
  */
 final class EnrichStage {
     static final String PREFIX = "bench-";
+    /**
+     * Warm-up rounds before the measured ones. After one, the JIT compiler still spent 2.3-3.5 s of CPU while the
+     * enricher ran in the first measured round (about 40% of two cores; 0.3-0.9 s in the third), and 1.0-1.5 s
+     * during its bound, which runs after it: the first round measured the compiler as much as the enricher.
+     */
+    static final int WARM_UP_ROUNDS = 2;
 
     private final int articles;
     private final BenchArticles corpus;
@@ -48,8 +54,8 @@ final class EnrichStage {
 
     /**
      * The enricher beside the pass-through, under both guarantees, and the store, in rounds like ingest's:
-     * one on {@value PipelineBench#WARM_UP} articles (at most {@code articles}) to compile the code of both
-     * (the JIT compiler took most of the CPU of a first run), then {@value PipelineBench#ROUNDS} measured on
+     * {@value #WARM_UP_ROUNDS} on {@value PipelineBench#WARM_UP} articles (at most {@code articles}) to compile the
+     * code of all (the JIT compiler took most of the CPU of a first run), then {@value PipelineBench#ROUNDS} measured on
      * {@code articles}, each on a broker of its own whose news.raw holds the round's articles; the median round of each is reported. The store folds
      * the exactly-once enricher's output, and every round checks that each of its articles is in
      * news.articles exactly once.
@@ -59,12 +65,13 @@ final class EnrichStage {
         Map<String, List<Measured>> passes = new LinkedHashMap<>();
         List<Measured> stores = new ArrayList<>();
         List<Measured> bounds = new ArrayList<>();
-        for (int round = -1; round < PipelineBench.ROUNDS; round++) {
+        for (int round = -WARM_UP_ROUNDS; round < PipelineBench.ROUNDS; round++) {
             boolean warmUp = round < 0;
+            String name = warmUp ? "warm-up " + (round + WARM_UP_ROUNDS + 1) : "round " + (round + 1);
             int count = warmUp ? Math.min(PipelineBench.WARM_UP, articles) : articles;
             try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, Duration.ofSeconds(60));
                  Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-                Stage stage = new Stage(broker.bootstrapServers(), work.resolve("enrich-" + (round + 1)), settings);
+                Stage stage = new Stage(broker.bootstrapServers(), work.resolve("enrich-" + (round + WARM_UP_ROUNDS)), settings);
                 stage.createTopics();
                 IngestStage.ingest(new IngestConfig(stage.input(Map.of())), corpus, PREFIX, count, stage.dir.resolve("articles.jsonl"));
                 Offsets offsets = new Offsets(admin);
@@ -74,7 +81,7 @@ final class EnrichStage {
                             PassThroughTopology.build(), PassThroughTopology.OUTPUT);
                     Measured enrich = enricher(config(stage, "bench-enrich-", guarantee), offsets, rawEnd, count);
                     System.out.printf(Locale.ROOT, "%s enrich (%s): %,.0f articles/s (%.2f cores); pass-through %,.0f articles/s"
-                                    + " (%.2f cores) (%.2fx)%n", warmUp ? "warm-up" : "round " + (round + 1), guarantee,
+                                    + " (%.2f cores) (%.2fx)%n", name, guarantee,
                             enrich.perSecond(), enrich.cores(), pass.perSecond(), pass.cores(), enrich.perSecond() / pass.perSecond());
                     if (guarantee.equals(Results.EXACTLY_ONCE)) {
                         Measured bound = streams(config(stage, "bench-bound-", guarantee), offsets, rawEnd, count,
@@ -82,7 +89,7 @@ final class EnrichStage {
                                 ReadAndTagTopology.RESULTS_OUTPUT);
                         System.out.printf(Locale.ROOT, "%s the enricher's bound, reading, tagging and writing the result (%s):"
                                         + " %,.0f articles/s (%.2f cores); the enricher %.2fx of it, the bound %.2fx the"
-                                        + " pass-through%n", warmUp ? "warm-up" : "round " + (round + 1), guarantee,
+                                        + " pass-through%n", name, guarantee,
                                 bound.perSecond(), bound.cores(), enrich.perSecond() / bound.perSecond(),
                                 bound.perSecond() / pass.perSecond());
                         if (!warmUp) {

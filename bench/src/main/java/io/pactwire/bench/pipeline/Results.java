@@ -117,12 +117,13 @@ final class Results {
         md.append("### The last run\n\n");
         md.append(String.format(Locale.ROOT, "`./pactwire bench --articles %d --rate %d --latency-seconds %d%s`, %s, "
                         + "%d cores, Java %s, %s; one process, embedded brokers, each stage beside Kafka's own ceiling"
-                        + " for it in the same run. Articles: %s. Throughput is the median of %d rounds after a warm-up"
-                        + " round, each round on a fresh broker; cores are the process's CPU time over the round's time"
+                        + " for it in the same run. Articles: %s. Throughput is the median of %d rounds after warm-up"
+                        + " rounds (ingest one, enrich %d), each round on a fresh broker; cores are the process's CPU time over the round's time"
                         + " (broker included), and CPU per article is that time over the articles. A ratio is that of"
                         + " the medians, then, in brackets, that of each round to the ceiling of the same round.%n%n",
                 articles, rate, latencySeconds, settingsText, LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), System.getProperty("os.arch"), corpus, PipelineBench.ROUNDS));
+                System.getProperty("java.version"), System.getProperty("os.arch"), corpus, PipelineBench.ROUNDS,
+                EnrichStage.WARM_UP_ROUNDS));
         md.append("| stage | Pactwire | beside, same run | ratio | target |\n");
         md.append("| --- | --- | --- | --- | --- |\n");
         Measured eosPass = enrich.get(EXACTLY_ONCE)[1];

@@ -62,13 +62,13 @@ import java.util.Set;
  * returns the value when it found it in memory; only a key that may exist elsewhere costs a {@code get}. And it
  * writes in batches: a write waits in memory (read from there) until {@value #PENDING_WRITES} are pending, or
  * until Streams flushes the store before it checkpoints, and they go to RocksDB in one write. JMH
- * ({@code LastResultsStoreBenchmark}): a miss 3.3x faster than in Streams' store, a hit 0.8x; in the pipeline
- * benchmark the enricher's stream threads spend about 5% less CPU per article (docs/performance.md).
+ * ({@code LastResultsStoreBenchmark}): a miss 3.3x faster than in Streams' store, a hit 0.81x; in the pipeline
+ * benchmark the enricher went from 0.65-0.79 of its bound to 0.76-1.03 (docs/performance.md).
  *
  * <p>The options are Streams' defaults for its store (a 50 MB block cache, 4 KB blocks, three write buffers,
  * universal compaction, no compression, no write-ahead log: the changelog is the log) with the filters above and
- * 4 MB write buffers instead of 16 (the enricher's stream threads spent less CPU per article with them:
- * the memtables share the caches with the tagger's dictionaries), then whatever a {@code rocksdb.config.setter}
+ * 4 MB write buffers instead of 16 (with 16 the enricher ran at 0.68 of its bound, against 0.76-1.03 in three
+ * runs with 4: the memtables share the caches with the tagger's dictionaries), then whatever a {@code rocksdb.config.setter}
  * of the user's sets, called as Streams calls it for its own stores. The store answers no interactive queries,
  * so it tracks no position.
  *
@@ -209,21 +209,12 @@ public final class LastResultsStore implements KeyValueStore<Bytes, byte[]> {
         }
     }
 
-    /** Writes what the changelog holds, in one batch per call: a null value deletes the key. */
+    /** Writes what the changelog holds, in one batch per call, the last record of a key winning. */
     private synchronized void restoreAll(Collection<KeyValue<byte[], byte[]>> records) {
-        writePending();
-        try (WriteBatch batch = new WriteBatch()) {
-            for (KeyValue<byte[], byte[]> record : records) {
-                if (record.value == null) {
-                    batch.delete(record.key);
-                } else {
-                    batch.put(record.key, record.value);
-                }
-            }
-            db.write(writeOptions, batch);
-        } catch (RocksDBException e) {
-            throw failed("restore", e);
+        for (KeyValue<byte[], byte[]> record : records) {
+            pending.put(Bytes.wrap(record.key), record.value);
         }
+        writePending();
     }
 
     @Override

@@ -66,11 +66,11 @@ import java.util.Set;
  * benchmark the enricher went from 0.65-0.79 of its bound to 0.76-1.03 (docs/performance.md).
  *
  * <p>The options are Streams' defaults for its store (a 50 MB block cache, 4 KB blocks, three write buffers,
- * universal compaction, no compression, no write-ahead log: the changelog is the log) with the filters above and
- * 4 MB write buffers instead of 16 (with 16 the enricher ran at 0.68 of its bound, against 0.76-1.03 in three
- * runs with 4: the memtables share the caches with the tagger's dictionaries), then whatever a {@code rocksdb.config.setter}
- * of the user's sets, called as Streams calls it for its own stores. The store answers no interactive queries,
- * so it tracks no position.
+ * universal compaction, no compression, no write-ahead log: the changelog is the log) with the filters above
+ * and 4 MB write buffers instead of 16 (with 16 the enricher ran at 0.68 of its bound, against 0.76-1.03 in
+ * three runs with 4: the memtables share the caches with the tagger's dictionaries), then whatever a
+ * {@code rocksdb.config.setter} of the user's sets, called as Streams calls it for its own stores. The store
+ * answers no interactive queries, so it tracks no position.
  *
  * <p>Releases before this store kept the last results in Streams' own store, in the same folder and format, with
  * its changelog offsets in a column family of their own ({@code offsets}, since Kafka 4.3). The first start drops

@@ -2,6 +2,7 @@ package io.pactwire.bench;
 
 import io.pactwire.enrich.LastResultsStore;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -27,10 +28,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * What the enricher asks of its last-results store for each article, in Pactwire's store
@@ -102,10 +101,8 @@ public class LastResultsStoreBenchmark {
     @TearDown(Level.Trial)
     public void close() {
         kv.close();
-        try (Stream<Path> files = Files.walk(stateDir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
+        try {
+            Utils.delete(stateDir.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete " + stateDir, e);
         }

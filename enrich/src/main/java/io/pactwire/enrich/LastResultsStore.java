@@ -297,21 +297,18 @@ public final class LastResultsStore implements KeyValueStore<Bytes, byte[]> {
     public synchronized KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
         checkOpen();
         writePending();
-        if (from != null && to != null && from.compareTo(to) > 0) {
-            return iterator(Bytes.wrap(new byte[0]), Bytes.wrap(new byte[0]), true);
-        }
-        return iterator(from, to, false);
+        return iterator(from, to); // from after to: the first key from on is after to, so there is none
     }
 
     @Override
     public synchronized KeyValueIterator<Bytes, byte[]> all() {
         checkOpen();
         writePending();
-        return iterator(null, null, false);
+        return iterator(null, null);
     }
 
-    private KeyValueIterator<Bytes, byte[]> iterator(Bytes from, Bytes to, boolean empty) {
-        RocksKeyValueIterator iterator = new RocksKeyValueIterator(db.newIterator(), from, to, empty);
+    private KeyValueIterator<Bytes, byte[]> iterator(Bytes from, Bytes to) {
+        RocksKeyValueIterator iterator = new RocksKeyValueIterator(db.newIterator(), from, to);
         openIterators.add(iterator);
         return iterator;
     }
@@ -401,15 +398,13 @@ public final class LastResultsStore implements KeyValueStore<Bytes, byte[]> {
         private final byte[] to;
         private boolean closed;
 
-        RocksKeyValueIterator(RocksIterator rocks, Bytes from, Bytes to, boolean empty) {
+        RocksKeyValueIterator(RocksIterator rocks, Bytes from, Bytes to) {
             this.rocks = rocks;
             this.to = to == null ? null : to.get();
-            if (!empty) {
-                if (from == null) {
-                    rocks.seekToFirst();
-                } else {
-                    rocks.seek(from.get());
-                }
+            if (from == null) {
+                rocks.seekToFirst();
+            } else {
+                rocks.seek(from.get());
             }
         }
 
